@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { EgressClient } from '../egress/egress-client.js';
+
+/** Key-value storage scoped by the engine; `core/storage` reads and writes through it. */
+export interface KeyValueStore {
+  get(scope: string, key: string): Promise<unknown>;
+  set(scope: string, key: string, value: unknown): Promise<void>;
+  delete(scope: string, key: string): Promise<boolean>;
+  /** Atomically adds `by` to a numeric value (missing counts as 0) and returns the new value. */
+  increment(scope: string, key: string, by: number): Promise<number>;
+}
+
+export interface StepContext {
+  runId: string;
+  recipeId: string;
+  /** Position of the step in the recipe tree, e.g. `post` or `each[3].notify`; stable across retries. */
+  stepPath: string;
+  /** Derived from (run, step path): identical on every attempt of this step, sent to APIs that dedupe. */
+  idempotencyKey: string;
+  attempt: number;
+  signal: AbortSignal;
+  now(): number;
+  egress: EgressClient;
+  kv: KeyValueStore;
+}
+
+/**
+ * What a step asks of the engine. `done` records the output; `sleep` parks the run until a time and
+ * then records `output`; `wait` parks it until something outside resumes it (approval, sub-recipe) or
+ * the deadline passes.
+ */
+export type StepOutcome =
+  | { kind: 'done'; output: unknown }
+  | { kind: 'sleep'; until: number; output: unknown }
+  | { kind: 'wait'; deadline: number | null; output: unknown };
+
+export interface StepDefinition<Schema extends z.ZodType = z.ZodType> {
+  key: `core/${string}`;
+  title: string;
+  description: string;
+  /** True when running the step again changes something outside Switchyard (replay previews list these). */
+  sideEffect: boolean;
+  input: Schema;
+  run(input: z.output<Schema>, ctx: StepContext): Promise<StepOutcome>;
+}
+
+/** Keeps the input schema's type flowing into `run` without casts. */
+export function defineStep<Schema extends z.ZodType>(definition: StepDefinition<Schema>): StepDefinition<Schema> {
+  return definition;
+}
