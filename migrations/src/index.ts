@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createCoreTables from './20261127_0001_create_core_tables.js';
+
+/** Every migration by name; names sort in the order they apply. */
+export const migrations: Record<string, Migration> = {
+  '20261127_0001_create_core_tables': createCoreTables,
+};

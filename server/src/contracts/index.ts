@@ -1,0 +1,4 @@
+export * from './problem.js';
+export * from './recipe-definition.js';
+export * from './recipe.js';
+export * from './run.js';

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import type { Tables } from './tables.js';
+import { createWriteBatcher } from './write-batcher.js';
+
+export interface DbConfig {
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (or `:memory:`). */
+  url: string;
+  /** Connections per process (PostgreSQL only). */
+  poolSize?: number;
+}
+
+export function createDb(config: DbConfig): Database {
+  return /^postgres(ql)?:\/\//.test(config.url) ? createPostgres(config) : createSqlite(config.url);
+}
+
+function createSqlite(file: string): Database {
+  const path = file === ':memory:' ? file : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a webhook is acknowledged only after its commit is fsynced, so the acknowledged event survives
+  // a process crash and a power cut alike (NORMAL in WAL mode survives only the former). Group commit
+  // pays this fsync once per batch, not once per delivery.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const batcher = createWriteBatcher(db, { maxBatch: 512, parallel: 1 });
+  return {
+    dialect: 'sqlite',
+    db,
+    write: batcher.write,
+    location: `sqlite:${path}`,
+    async close() {
+      await batcher.drain();
+      await db.destroy();
+    },
+  };
+}
+
+// pg returns int8 as strings to avoid precision loss; our int8 columns are epoch-ms times, safe as numbers.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function createPostgres(config: DbConfig): Database {
+  const poolSize = config.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: config.url, max: poolSize, types: pgTypes });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const batcher = createWriteBatcher(db, { maxBatch: 256, parallel: Math.max(1, Math.floor(poolSize / 2)) });
+  const url = new URL(config.url);
+  url.password = '';
+  return {
+    dialect: 'postgres',
+    db,
+    write: batcher.write,
+    location: url.toString(),
+    async close() {
+      await batcher.drain();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import { createId } from './create-id.js';
+import type { Db } from './database.js';
+import { toJson } from './json-column.js';
+import type { RunRow, RunStepRow } from './tables.js';
+
+export interface NewRun {
+  id?: string;
+  recipeId: string;
+  versionId: string;
+  triggerKind: string;
+  event: unknown;
+  deadlineAt: number | null;
+  replayOf?: string | null;
+  parentRunId?: string | null;
+  parentStepPath?: string | null;
+}
+
+export interface RunFilter {
+  recipeId?: string | undefined;
+  status?: string | undefined;
+  after?: number | undefined;
+  before?: number | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export const runRepo = {
+  /** Inserts runs and their first jobs together: a run is never visible without the job that drives it. */
+  async createMany(ex: Db, runs: NewRun[], now: number): Promise<string[]> {
+    if (runs.length === 0) return [];
+    const rows: RunRow[] = runs.map((run) => ({
+      id: run.id ?? createId('run', now),
+      recipe_id: run.recipeId,
+      version_id: run.versionId,
+      status: 'queued',
+      trigger_kind: run.triggerKind,
+      trigger_event: toJson(run.event),
+      output: null,
+      error: null,
+      created_at: now,
+      started_at: null,
+      finished_at: null,
+      deadline_at: run.deadlineAt,
+      replay_of: run.replayOf ?? null,
+      parent_run_id: run.parentRunId ?? null,
+      parent_step_path: run.parentStepPath ?? null,
+    }));
+    await ex.insertInto('runs').values(rows).execute();
+    await ex
+      .insertInto('jobs')
+      .values(rows.map((row) => ({ id: createId('job', now), kind: 'run', run_id: row.id, recipe_id: row.recipe_id, run_at: now, created_at: now })))
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
+  get(ex: Db, id: string): Promise<RunRow | undefined> {
+    return ex.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  list(ex: Db, filter: RunFilter): Promise<RunRow[]> {
+    let query = ex.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(filter.limit);
+    if (filter.recipeId) query = query.where('recipe_id', '=', filter.recipeId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.after !== undefined) query = query.where('created_at', '>=', filter.after);
+    if (filter.before !== undefined) query = query.where('created_at', '<', filter.before);
+    if (filter.cursor) query = query.where('id', '<', filter.cursor);
+    return query.execute();
+  },
+
+  steps(ex: Db, runId: string): Promise<RunStepRow[]> {
+    return ex.selectFrom('run_steps').selectAll().where('run_id', '=', runId).orderBy('seq').execute();
+  },
+
+  /** Records a step's state; the (run, path) key makes a retried write replace, never duplicate. */
+  async saveStep(ex: Db, row: RunStepRow): Promise<void> {
+    await ex
+      .insertInto('run_steps')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['run_id', 'path']).doUpdateSet({
+          status: row.status,
+          input: row.input,
+          output: row.output,
+          error: row.error,
+          attempts: row.attempts,
+          started_at: row.started_at,
+          finished_at: row.finished_at,
+          next_attempt_at: row.next_attempt_at,
+        }),
+      )
+      .execute();
+  },
+
+  async copySteps(ex: Db, rows: RunStepRow[]): Promise<void> {
+    if (rows.length > 0) await ex.insertInto('run_steps').values(rows).execute();
+  },
+
+  async setStatus(
+    ex: Db,
+    id: string,
+    changes: { status: string; startedAt?: number; finishedAt?: number; output?: unknown; error?: unknown },
+  ): Promise<void> {
+    await ex
+      .updateTable('runs')
+      .set({
+        status: changes.status,
+        ...(changes.startedAt !== undefined && { started_at: sql<number>`coalesce(started_at, ${changes.startedAt})` }),
+        ...(changes.finishedAt !== undefined && { finished_at: changes.finishedAt }),
+        ...(changes.output !== undefined && { output: toJson(changes.output) }),
+        ...(changes.error !== undefined && { error: toJson(changes.error) }),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Counts for `/metrics`: runs by status. */
+  async countByStatus(ex: Db): Promise<Record<string, number>> {
+    const rows = await ex
+      .selectFrom('runs')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  },
+
+  activeCountForRecipe(ex: Db, recipeId: string, triggerKind: string): Promise<number> {
+    return ex
+      .selectFrom('runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('recipe_id', '=', recipeId)
+      .where('trigger_kind', '=', triggerKind)
+      .where('status', 'in', ['queued', 'running', 'waiting'])
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n));
+  },
+};

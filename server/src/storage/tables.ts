@@ -1,0 +1,104 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** Row shapes as stored: times are epoch ms, JSON columns are text. */
+export interface Tables {
+  users: { id: string; email: string; password_hash: string; role: string; created_at: number };
+  sessions: { id: string; user_id: string; created_at: number; expires_at: number };
+  api_tokens: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    created_at: number;
+    last_used_at: number | null;
+  };
+  recipes: {
+    id: string;
+    name: string;
+    folder: Generated<string>;
+    owner_id: string | null;
+    status: string;
+    published_version_id: string | null;
+    latest_version_id: string;
+    created_at: number;
+    updated_at: number;
+  };
+  recipe_versions: {
+    id: string;
+    recipe_id: string;
+    number: number;
+    definition: string;
+    created_at: number;
+    created_by: string | null;
+  };
+  triggers: {
+    id: string;
+    recipe_id: string;
+    kind: string;
+    webhook_token: string;
+    version_id: string | null;
+    config: string;
+    active: number;
+    last_fire_at: number | null;
+    next_fire_at: number | null;
+    enabled_at: number | null;
+    state: Generated<string>;
+  };
+  runs: {
+    id: string;
+    recipe_id: string;
+    version_id: string;
+    status: string;
+    trigger_kind: string;
+    trigger_event: string;
+    output: string | null;
+    error: string | null;
+    created_at: number;
+    started_at: number | null;
+    finished_at: number | null;
+    deadline_at: number | null;
+    replay_of: string | null;
+    parent_run_id: string | null;
+    parent_step_path: string | null;
+  };
+  run_steps: {
+    run_id: string;
+    path: string;
+    seq: number;
+    step_id: string;
+    use: string;
+    status: string;
+    input: string | null;
+    output: string | null;
+    error: string | null;
+    attempts: number;
+    idempotency_key: string;
+    side_effect: number;
+    started_at: number | null;
+    finished_at: number | null;
+    next_attempt_at: number | null;
+  };
+  inbox: { id: string; source: string; dedupe_key: string; run_id: string | null; received_at: number };
+  jobs: {
+    id: string;
+    kind: string;
+    run_id: string | null;
+    recipe_id: string | null;
+    payload: Generated<string>;
+    run_at: number;
+    attempts: Generated<number>;
+    lease_owner: string | null;
+    lease_until: Generated<number>;
+    created_at: number;
+  };
+  kv: { scope: string; key: string; value: string; updated_at: number };
+  settings: { key: string; value: string };
+}
+
+export type RunRow = Selectable<Tables['runs']>;
+export type RunStepRow = Selectable<Tables['run_steps']>;
+export type JobRow = Selectable<Tables['jobs']>;
+export type RecipeRow = Selectable<Tables['recipes']>;
+export type RecipeVersionRow = Selectable<Tables['recipe_versions']>;
+export type TriggerRow = Selectable<Tables['triggers']>;
+export type UserRow = Selectable<Tables['users']>;

@@ -1,0 +1,82 @@
+import { createId, createToken } from './create-id.js';
+import type { Db } from './database.js';
+import { toJson } from './json-column.js';
+import type { TriggerRow } from './tables.js';
+
+export const triggerRepo = {
+  /** Points the recipe's trigger at a version and switches it on; the webhook token never changes. */
+  async activate(
+    ex: Db,
+    input: { recipeId: string; versionId: string; kind: string; config: unknown; nextFireAt: number | null; now: number },
+  ): Promise<TriggerRow> {
+    const existing = await ex.selectFrom('triggers').selectAll().where('recipe_id', '=', input.recipeId).executeTakeFirst();
+    const values = {
+      kind: input.kind,
+      version_id: input.versionId,
+      config: toJson(input.config),
+      active: 1,
+      next_fire_at: input.nextFireAt,
+      enabled_at: input.now,
+    };
+    if (existing) {
+      await ex.updateTable('triggers').set(values).where('id', '=', existing.id).execute();
+      return { ...existing, ...values };
+    }
+    const row = {
+      id: createId('trg', input.now),
+      recipe_id: input.recipeId,
+      webhook_token: createToken(),
+      last_fire_at: null,
+      state: '{}',
+      ...values,
+    };
+    await ex.insertInto('triggers').values(row).execute();
+    return row;
+  },
+
+  async deactivate(ex: Db, recipeId: string): Promise<void> {
+    await ex.updateTable('triggers').set({ active: 0, next_fire_at: null }).where('recipe_id', '=', recipeId).execute();
+  },
+
+  byToken(ex: Db, token: string): Promise<TriggerRow | undefined> {
+    return ex.selectFrom('triggers').selectAll().where('webhook_token', '=', token).executeTakeFirst();
+  },
+
+  byRecipe(ex: Db, recipeId: string): Promise<TriggerRow | undefined> {
+    return ex.selectFrom('triggers').selectAll().where('recipe_id', '=', recipeId).executeTakeFirst();
+  },
+
+  byId(ex: Db, id: string): Promise<TriggerRow | undefined> {
+    return ex.selectFrom('triggers').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  dueSchedules(ex: Db, now: number): Promise<TriggerRow[]> {
+    return ex
+      .selectFrom('triggers')
+      .selectAll()
+      .where('active', '=', 1)
+      .where('kind', '=', 'core/schedule')
+      .where('next_fire_at', '<=', now)
+      .execute();
+  },
+
+  activeOfKind(ex: Db, kind: string): Promise<TriggerRow[]> {
+    return ex.selectFrom('triggers').selectAll().where('active', '=', 1).where('kind', '=', kind).execute();
+  },
+
+  async recordFire(ex: Db, id: string, lastFireAt: number | null, nextFireAt: number | null): Promise<void> {
+    await ex
+      .updateTable('triggers')
+      .set({ ...(lastFireAt !== null && { last_fire_at: lastFireAt }), next_fire_at: nextFireAt })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async reset(ex: Db, id: string, nextFireAt: number | null): Promise<void> {
+    await ex
+      .updateTable('triggers')
+      .set({ last_fire_at: null, state: '{}', next_fire_at: nextFireAt })
+      .where('id', '=', id)
+      .execute();
+  },
+};
