@@ -3,7 +3,8 @@ import { z } from 'zod';
 export const runStatusSchema = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
-export const runStepStatusSchema = z.enum(['running', 'retrying', 'waiting', 'succeeded', 'failed', 'skipped']);
+// sleeping: parked until a time, then succeeds (delay). waiting: parked until decided (approval, sub-recipe) or expired.
+export const runStepStatusSchema = z.enum(['running', 'retrying', 'sleeping', 'waiting', 'succeeded', 'failed', 'skipped']);
 export type RunStepStatus = z.infer<typeof runStepStatusSchema>;
 
 export const stepErrorSchema = z.object({

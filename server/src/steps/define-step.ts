@@ -22,17 +22,20 @@ export interface StepContext {
   now(): number;
   egress: EgressClient;
   kv: KeyValueStore;
+  /** Signed, single-use links that decide a waiting `core/approval` step. */
+  approvalLinks(expiresAt: number): { approveUrl: string; rejectUrl: string };
 }
 
 /**
  * What a step asks of the engine. `done` records the output; `sleep` parks the run until a time and
- * then records `output`; `wait` parks it until something outside resumes it (approval, sub-recipe) or
- * the deadline passes.
+ * then records `output`; `wait` parks it until someone decides (approval) or the deadline passes;
+ * `call` starts a run of another published recipe and parks until it finishes.
  */
 export type StepOutcome =
   | { kind: 'done'; output: unknown }
   | { kind: 'sleep'; until: number; output: unknown }
-  | { kind: 'wait'; deadline: number | null; output: unknown };
+  | { kind: 'wait'; deadline: number; output: unknown }
+  | { kind: 'call'; recipeId: string; input: unknown; deadline: number };
 
 export interface StepDefinition<Schema extends z.ZodType = z.ZodType> {
   key: `core/${string}`;

@@ -21,6 +21,8 @@ export const inboxRepo = {
    * concurrent duplicates cannot both win.
    */
   async ingest(ex: Db, deliveries: Delivery[], now: number): Promise<IngestResult[]> {
+    // An INSERT with no rows is a syntax error on both databases.
+    if (deliveries.length === 0) return [];
     const rows = deliveries.map((d) => ({
       id: createId('inb', now),
       source: d.source,

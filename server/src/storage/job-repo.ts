@@ -17,7 +17,7 @@ export const jobRepo = {
         .where('lease_until', '<', now)
         .orderBy('run_at')
         .limit(limit);
-      return database.dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+      return database.dialect === 'postgres' ? query : query;
     };
     return database.write((trx) =>
       trx

@@ -83,7 +83,7 @@ export class ExpressionParser {
       } while (this.consume(','));
     }
     if (args.length < definition.required) {
-      this.fail(`pipe '${name}' needs ${definition.required} argument(s) at position ${position}`, position);
+      this.fail(`pipe '${name}' needs ${countArguments(definition.required)} at position ${position}`, position);
     }
     return { name, args, position };
   }
@@ -94,7 +94,8 @@ export class ExpressionParser {
     const arg = this.parseLiteral();
     const kind = kinds[index];
     if (kind === undefined) {
-      this.fail(`pipe '${pipe}' takes at most ${kinds.length} argument(s) at position ${position}`, position);
+      const limit = kinds.length === 0 ? 'no arguments' : `at most ${countArguments(kinds.length)}`;
+      this.fail(`pipe '${pipe}' takes ${limit} at position ${position}`, position);
     }
     if (!matchesKind(arg, kind)) {
       this.fail(`pipe '${pipe}' argument ${index + 1} must be ${KIND_LABELS[kind]} at position ${position}`, position);
@@ -182,3 +183,5 @@ function matchesKind(arg: PipeArg, kind: PipeArgKind): boolean {
   if (kind === 'string') return typeof arg === 'string';
   return typeof arg === 'number' && (kind === 'number' || Number.isInteger(arg));
 }
+
+const countArguments = (count: number): string => `${count} argument${count === 1 ? '' : 's'}`;

@@ -34,7 +34,9 @@ export const numberPipes: Record<string, PipeDefinition> = {
     required: 0,
     apply: (value, [decimals = 0]) => {
       const places = decimals as number;
-      if (Math.abs(places) > MAX_DECIMALS) throw new Error(`decimals must be between -${MAX_DECIMALS} and ${MAX_DECIMALS}`);
+      if (Math.abs(places) > MAX_DECIMALS) {
+        throw new Error(`decimals must be between -${MAX_DECIMALS} and ${MAX_DECIMALS}`);
+      }
       return finite(round(toNumber(value), places) + 0);
     },
   },

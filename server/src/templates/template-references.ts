@@ -1,5 +1,6 @@
 import { compileTemplate } from './compile-template.js';
 import { TemplateError } from './template-error.js';
+import type { TemplatePart } from './template-part.js';
 import { walkTemplateStrings } from './walk-template-strings.js';
 
 export interface TemplateReference {
@@ -20,7 +21,7 @@ export interface TemplateProblem {
 export function templateReferences(value: unknown): TemplateReference[] {
   const references: TemplateReference[] = [];
   walkTemplateStrings(value, (text, pointer) => {
-    let parts;
+    let parts: readonly TemplatePart[];
     try {
       parts = compileTemplate(text).parts;
     } catch (error) {

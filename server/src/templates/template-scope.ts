@@ -1,2 +1,5 @@
-/** What `{{ … }}` paths resolve against, typically `{ trigger, steps: { <id>: { output } }, loop: { item, index } }`. */
+/**
+ * What `{{ … }}` paths resolve against, typically
+ * `{ trigger, steps: { <id>: { output } }, loop: { item, index } }`.
+ */
 export type TemplateScope = Record<string, unknown>;

@@ -1,5 +1,9 @@
 /** Calls `visit` for every string in a JSON value that may hold an expression, with its JSON pointer. */
-export function walkTemplateStrings(value: unknown, visit: (text: string, pointer: string) => void, pointer = ''): void {
+export function walkTemplateStrings(
+  value: unknown,
+  visit: (text: string, pointer: string) => void,
+  pointer = '',
+): void {
   if (typeof value === 'string') {
     if (value.includes('{{')) visit(value, pointer);
   } else if (Array.isArray(value)) {

@@ -1,0 +1,21 @@
+import type { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { EgressClient } from '../egress/egress-client.js';
+import type { Database } from '../storage/database.js';
+
+/** Everything the run engine needs from the outside, wired once in main.ts. */
+export interface EngineDeps {
+  database: Database;
+  egress: EgressClient;
+  log: Logger;
+  /** Base of links the engine hands out (approval URLs). */
+  publicUrl: string;
+  approvalKey: Buffer;
+  now(): number;
+  /** Emits `finished` (runId, status) after a run's final commit in this process. */
+  events: EventEmitter;
+  /** Default limit for one step attempt when the step sets none. */
+  stepTimeoutMs: number;
+  /** Default limit for a whole run when the recipe sets none. */
+  runTimeoutMs: number;
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { jobRepo } from '../storage/job-repo.js';
+import type { JobRow } from '../storage/tables.js';
+import type { EngineDeps } from './engine-deps.js';
+import { processRunJob } from './process-run-job.js';
+
+export interface WorkerOptions {
+  /** Runs executing at once in this process (global concurrency). */
+  concurrency: number;
+  leaseMs: number;
+  /** How often to look for due jobs when nobody nudged us. */
+  pollMs: number;
+}
+
+/**
+ * Claims due jobs with leases and drives them. Leases are renewed while a job is in flight; if this
+ * process dies they expire and another worker (or this one, restarted) claims the job again.
+ */
+export class Worker {
+  readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly perRecipe = new Map<string, number>();
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  processed = 0;
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.claimLoop();
+    this.renewTimer = setInterval(() => void this.renewLeases(), Math.max(1000, this.options.leaseMs / 3));
+    this.renewTimer.unref();
+  }
+
+  /** Something became due (a delivery was committed, a run was woken): look now instead of at the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  /** Stops claiming, lets in-flight runs finish within `graceMs`, then hands the rest back at once. */
+  async stop(graceMs: number): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    const settled = Promise.allSettled([...this.inFlight.values()]);
+    await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs))]);
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    await this.deps.database.write((trx) => jobRepo.releaseAll(trx, this.owner));
+  }
+
+  private async claimLoop(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed: JobRow[] = [];
+      if (free > 0) {
+        try {
+          claimed = await jobRepo.claim(this.deps.database, this.owner, free, this.options.leaseMs, this.deps.now());
+        } catch (error) {
+          this.deps.log.error({ err: error }, 'claiming jobs failed');
+        }
+      }
+      for (const job of claimed) this.dispatch(job);
+      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private dispatch(job: JobRow): void {
+    const work = this.process(job).finally(() => {
+      this.inFlight.delete(job.id);
+      this.processed++;
+      this.nudge();
+    });
+    this.inFlight.set(job.id, work);
+  }
+
+  private async process(job: JobRow): Promise<void> {
+    try {
+      if (job.kind === 'run') {
+        await processRunJob(this.deps, job, (recipeId, limit) => this.admit(recipeId, limit));
+      } else {
+        this.deps.log.warn({ job: job.id, kind: job.kind }, 'unknown job kind; dropping it');
+        await this.deps.database.write((trx) => jobRepo.complete(trx, job.id));
+      }
+    } catch (error) {
+      // The lease will expire and the job will be claimed again; the walk resumes from its last commit.
+      this.deps.log.error({ err: error, job: job.id, run: job.run_id }, 'job failed; it will be retried after its lease expires');
+    }
+  }
+
+  private admit(recipeId: string, limit: number | undefined): (() => void) | null {
+    const current = this.perRecipe.get(recipeId) ?? 0;
+    if (limit !== undefined && current >= limit) return null;
+    this.perRecipe.set(recipeId, current + 1);
+    return () => {
+      const left = (this.perRecipe.get(recipeId) ?? 1) - 1;
+      if (left <= 0) this.perRecipe.delete(recipeId);
+      else this.perRecipe.set(recipeId, left);
+    };
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    try {
+      await this.deps.database.write((trx) =>
+        jobRepo.extendLease(trx, [...this.inFlight.keys()], this.owner, this.deps.now() + this.options.leaseMs),
+      );
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'renewing leases failed');
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from './database.js';
+import { migrateDown, migrateToLatest } from './migrate.js';
+import type { Tables } from './tables.js';
+import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+
+// Typed against Tables so a table added to the row types but forgotten in a migration fails here.
+const everyTable: Record<keyof Tables, true> = {
+  users: true, sessions: true, api_tokens: true, recipes: true, recipe_versions: true, triggers: true,
+  runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true,
+};
+const expectedTables = Object.keys(everyTable).sort();
+
+async function tableNames(database: Database): Promise<string[]> {
+  const tables = await database.db.introspection.getTables();
+  return tables.map((table) => table.name).sort();
+}
+
+describe.each(dialects)('migrations on %s', (dialect) => {
+  let test: TestDatabase | undefined;
+  afterEach(async () => {
+    await test?.cleanup();
+    test = undefined;
+  });
+
+  it('creates every table on an empty database, and a second run applies nothing', async () => {
+    test = await openTestDatabase(dialect);
+    expect(await tableNames(test.database)).toEqual([]);
+    expect(await migrateToLatest(test.database)).toEqual(['Up 20261127_0001_create_core_tables']);
+    expect(await tableNames(test.database)).toEqual(expectedTables);
+    expect(await migrateToLatest(test.database)).toEqual([]);
+  });
+
+  it('round-trips up, down (all) and up again, twice', async () => {
+    test = await openTestDatabase(dialect);
+    for (let round = 0; round < 2; round++) {
+      await migrateToLatest(test.database);
+      expect(await tableNames(test.database)).toEqual(expectedTables);
+      expect(await migrateDown(test.database, true)).toEqual(['Down 20261127_0001_create_core_tables']);
+      expect(await tableNames(test.database)).toEqual([]);
+    }
+    await migrateToLatest(test.database);
+    expect(await tableNames(test.database)).toEqual(expectedTables);
+  });
+
+  it('migrateDown without `all` reverts only the newest migration', async () => {
+    test = await openTestDatabase(dialect, { migrated: true });
+    expect(await migrateDown(test.database)).toEqual(['Down 20261127_0001_create_core_tables']);
+    expect(await tableNames(test.database)).toEqual([]);
+  });
+});
+
+describe('migrations on postgres from many processes', () => {
+  it('survives migrateToLatest from three handles at once', async () => {
+    const test = await openTestDatabase('postgres');
+    try {
+      const handles = [test.database, test.openAnother(), test.openAnother()];
+      const applied = await Promise.all(handles.map((handle) => migrateToLatest(handle)));
+      // Kysely's advisory lock serialises them: exactly one applies the migration, the others find nothing to do.
+      expect(applied.flat()).toEqual(['Up 20261127_0001_create_core_tables']);
+      expect(await tableNames(test.database)).toEqual(expectedTables);
+    } finally {
+      await test.cleanup();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { describe, expect, it } from 'vitest';
+import { verificationConfigSchema, type VerificationConfig } from './verification-config.js';
+import { verifyWebhook } from './verify-webhook.js';
+import type { WebhookRequest } from './webhook-verifier.js';
+
+const now = Date.UTC(2026, 10, 20, 12, 0, 0);
+const secret = 'whsec_' + Buffer.alloc(32, 1).toString('base64');
+const body = Buffer.from('{"ok":true}');
+
+describe('verifyWebhook', () => {
+  it('dispatches on the scheme', () => {
+    const standard = verificationConfigSchema.parse({ scheme: 'standard-webhooks', secret });
+    const headers = {
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(now / 1000),
+      'webhook-signature': new Webhook(secret).sign('msg_1', new Date(now), body),
+    };
+    expect(verifyWebhook(standard, { headers, rawBody: body }, now)).toEqual({ ok: true });
+
+    const hmac = verificationConfigSchema.parse({ scheme: 'hmac', secret: 's', header: 'x-signature' });
+    const signature = createHmac('sha256', 's').update(body).digest('hex');
+    expect(verifyWebhook(hmac, { headers: { 'x-signature': signature }, rawBody: body }, now)).toEqual({ ok: true });
+    expect(verifyWebhook(hmac, { headers, rawBody: body }, now)).toEqual({ ok: false, reason: 'missing x-signature header' });
+  });
+
+  it('refuses a scheme this build does not know', () => {
+    const future = { scheme: 'stripe', secret: 'whsec_x' } as unknown as VerificationConfig;
+    expect(verifyWebhook(future, { headers: {}, rawBody: body }, now)).toEqual({
+      ok: false,
+      reason: 'unknown verification scheme "stripe"',
+    });
+    const inherited = { scheme: 'toString' } as unknown as VerificationConfig;
+    expect(verifyWebhook(inherited, { headers: {}, rawBody: body }, now)).toMatchObject({ ok: false });
+  });
+
+  it('never throws on input outside its types', () => {
+    const hmac = verificationConfigSchema.parse({ scheme: 'hmac', secret: 's', header: 'x-signature' });
+    const signature = createHmac('sha256', 's').update(body).digest('hex');
+    const hostile: unknown[] = [
+      { headers: { 'x-signature': signature }, rawBody: 'not a buffer' },
+      { headers: { 'x-signature': 42 }, rawBody: body },
+      { headers: null, rawBody: body },
+      { headers: { 'x-signature': signature }, rawBody: undefined },
+    ];
+    for (const request of hostile) {
+      expect(() => verifyWebhook(hmac, request as WebhookRequest, now)).not.toThrow();
+      expect(verifyWebhook(hmac, request as WebhookRequest, now)).toMatchObject({ ok: false });
+    }
+    const broken = { ...hmac, secret: undefined } as unknown as VerificationConfig;
+    expect(verifyWebhook(broken, { headers: { 'x-signature': signature }, rawBody: body }, now)).toMatchObject({
+      ok: false,
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import type { VerificationConfig, VerificationScheme } from './verification-config.js';
+import { verifyHmac } from './verify-hmac.js';
+import { verifyStandardWebhooks } from './verify-standard-webhooks.js';
+import { refused, type VerificationResult, type WebhookRequest, type WebhookVerifier } from './webhook-verifier.js';
+
+type ConfigOf<S extends VerificationScheme> = Extract<VerificationConfig, { scheme: S }>;
+
+/** One verifier per named scheme; a new scheme is one file plus one line here and in the config union. */
+const verifiers: { [S in VerificationScheme]: WebhookVerifier<ConfigOf<S>> } = {
+  hmac: verifyHmac,
+  'standard-webhooks': verifyStandardWebhooks,
+};
+
+function dispatch<S extends VerificationScheme>(config: ConfigOf<S>, request: WebhookRequest, now: number) {
+  const verify: WebhookVerifier<ConfigOf<S>> | undefined = Object.hasOwn(verifiers, config.scheme)
+    ? verifiers[config.scheme as S]
+    : undefined;
+  // Stored configs may name a scheme this build does not have; refuse instead of crashing the request.
+  return verify === undefined ? refused(`unknown verification scheme "${config.scheme}"`) : verify(config, request, now);
+}
+
+/**
+ * Verifies a webhook over its raw bytes with the configured scheme. Never throws: any failure, including
+ * malformed input we did not anticipate, is a refusal the caller answers with 401.
+ */
+export function verifyWebhook(config: VerificationConfig, request: WebhookRequest, now: number): VerificationResult {
+  try {
+    return dispatch(config, request, now);
+  } catch {
+    return refused('verification failed on malformed input');
+  }
+}
