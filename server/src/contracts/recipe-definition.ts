@@ -58,7 +58,7 @@ export const stepSchema: z.ZodType<StepDefinitionJson> = z.lazy(() =>
       .optional(),
     mode: z.enum(['first', 'all']).optional(),
   }),
-);
+).meta({ id: 'Step' });
 
 export const triggerSchema = z.strictObject({
   use: useSchema,

@@ -72,7 +72,8 @@ export function createEgressClient(options: EgressClientOptions = {}): EgressCli
         if (typeof location !== 'string') {
           const body = await readCappedBody(response.body, {
             limit: request.maxResponseBytes ?? options.maxResponseBytes ?? defaults.maxResponseBytes,
-            declaredLength: response.headers['content-length'] as string | undefined,
+            // A HEAD answer declares the length of a body it does not send.
+            declaredLength: hop.method === 'HEAD' ? undefined : (response.headers['content-length'] as string | undefined),
             origin,
           });
           return { status: response.statusCode, headers: flattenHeaders(response.headers), body, url: hop.url.href };

@@ -18,4 +18,6 @@ export interface EngineDeps {
   stepTimeoutMs: number;
   /** Default limit for a whole run when the recipe sets none. */
   runTimeoutMs: number;
+  /** Observes every step attempt (metrics). */
+  onStepFinished(use: string, outcome: 'succeeded' | 'failed' | 'parked', ms: number): void;
 }

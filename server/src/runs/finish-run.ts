@@ -27,6 +27,12 @@ export async function finishRun(
   context: { now: number; publicUrl: string; runTimeoutMs: number },
 ): Promise<void> {
   const { now } = context;
+  const current = await runRepo.get(trx, run.id);
+  if (!current || current.status === 'cancelled') {
+    // Cancelled while a worker was walking it: the cancellation stands.
+    await jobRepo.complete(trx, jobId);
+    return;
+  }
   await runRepo.copySteps(trx, skipped);
   await runRepo.setStatus(trx, run.id, {
     status: end.status,

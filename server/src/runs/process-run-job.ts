@@ -52,7 +52,8 @@ export async function processRunJob(
   }
   try {
     // A fresh run has nothing recorded yet; skip the read on the hot path.
-    const recorded = run.status === 'queued' && job.attempts <= 1 ? [] : await runRepo.steps(deps.database.db, run.id);
+    const fresh = run.status === 'queued' && job.attempts <= 1 && run.replay_of === null;
+    const recorded = fresh ? [] : await runRepo.steps(deps.database.db, run.id);
     const walker = new RunWalker(deps, run, job, definition, new Map(recorded.map((row) => [row.path, row])));
     const flow = await walker.walk();
     if (flow.kind === 'park') return 'parked';

@@ -128,8 +128,10 @@ export class RunWalker {
       kv: this.kvStore(),
       approvalLinks: (expiresAt: number) => this.approvalLinks(path, expiresAt),
     };
+    const startedAt = this.deps.now();
     const result = await executeStep(definition, step, scope, ctx, step.timeoutMs ?? this.deps.stepTimeoutMs);
     const now = this.deps.now();
+    this.deps.onStepFinished(step.use, !result.ok ? 'failed' : result.outcome.kind === 'done' ? 'succeeded' : 'parked', now - startedAt);
     const row: RunStepRow = { ...base, input: toJson(result.input), finished_at: now };
     if (!result.ok) {
       const delay = nextRetryDelay(attempt, result.failure, step.retry);

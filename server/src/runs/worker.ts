@@ -22,6 +22,8 @@ export class Worker {
   private readonly perRecipe = new Map<string, number>();
   private running = false;
   private wake: (() => void) | null = null;
+  /** Set by nudge() so a nudge that arrives while claiming is not lost. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
   processed = 0;
@@ -41,6 +43,7 @@ export class Worker {
 
   /** Something became due (a delivery was committed, a run was woken): look now instead of at the next poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -76,14 +79,20 @@ export class Worker {
   }
 
   private idle(): Promise<void> {
+    if (this.nudged && this.inFlight.size < this.options.concurrency) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.options.pollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = null;
         resolve();
-      }
+      };
       this.wake = () => {
         this.wake = null;
+        this.nudged = false;
         done();
       };
     });

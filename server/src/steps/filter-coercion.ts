@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
  */
 
 // Plain decimal notation only: `Number()` would also accept "", " ", "0x1F" and "Infinity".
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// Each digit run has one way to match, so long inputs cannot make the expression backtrack.
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 // A calendar date must lead: luxon also reads week dates ("2024-W01") and bare years, which look like codes.
 const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
 

@@ -33,7 +33,8 @@ export interface ConditionRule {
 export type ConditionGroup = { all: Condition[]; any?: undefined } | { any: Condition[]; all?: undefined };
 export type Condition = ConditionRule | ConditionGroup;
 
-const ruleSchema = z.object({
+// Strict objects: a misspelt "rigth" or a group holding both "all" and "any" must fail, not be dropped.
+const ruleSchema = z.strictObject({
   left: z.unknown(),
   op: z.enum(filterOperators),
   right: z.unknown().optional(),
@@ -43,8 +44,8 @@ const ruleSchema = z.object({
 // An empty group would pass (`all`) or block (`any`) everything silently; it is always a builder mistake.
 export const conditionGroupSchema: z.ZodType<ConditionGroup> = z.lazy(() =>
   z.union([
-    z.object({ all: z.array(conditionSchema).min(1) }),
-    z.object({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
   ]),
 );
 

@@ -16,9 +16,16 @@ const EMAIL_DELIMITERS = /[\s<>()[\]{},;:"'`]+/;
 const URL_START = /https?:\/\//i;
 const NUMBER = /(?:(?<![\p{L}\p{N}])[-+])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\p{L}\p{N}])[-+]?\.\d+/u;
 
+/** Strips trailing punctuation with a loop: `/[.,]+$/` rescans long runs of dots from every position. */
+function trimEnd(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
 function extractEmail(text: string): string | null {
   for (const token of text.split(EMAIL_DELIMITERS)) {
-    const candidate = token.replace(/\.+$/, '');
+    const candidate = trimEnd(token, '.');
     if (EMAIL.test(candidate)) return candidate;
   }
   return null;
@@ -28,7 +35,7 @@ function extractUrl(text: string): string | null {
   for (const token of text.split(/[\s<>"'`]+/)) {
     const start = token.search(URL_START);
     if (start === -1) continue;
-    let candidate = token.slice(start).replace(/[.,;:!?]+$/, '');
+    let candidate = trimEnd(token.slice(start), '.,;:!?');
     // A closing bracket belongs to the sentence unless the URL opened one, as Wikipedia links do.
     if (/[)\]]$/.test(candidate) && !/[([]/.test(candidate)) candidate = candidate.slice(0, -1);
     if (URL.canParse(candidate)) return candidate;
@@ -41,7 +48,7 @@ function extractNumber(text: string): number | null {
   return match === null ? null : Number(match[0].replaceAll(',', ''));
 }
 
-export interface PatternMatch {
+interface PatternMatch {
   match: string;
   groups: (string | null)[];
   named: Record<string, string | null>;
@@ -62,7 +69,9 @@ const matchScript = new Script(`(() => {
   return JSON.stringify(m === null ? null : shape(m));
 })()`);
 
-function matchPattern(text: string, pattern: string, flags: string, all: boolean): PatternMatch[] | PatternMatch | null {
+type PatternResult = PatternMatch[] | PatternMatch | null;
+
+function matchPattern(text: string, pattern: string, flags: string, all: boolean): PatternResult {
   if (text.length > MAX_PATTERN_INPUT) {
     throw invalidInput(`value is longer than ${MAX_PATTERN_INPUT} characters, too long to search with a pattern`);
   }
@@ -76,11 +85,13 @@ function matchPattern(text: string, pattern: string, flags: string, all: boolean
   try {
     json = matchScript.runInContext(createContext({ text, pattern, flags, all }), { timeout: PATTERN_TIMEOUT_MS });
   } catch (error) {
-    const timedOut = error instanceof Error && 'code' in error && error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+    // Checked by shape: the timeout error may come from another realm than this module's Error.
+    const timedOut =
+      typeof error === 'object' && error !== null && 'code' in error && error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
     if (!timedOut) throw error;
     throw invalidInput(`options.pattern took longer than ${PATTERN_TIMEOUT_MS} ms; simplify nested repetition`);
   }
-  return JSON.parse(String(json)) as PatternMatch[] | PatternMatch | null;
+  return JSON.parse(String(json)) as PatternResult;
 }
 
 /** Text operations that pull one thing out of free text; each yields null when nothing is found. */
@@ -88,7 +99,9 @@ export const extractOperations: FormatterOperation[] = [
   formatterOperation('text.extract_email', 'Finds the first email address.', noOptions, (value) =>
     extractEmail(asText(value)),
   ),
-  formatterOperation('text.extract_url', 'Finds the first http(s) URL.', noOptions, (value) => extractUrl(asText(value))),
+  formatterOperation('text.extract_url', 'Finds the first http(s) URL.', noOptions, (value) =>
+    extractUrl(asText(value)),
+  ),
   formatterOperation(
     'text.extract_number',
     'Finds the first number ("1,234.5" reads as 1234.5).',

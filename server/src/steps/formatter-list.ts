@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { asNumber, asText, compareValues, isBlank } from './filter-coercion.js';
-import { describeValue, formatterOperation, invalidInput, noOptions, type FormatterOperation } from './formatter-operation.js';
+import {
+  describeValue,
+  formatterOperation,
+  invalidInput,
+  noOptions,
+  type FormatterOperation,
+} from './formatter-operation.js';
 import { tidy } from './formatter-number.js';
 import { splitOptions, splitText } from './formatter-text.js';
 
@@ -105,8 +111,11 @@ export const listOperations: FormatterOperation[] = [
     (value, { direction, by }) => sortList(asList(value), direction, by),
   ),
   formatterOperation('list.reverse', 'Reverses the order.', noOptions, (value) => asList(value).toReversed()),
-  formatterOperation('list.sum', 'Adds up the items (numeric text counts; empty items are skipped).', noOptions, (value) =>
-    sum(asList(value)),
+  formatterOperation(
+    'list.sum',
+    'Adds up the items (numeric text counts; empty items are skipped).',
+    noOptions,
+    (value) => sum(asList(value)),
   ),
   formatterOperation('list.count', 'The number of items.', noOptions, (value) => asList(value).length),
   formatterOperation(

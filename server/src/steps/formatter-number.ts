@@ -25,7 +25,7 @@ function round(number: number, decimals: number): number {
   return signed === 0 ? 0 : signed;
 }
 
-const escape = (character: string) => `\\${character}`;
+const literal = (character: string) => `\\${character}`;
 
 /** Reads "1,234.56" or, with decimal separator ",", "1.234,56"; spaces, apostrophes and currency signs are ignored. */
 function parseNumber(value: unknown, decimal: '.' | ','): number {
@@ -35,7 +35,7 @@ function parseNumber(value: unknown, decimal: '.' | ','): number {
   const compact = value.replace(/[\s'\p{Sc}]/gu, '');
   // Group separators must sit every three digits, so "1.5" with decimal "," is an error, not 15.
   const shape = new RegExp(
-    `^[+-]?(?:(?:\\d{1,3}(?:${escape(group)}\\d{3})+|\\d+)(?:${escape(decimal)}\\d*)?|${escape(decimal)}\\d+)$`,
+    `^[+-]?(?:(?:\\d{1,3}(?:${literal(group)}\\d{3})+|\\d+)(?:${literal(decimal)}\\d*)?|${literal(decimal)}\\d+)$`,
   );
   if (!shape.test(compact)) {
     throw invalidInput(`value ${describeValue(value)} is not a number with decimal separator "${decimal}"`);

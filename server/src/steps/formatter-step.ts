@@ -14,7 +14,9 @@ const allOperations = [
   ...dateOperations,
   ...listOperations,
 ];
-const operationsByName = new Map<string, FormatterOperation>(allOperations.map((operation) => [operation.name, operation]));
+const operationsByName = new Map<string, FormatterOperation>(
+  allOperations.map((operation) => [operation.name, operation]),
+);
 
 /** What the builder lists: every operation as `family.name` with one line of help. */
 export const operations: readonly { name: string; description: string }[] = allOperations.map(

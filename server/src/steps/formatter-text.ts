@@ -32,14 +32,41 @@ function decodeEntity(entity: string, name: string): string {
   return ENTITIES[name.toLowerCase()] ?? entity;
 }
 
+/**
+ * Drops every block from an opening match to its closing text in one left-to-right pass (an unclosed
+ * block runs to the end, as in browsers). A lazy `<!--[\s\S]*?-->` would rescan to the end from every
+ * unclosed opening, which is quadratic on hostile input.
+ */
+function removeBlocks(text: string, opening: RegExp, closing: (open: RegExpExecArray) => RegExp): string {
+  let kept = '';
+  let position = 0;
+  for (;;) {
+    opening.lastIndex = position;
+    const open = opening.exec(text);
+    if (open === null) return kept + text.slice(position);
+    kept += text.slice(position, open.index);
+    const close = closing(open);
+    close.lastIndex = open.index + open[0].length;
+    const end = close.exec(text);
+    if (end === null) return kept;
+    position = end.index + end[0].length;
+  }
+}
+
 function removeHtml(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const withoutComments = removeBlocks(html, /<!--/g, () => /-->/g);
+  const withoutCode = removeBlocks(
+    withoutComments,
+    /<(script|style)\b[^<>]*>/gi,
+    ([, tag]) => new RegExp(`</${tag}\\s*>`, 'gi'),
+  );
+  return withoutCode
     .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6])\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, decodeEntity)
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -85,7 +112,7 @@ export const textOperations: FormatterOperation[] = [
     'text.capitalize',
     'Capitalizes the first letter of every word, leaving the rest as it is.',
     noOptions,
-    (value) => asText(value).replace(/(^|\s)(\p{Ll})/gu, (_match, space: string, letter: string) => space + letter.toUpperCase()),
+    (value) => asText(value).replace(/(?<=^|\s)\p{Ll}/gu, upperFirst),
   ),
   formatterOperation(
     'text.title',
@@ -104,8 +131,11 @@ export const textOperations: FormatterOperation[] = [
       return all ? text.replaceAll(find, () => replace) : text.replace(find, () => replace);
     },
   ),
-  formatterOperation('text.split', 'Splits text into a list on a separator.', splitOptions, (value, { separator, trim }) =>
-    splitText(asText(value), separator, trim),
+  formatterOperation(
+    'text.split',
+    'Splits text into a list on a separator.',
+    splitOptions,
+    (value, { separator, trim }) => splitText(asText(value), separator, trim),
   ),
   formatterOperation(
     'text.truncate',

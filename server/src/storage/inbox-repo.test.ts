@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.js';
 import { inboxRepo, type Delivery } from './inbox-repo.js';
 import { dialects, openTestDatabase, seedRecipe, type TestDatabase } from './test-databases.js';
@@ -9,8 +9,8 @@ describe.each(dialects)('inboxRepo.ingest on %s', (dialect) => {
   beforeAll(async () => {
     test = await openTestDatabase(dialect, { migrated: true });
     database = test.database;
+    return () => test.cleanup();
   });
-  afterAll(() => test.cleanup());
 
   // Each test ingests for its own recipe and source, so counts never see another test's rows.
   async function scenario(source: string) {

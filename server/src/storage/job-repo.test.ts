@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './database.js';
 import { jobRepo } from './job-repo.js';
 import type { JobRow } from './tables.js';
@@ -12,8 +12,8 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
   beforeAll(async () => {
     test = await openTestDatabase(dialect, { migrated: true });
     database = test.database;
+    return () => test.cleanup();
   });
-  afterAll(() => test.cleanup());
   // claim() takes any due job, so every test starts from an empty queue.
   beforeEach(async () => {
     await database.db.deleteFrom('jobs').execute();
@@ -89,6 +89,14 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
     expect(await jobRepo.claim(database, 'w1', 10, 1_000, 1_000)).toEqual([]);
   });
 
+  it('deleteForRun removes the jobs of that run only', async () => {
+    await insert('a', 0, 'run_gone');
+    await insert('b', 5_000, 'run_gone');
+    await insert('c', 0, 'run_kept');
+    await database.write((trx) => jobRepo.deleteForRun(trx, 'run_gone'));
+    expect(ids(await database.db.selectFrom('jobs').selectAll().execute())).toEqual(['c']);
+  });
+
   it('depth counts due, scheduled and leased jobs', async () => {
     expect(await jobRepo.depth(database.db, 1_000)).toEqual({ due: 0, scheduled: 0, leased: 0 });
     await insert('due', 500);
@@ -104,6 +112,7 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
     const rounds = await Promise.all(
       owners.flatMap((handle, owner) => Array.from({ length: 3 }, () => jobRepo.claim(handle, `w${owner}`, 10, 60_000, 1_000))),
     );
+    expect(rounds.every((round) => round.length <= 10)).toBe(true);
     const claimed = rounds.flatMap(ids);
     expect(new Set(claimed).size).toBe(claimed.length);
     // SKIP LOCKED may hand a claim fewer rows than exist; whatever is left is still claimable, once.

@@ -17,7 +17,7 @@ export const jobRepo = {
         .where('lease_until', '<', now)
         .orderBy('run_at')
         .limit(limit);
-      return database.dialect === 'postgres' ? query : query;
+      return database.dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
     };
     return database.write((trx) =>
       trx
@@ -41,6 +41,10 @@ export const jobRepo = {
   /** Wakes a parked run now (approval clicked, sub-recipe finished). */
   async wakeRun(ex: Db, runId: string, now: number): Promise<void> {
     await ex.updateTable('jobs').set({ run_at: now }).where('run_id', '=', runId).where('lease_until', '<', now).execute();
+  },
+
+  async deleteForRun(ex: Db, runId: string): Promise<void> {
+    await ex.deleteFrom('jobs').where('run_id', '=', runId).execute();
   },
 
   async extendLease(ex: Db, ids: string[], owner: string, leaseUntil: number): Promise<void> {

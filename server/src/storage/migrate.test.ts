@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './database.js';
 import { migrateDown, migrateToLatest } from './migrate.js';
 import type { Tables } from './tables.js';
@@ -17,36 +17,40 @@ async function tableNames(database: Database): Promise<string[]> {
 }
 
 describe.each(dialects)('migrations on %s', (dialect) => {
-  let test: TestDatabase | undefined;
-  afterEach(async () => {
-    await test?.cleanup();
-    test = undefined;
+  let test: TestDatabase;
+  let database: Database;
+  beforeAll(async () => {
+    test = await openTestDatabase(dialect);
+    database = test.database;
+    return () => test.cleanup();
+  });
+  // One database per dialect keeps this file fast; reverting everything first makes each test start empty.
+  beforeEach(async () => {
+    await migrateDown(database, true);
   });
 
   it('creates every table on an empty database, and a second run applies nothing', async () => {
-    test = await openTestDatabase(dialect);
-    expect(await tableNames(test.database)).toEqual([]);
-    expect(await migrateToLatest(test.database)).toEqual(['Up 20261127_0001_create_core_tables']);
-    expect(await tableNames(test.database)).toEqual(expectedTables);
-    expect(await migrateToLatest(test.database)).toEqual([]);
+    expect(await tableNames(database)).toEqual([]);
+    expect(await migrateToLatest(database)).toEqual(['Up 20261127_0001_create_core_tables']);
+    expect(await tableNames(database)).toEqual(expectedTables);
+    expect(await migrateToLatest(database)).toEqual([]);
   });
 
   it('round-trips up, down (all) and up again, twice', async () => {
-    test = await openTestDatabase(dialect);
     for (let round = 0; round < 2; round++) {
-      await migrateToLatest(test.database);
-      expect(await tableNames(test.database)).toEqual(expectedTables);
-      expect(await migrateDown(test.database, true)).toEqual(['Down 20261127_0001_create_core_tables']);
-      expect(await tableNames(test.database)).toEqual([]);
+      await migrateToLatest(database);
+      expect(await tableNames(database)).toEqual(expectedTables);
+      expect(await migrateDown(database, true)).toEqual(['Down 20261127_0001_create_core_tables']);
+      expect(await tableNames(database)).toEqual([]);
     }
-    await migrateToLatest(test.database);
-    expect(await tableNames(test.database)).toEqual(expectedTables);
+    await migrateToLatest(database);
+    expect(await tableNames(database)).toEqual(expectedTables);
   });
 
   it('migrateDown without `all` reverts only the newest migration', async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    expect(await migrateDown(test.database)).toEqual(['Down 20261127_0001_create_core_tables']);
-    expect(await tableNames(test.database)).toEqual([]);
+    await migrateToLatest(database);
+    expect(await migrateDown(database)).toEqual(['Down 20261127_0001_create_core_tables']);
+    expect(await tableNames(database)).toEqual([]);
   });
 });
 

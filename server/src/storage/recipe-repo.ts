@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
 import { createId } from './create-id.js';
 import type { Db } from './database.js';
@@ -48,7 +49,12 @@ export const recipeRepo = {
     let query = ex.selectFrom('recipes').selectAll().orderBy('updated_at', 'desc');
     if (filter.folder !== undefined) query = query.where('folder', '=', filter.folder);
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-    if (filter.search) query = query.where('name', 'like', `%${filter.search.replace(/[%_\\]/g, '')}%`);
+    if (filter.search) {
+      // Wildcards are escaped, not stripped, so "order_sync" still finds itself; lower() on both sides because
+      // LIKE ignores case on SQLite but not on PostgreSQL.
+      const pattern = `%${filter.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+      query = query.where(sql<boolean>`lower(name) like ${pattern} escape '\\'`);
+    }
     return query.execute();
   },
 

@@ -72,10 +72,11 @@ export const triggerRepo = {
       .execute();
   },
 
-  async reset(ex: Db, id: string, nextFireAt: number | null): Promise<void> {
+  /** Forgets fires and cursors; an active trigger counts as enabled from `now`. */
+  async reset(ex: Db, id: string, nextFireAt: number | null, now: number): Promise<void> {
     await ex
       .updateTable('triggers')
-      .set({ last_fire_at: null, state: '{}', next_fire_at: nextFireAt })
+      .set({ last_fire_at: null, state: '{}', next_fire_at: nextFireAt, enabled_at: now })
       .where('id', '=', id)
       .execute();
   },

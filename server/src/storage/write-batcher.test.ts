@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from './database.js';
 import { kvRepo } from './kv-repo.js';
 import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
@@ -11,8 +11,8 @@ describe.each(dialects)('group commit on %s', (dialect) => {
   beforeAll(async () => {
     test = await openTestDatabase(dialect, { migrated: true });
     database = test.database;
+    return () => test.cleanup();
   });
-  afterAll(() => test.cleanup());
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -89,7 +89,6 @@ describe.each(dialects)('group commit on %s', (dialect) => {
     const transactions = countTransactions();
     await Promise.all(Array.from({ length: 25 }, (_, i) => batcher.write((trx) => kvRepo.set(trx, 'capped', `k${i}`, i, 1))));
     expect(transactions).toHaveBeenCalledTimes(3);
-    await batcher.drain();
   });
 
   it('commits writes still queued when the database is closed', async () => {

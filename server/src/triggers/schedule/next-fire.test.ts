@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { compileCron } from './compile-cron.js';
 import { nextFireAfter } from './next-fire.js';
 import { scheduleConfigSchema } from './schedule-config.js';
 
@@ -38,6 +39,24 @@ describe('nextFireAfter', () => {
     expect(iso(nextFireAfter(stockholm('0,30 * * * *'), at('2026-10-25T01:00:00Z')))).toBe('2026-10-25T02:00:00.000Z');
     // The cost of "each wall time once": a sub-hourly schedule has no fires during the repeated hour.
     expect(iso(nextFireAfter(stockholm('* * * * * *'), at('2026-10-25T01:00:00Z')))).toBe('2026-10-25T02:00:00.000Z');
+  });
+
+  it('agrees with croner stepping fire to fire, asked from any instant across both DST changes', () => {
+    for (const day of ['2026-03-29', '2026-10-25']) {
+      for (const cron of ['30 2 * * *', '0,30 * * * *', '*/7 * * * *', '15 */20 * * * *', '0 3 * * *']) {
+        const stepping = compileCron(cron, 'Europe/Stockholm');
+        const sequence: number[] = [];
+        let fire = stepping.nextRun(new Date(at(`${day}T00:00:00Z`) - 6 * 3_600_000));
+        while (fire !== null && fire.getTime() < at(`${day}T00:00:00Z`) + 30 * 3_600_000) {
+          sequence.push(fire.getTime());
+          fire = stepping.nextRun(fire);
+        }
+        const config = stockholm(cron);
+        for (let probe = at(`${day}T00:00:00Z`); probe < at(`${day}T03:00:00Z`); probe += 131_000) {
+          expect(nextFireAfter(config, probe), `${cron} after ${iso(probe)}`).toBe(sequence.find((t) => t > probe));
+        }
+      }
+    }
   });
 
   it('counts intervals from the anchor', () => {

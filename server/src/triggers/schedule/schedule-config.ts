@@ -8,12 +8,14 @@ export const scheduleConfigSchema = z
     cron: z
       .string()
       .trim()
+      .max(256)
       .superRefine((pattern, ctx) => {
         const problem = cronProblem(pattern);
         if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
       })
       .optional(),
-    intervalSeconds: z.number().int().min(1).optional(),
+    // Longer than a year is a calendar rule, which is what cron is for.
+    intervalSeconds: z.number().int().min(1).max(366 * 86_400).optional(),
     /** IANA zone the cron expression is read in; ignored by intervals. */
     timezone: z
       .string()

@@ -11,7 +11,7 @@ export type VerificationResult = { ok: true } | { ok: false; reason: string };
 /** One signature scheme. `now` is epoch ms. Implementations return failures rather than throw. */
 export type WebhookVerifier<Config> = (config: Config, request: WebhookRequest, now: number) => VerificationResult;
 
-export const verified: VerificationResult = { ok: true };
+export const verified: VerificationResult = Object.freeze({ ok: true });
 
 export function refused(reason: string): VerificationResult {
   return { ok: false, reason };

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/** Every setting, from the environment (and CLI flags, which the CLI copies into the same names). */
+export const configSchema = z.object({
+  SWITCHYARD_PORT: port.default(3000),
+  SWITCHYARD_HOST: z.string().default('127.0.0.1'),
+  SWITCHYARD_DATA_DIR: z.string().default('./data'),
+  SWITCHYARD_DATABASE_URL: z.string().optional(),
+  SWITCHYARD_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  SWITCHYARD_ENCRYPTION_KEY: z.string().optional(),
+  SWITCHYARD_PUBLIC_URL: z.string().url().optional(),
+  SWITCHYARD_EGRESS_ALLOW: z.string().default(''),
+  SWITCHYARD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  SWITCHYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SWITCHYARD_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SWITCHYARD_STEP_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  SWITCHYARD_RUN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(86_400_000),
+  SWITCHYARD_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  dbPool: number;
+  encryptionKey: string | undefined;
+  publicUrl: string;
+  egressAllow: string[];
+  workerConcurrency: number;
+  logLevel: z.output<typeof configSchema>['SWITCHYARD_LOG_LEVEL'];
+  shutdownGraceMs: number;
+  stepTimeoutMs: number;
+  runTimeoutMs: number;
+  leaseMs: number;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.SWITCHYARD_DATA_DIR;
+  return {
+    port: e.SWITCHYARD_PORT,
+    host: e.SWITCHYARD_HOST,
+    dataDir,
+    databaseUrl: e.SWITCHYARD_DATABASE_URL ?? `${dataDir}/switchyard.db`,
+    dbPool: e.SWITCHYARD_DB_POOL,
+    encryptionKey: e.SWITCHYARD_ENCRYPTION_KEY,
+    publicUrl: (e.SWITCHYARD_PUBLIC_URL ?? `http://${e.SWITCHYARD_HOST.includes(':') ? `[${e.SWITCHYARD_HOST}]` : e.SWITCHYARD_HOST}:${e.SWITCHYARD_PORT}`).replace(/\/$/, ''),
+    egressAllow: e.SWITCHYARD_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    workerConcurrency: e.SWITCHYARD_WORKER_CONCURRENCY,
+    logLevel: e.SWITCHYARD_LOG_LEVEL,
+    shutdownGraceMs: e.SWITCHYARD_SHUTDOWN_GRACE_MS,
+    stepTimeoutMs: e.SWITCHYARD_STEP_TIMEOUT_MS,
+    runTimeoutMs: e.SWITCHYARD_RUN_TIMEOUT_MS,
+    leaseMs: e.SWITCHYARD_LEASE_MS,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { Metrics } from '../observability/metrics.js';
+import type { EngineDeps } from '../runs/engine-deps.js';
+import type { Principal } from '../security/principal.js';
+import type { Database } from '../storage/database.js';
+import type { WebhookSource } from '../triggers/sources/webhook-source.js';
+import type { TriggerDeps } from '../triggers/trigger-deps.js';
+
+export interface AppDeps {
+  database: Database;
+  log: Logger;
+  now(): number;
+  publicUrl: string;
+  webhooks: WebhookSource;
+  triggers: TriggerDeps;
+  engine: EngineDeps;
+  metrics: Metrics;
+  /** False while starting or draining: `/readyz` answers 503 and webhooks are refused with Retry-After. */
+  accepting(): boolean;
+  /** Built web app to serve at `/`, if present. */
+  webRoot?: string | undefined;
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  /** Only for the in-process app the CLI drives (never served): requests without credentials act as this user. */
+  localPrincipal?: Principal | undefined;
+}

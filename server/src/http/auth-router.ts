@@ -1,0 +1,116 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { checkPassword, endSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
+import { createUser, newUserSchema } from '../security/create-user.js';
+import { userRepo } from '../storage/user-repo.js';
+import type { AppDeps } from './app-deps.js';
+import { apiError } from './api-error.js';
+import { createRouter } from './create-router.js';
+import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
+
+const userSchema = z.object({ id: z.string(), email: z.string(), role: z.string() });
+const credentialsSchema = z.strictObject({ email: z.string().max(320), password: z.string().max(1024) });
+
+export function authRouter(deps: AppDeps) {
+  const router = createRouter();
+  const { database, now } = deps;
+
+  const signIn = async (c: Context, userId: string) => {
+    const previous = getCookie(c, sessionCookie);
+    if (previous) await endSession(database.db, previous);
+    const session = await startSession(database.db, userId, now());
+    setCookie(c, sessionCookie, session, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.secureCookies,
+      path: '/',
+      maxAge: Math.floor(sessionTtlMs / 1000),
+    });
+  };
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/status',
+      tags: ['auth'],
+      summary: 'Whether the first owner still has to be created',
+      responses: { 200: jsonResponse(z.object({ setupRequired: z.boolean() }), 'status') },
+    }),
+    async (c) => c.json({ setupRequired: (await userRepo.count(database.db)) === 0 }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/setup',
+      tags: ['auth'],
+      summary: 'Create the owner on first start; closed once any user exists',
+      request: { body: jsonBody(newUserSchema.omit({ role: true })) },
+      responses: {
+        201: jsonResponse(userSchema, 'the owner, signed in'),
+        409: errorResponse('setup is already done'),
+        422: errorResponse('invalid e-mail or password'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      // Serialised with other writes, so two racing setup calls cannot both create an owner.
+      const result = await database.write(async (trx) => {
+        if ((await userRepo.count(trx)) > 0) return null;
+        return createUser(trx, { ...body, role: 'owner' }, now());
+      });
+      if (!result || !result.ok) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
+      await signIn(c, result.user.id);
+      return c.json(result.user, 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['auth'],
+      request: { body: jsonBody(credentialsSchema) },
+      responses: { 200: jsonResponse(userSchema, 'signed in; the session cookie is set'), 401: errorResponse('wrong e-mail or password') },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const user = await checkPassword(database.db, email, password);
+      if (!user) return apiError(c, 401, 'BAD_CREDENTIALS', 'wrong e-mail or password');
+      await signIn(c, user.id);
+      return c.json({ id: user.id, email: user.email, role: user.role }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['auth'],
+      responses: { 204: { description: 'the session is ended on the server' }, ...standardErrors },
+    }),
+    async (c) => {
+      const session = getCookie(c, sessionCookie);
+      if (session) await endSession(database.db, session);
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['auth'],
+      responses: { 200: jsonResponse(userSchema.extend({ via: z.string() }), 'who you are'), ...standardErrors },
+    }),
+    (c) => {
+      const p = c.get('principal');
+      return c.json({ id: p.userId, email: p.email, role: p.role, via: p.via }, 200);
+    },
+  );
+
+  return router;
+}

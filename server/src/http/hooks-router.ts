@@ -1,0 +1,50 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from './app-deps.js';
+import { apiError } from './api-error.js';
+import { readCappedBody } from './read-capped-body.js';
+import { isUnavailable } from './unavailable-error.js';
+
+const tokenPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** `POST /hooks/<token>`: the per-trigger body limit is enforced before the body is read or anything else runs. */
+export function hooksRouter(deps: AppDeps) {
+  const router = new Hono();
+
+  const answer = (c: Context, status: number, body: unknown) => {
+    deps.metrics.webhookAnswered(status);
+    return c.json(body, status as 200);
+  };
+
+  router.post('/hooks/:token', async (c) => {
+    if (!deps.accepting()) {
+      c.header('Retry-After', '5');
+      return answer(c, 503, { error: { code: 'SHUTTING_DOWN', message: 'the server is restarting; send again shortly' } });
+    }
+    const token = c.req.param('token');
+    const hook = tokenPattern.test(token) ? await deps.webhooks.lookup(token) : null;
+    if (!hook) return answer(c, 404, { error: { code: 'WEBHOOK_NOT_FOUND', message: 'no live recipe listens at this address' } });
+    const limit = hook.config.maxBodyBytes;
+    const tooLarge = () => {
+      c.header('Connection', 'close');
+      return answer(c, 413, { error: { code: 'BODY_TOO_LARGE', message: `the body is over this webhook's limit of ${limit} bytes` } });
+    };
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > limit) return tooLarge();
+    const read = await readCappedBody(c.req.raw.body, limit);
+    if (!read.ok) return tooLarge();
+    const headers: Record<string, string> = {};
+    c.req.raw.headers.forEach((value, name) => (headers[name] = value));
+    try {
+      const result = await deps.webhooks.deliver(hook, { method: c.req.method, headers, query: c.req.query(), rawBody: read.body });
+      return answer(c, result.status, result.body);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      deps.log.warn({ err: error }, 'webhook refused: the database is unavailable');
+      c.header('Retry-After', '5');
+      return answer(c, 503, { error: { code: 'STORAGE_UNAVAILABLE', message: 'the delivery could not be stored; send again shortly' } });
+    }
+  });
+
+  router.all('/hooks/:token', (c) => apiError(c, 405, 'METHOD_NOT_ALLOWED', 'webhooks are delivered with POST'));
+  return router;
+}

@@ -1,0 +1,85 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { fromJson } from '../storage/json-column.js';
+import { triggerRepo } from '../storage/trigger-repo.js';
+import { describeTrigger } from '../triggers/activate-trigger.js';
+import { nextFireAfter } from '../triggers/schedule/next-fire.js';
+import { scheduleConfigSchema } from '../triggers/schedule/schedule-config.js';
+import type { AppDeps } from './app-deps.js';
+import { apiError } from './api-error.js';
+import { createRouter } from './create-router.js';
+import { requireRole } from './middleware/authenticate.js';
+import { errorResponse, idParam, jsonResponse, standardErrors } from './openapi-shapes.js';
+
+const stateSchema = z.object({
+  id: z.string(),
+  recipeId: z.string(),
+  kind: z.string(),
+  active: z.boolean(),
+  webhookUrl: z.string().optional(),
+  lastFireAt: z.number().nullable(),
+  nextFireAt: z.number().nullable(),
+  enabledAt: z.number().nullable(),
+  state: z.unknown(),
+});
+
+export function triggersRouter(deps: AppDeps) {
+  const router = createRouter();
+  const { database, now, publicUrl } = deps;
+
+  const view = (row: NonNullable<Awaited<ReturnType<typeof triggerRepo.byId>>>) => ({
+    id: row.id,
+    recipeId: row.recipe_id,
+    kind: row.kind,
+    active: row.active === 1,
+    ...(row.kind === 'core/webhook' && { webhookUrl: describeTrigger({ ...row, active: 1 }, publicUrl)?.webhookUrl }),
+    lastFireAt: row.last_fire_at,
+    nextFireAt: row.next_fire_at,
+    enabledAt: row.enabled_at,
+    state: fromJson(row.state),
+  });
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/triggers/{id}/state',
+      tags: ['triggers'],
+      middleware: [requireRole('viewer')],
+      request: { params: idParam },
+      responses: { 200: jsonResponse(stateSchema, 'what the trigger remembers'), 404: errorResponse('no such trigger'), ...standardErrors },
+    }),
+    async (c) => {
+      const row = await triggerRepo.byId(database.db, c.req.valid('param').id);
+      return row ? c.json(view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/triggers/{id}/state',
+      tags: ['triggers'],
+      summary: 'Forget what the trigger remembers (last fire, cursors); schedules restart from now',
+      middleware: [requireRole('editor')],
+      request: { params: idParam },
+      responses: { 200: jsonResponse(stateSchema, 'reset'), 404: errorResponse('no such trigger'), ...standardErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await database.write(async (trx) => {
+        const found = await triggerRepo.byId(trx, id);
+        if (!found) return undefined;
+        let next: number | null = null;
+        if (found.kind === 'core/schedule' && found.active === 1) {
+          const config = scheduleConfigSchema.parse(fromJson<{ input?: unknown }>(found.config)?.input ?? {});
+          next = nextFireAfter(config, now(), now());
+        }
+        await triggerRepo.reset(trx, id, next, now());
+        return triggerRepo.byId(trx, id);
+      });
+      return row ? c.json(view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+    },
+  );
+
+  return router;
+}

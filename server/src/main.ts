@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { createEgressClient } from './egress/create-egress-client.js';
+import type { AppDeps } from './http/app-deps.js';
+import { createMetrics } from './observability/metrics.js';
+import type { EngineDeps } from './runs/engine-deps.js';
+import { Worker } from './runs/worker.js';
+import { createDb } from './storage/create-db.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { settingsRepo } from './storage/settings-repo.js';
+import { ScheduleSource } from './triggers/sources/schedule-source.js';
+import { WebhookSource } from './triggers/sources/webhook-source.js';
+import type { TriggerDeps } from './triggers/trigger-deps.js';
+
+/** The wired system: config → db → migrate → engines. main.ts serves it; the CLI drives it in-process. */
+export async function wire(config: Config, options: { logDestination?: number } = {}) {
+  const log = pino({ level: config.logLevel, base: { service: 'switchyard' } }, pino.destination(options.logDestination ?? 1));
+  const now = () => Date.now();
+  const database = createDb({ url: config.databaseUrl, poolSize: config.dbPool });
+  const applied = await migrateToLatest(database);
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  const approvalKey = Buffer.from(
+    await settingsRepo.getOrCreate(database.db, 'approval_signing_key', () => randomBytes(32).toString('base64')),
+    'base64',
+  );
+  const egress = createEgressClient({ allow: config.egressAllow });
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const metrics = createMetrics(database, now);
+  let worker: Worker | null = null;
+  const engine: EngineDeps = {
+    database,
+    egress,
+    log,
+    publicUrl: config.publicUrl,
+    approvalKey,
+    now,
+    events,
+    stepTimeoutMs: config.stepTimeoutMs,
+    runTimeoutMs: config.runTimeoutMs,
+    onStepFinished: metrics.stepFinished,
+  };
+  const triggers: TriggerDeps = {
+    database,
+    log,
+    now,
+    publicUrl: config.publicUrl,
+    events,
+    runTimeoutMs: config.runTimeoutMs,
+    onEnqueued: () => worker?.nudge(),
+  };
+  let accepting = true;
+  const appDeps: AppDeps = {
+    database,
+    log,
+    now,
+    publicUrl: config.publicUrl,
+    webhooks: new WebhookSource(triggers),
+    triggers,
+    engine,
+    metrics,
+    accepting: () => accepting,
+    webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    secureCookies: config.publicUrl.startsWith('https:'),
+  };
+  return {
+    log,
+    database,
+    appDeps,
+    startWorker() {
+      worker = new Worker(engine, { concurrency: config.workerConcurrency, leaseMs: config.leaseMs, pollMs: 200 });
+      worker.start();
+      return worker;
+    },
+    startScheduler() {
+      const scheduler = new ScheduleSource(triggers);
+      scheduler.start();
+      return scheduler;
+    },
+    stopAccepting() {
+      accepting = false;
+    },
+    async close() {
+      await egress.close();
+      await database.close();
+    },
+  };
+}
+
+export type Role = 'all' | 'web' | 'worker' | 'scheduler';
+
+/**
+ * `switchyard start`: serves HTTP (roles all/web), runs the worker (all/worker) and the scheduler
+ * (all/scheduler). SIGTERM/SIGINT: stop accepting, let in-flight steps finish within the grace period,
+ * hand unfinished jobs back, exit 0.
+ */
+export async function startServer(config: Config, role: Role = 'all') {
+  const startedAt = performance.now();
+  const system = await wire(config);
+  const { log } = system;
+  const servesHttp = role === 'all' || role === 'web';
+  const worker = role === 'all' || role === 'worker' ? system.startWorker() : null;
+  const scheduler = role === 'all' || role === 'scheduler' ? system.startScheduler() : null;
+  let server: ServerType | null = null;
+  if (servesHttp) {
+    const app = createApp(system.appDeps);
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const http = server as import('node:http').Server;
+    // Slow senders and header floods are cut off instead of holding sockets.
+    http.headersTimeout = 10_000;
+    http.requestTimeout = 60_000;
+    http.keepAliveTimeout = 5_000;
+  }
+  const address = server?.address();
+  const port = typeof address === 'object' && address ? address.port : null;
+  log.info({ role, port, database: system.database.location, startupMs: Math.round(performance.now() - startedAt) }, 'switchyard started');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      log.info('stopping: no new work; finishing in-flight steps');
+      system.stopAccepting();
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      await scheduler?.stop();
+      await worker?.stop(config.shutdownGraceMs);
+      (server as import('node:http').Server | null)?.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
+      await system.close();
+      log.info('stopped');
+    })());
+  return { port, stop, system };
+}

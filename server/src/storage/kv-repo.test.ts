@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.js';
+import { kvRepo } from './kv-repo.js';
+import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+
+describe.each(dialects)('kvRepo on %s', (dialect) => {
+  let test: TestDatabase;
+  let database: Database;
+  beforeAll(async () => {
+    test = await openTestDatabase(dialect, { migrated: true });
+    database = test.database;
+    return () => test.cleanup();
+  });
+
+  it('stores JSON values per scope and key, overwriting on set', async () => {
+    await database.write(async (trx) => {
+      await kvRepo.set(trx, 'rcp_a', 'count', 1, 1_000);
+      await kvRepo.set(trx, 'rcp_a', 'seen', { ids: ['x'], ok: true }, 1_000);
+      await kvRepo.set(trx, 'rcp_b', 'count', 99, 1_000);
+    });
+    await database.write((trx) => kvRepo.set(trx, 'rcp_a', 'count', 2, 2_000));
+    expect(await kvRepo.get(database.db, 'rcp_a', 'count')).toBe(2);
+    expect(await kvRepo.get(database.db, 'rcp_a', 'seen')).toEqual({ ids: ['x'], ok: true });
+    expect(await kvRepo.get(database.db, 'rcp_b', 'count')).toBe(99);
+    expect(await kvRepo.list(database.db, 'rcp_a')).toEqual([
+      { key: 'count', value: '2', updated_at: 2_000 },
+      { key: 'seen', value: '{"ids":["x"],"ok":true}', updated_at: 1_000 },
+    ]);
+  });
+
+  it('tells a stored null from a missing key', async () => {
+    await database.write((trx) => kvRepo.set(trx, 'nulls', 'empty', null, 1_000));
+    expect(await kvRepo.get(database.db, 'nulls', 'empty')).toBeNull();
+    expect(await kvRepo.get(database.db, 'nulls', 'missing')).toBeUndefined();
+  });
+
+  it('deletes a key and says whether there was one', async () => {
+    await database.write((trx) => kvRepo.set(trx, 'del', 'k', 'v', 1_000));
+    expect(await database.write((trx) => kvRepo.delete(trx, 'del', 'k'))).toBe(true);
+    expect(await database.write((trx) => kvRepo.delete(trx, 'del', 'k'))).toBe(false);
+    expect(await kvRepo.list(database.db, 'del')).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { inboxRepo } from '../../storage/inbox-repo.js';
+import { fromJson } from '../../storage/json-column.js';
+import { runRepo } from '../../storage/run-repo.js';
+import type { TriggerRow } from '../../storage/tables.js';
+import { triggerRepo } from '../../storage/trigger-repo.js';
+import { planFires } from '../schedule/plan-fires.js';
+import { scheduleConfigSchema, type ScheduleConfig } from '../schedule/schedule-config.js';
+import type { TriggerDeps } from '../trigger-deps.js';
+
+/**
+ * `core/schedule`: each tick, starts runs for the schedules that are due. The inbox key is the scheduled
+ * time, committed together with the new `last_fire_at`, so a tick repeated after a crash, or by a
+ * second scheduler, can never start the same scheduled run twice.
+ */
+export class ScheduleSource {
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: TriggerDeps,
+    private readonly tickMs = 1000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.ticking ??= this.tick().finally(() => (this.ticking = null));
+    }, this.tickMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  async tick(): Promise<void> {
+    const now = this.deps.now();
+    let due: TriggerRow[];
+    try {
+      due = await triggerRepo.dueSchedules(this.deps.database.db, now);
+    } catch (err) {
+      this.deps.log.error({ err }, 'reading due schedules failed');
+      return;
+    }
+    for (const trigger of due) {
+      try {
+        await this.fire(trigger, now);
+      } catch (err) {
+        this.deps.log.error({ err, trigger: trigger.id }, 'firing a schedule failed; it will be tried on the next tick');
+      }
+    }
+  }
+
+  private async fire(trigger: TriggerRow, now: number): Promise<void> {
+    const config: ScheduleConfig = scheduleConfigSchema.parse(fromJson<{ input?: unknown }>(trigger.config)?.input ?? {});
+    const plan = planFires(config, { lastFireAt: trigger.last_fire_at, enabledAt: trigger.enabled_at ?? now }, now);
+    const lastFireAt = plan.fireAt.at(-1) ?? null;
+    let fireAt = plan.fireAt;
+    if (!config.allowOverlap && fireAt.length > 0) {
+      const active = await runRepo.activeCountForRecipe(this.deps.database.db, trigger.recipe_id, 'core/schedule');
+      if (active > 0) {
+        this.deps.log.info({ trigger: trigger.id, skipped: fireAt.length }, 'schedule skipped: the previous run is still going');
+        fireAt = [];
+      } else {
+        fireAt = fireAt.slice(-1);
+      }
+    }
+    let started = false;
+    await this.deps.database.write(async (trx) => {
+      const current = await triggerRepo.byId(trx, trigger.id);
+      // Re-checked inside the write: another scheduler may have fired these times, or the recipe was unpublished.
+      if (!current || current.active !== 1 || current.version_id !== trigger.version_id || current.last_fire_at !== trigger.last_fire_at) return;
+      const deliveries = fireAt.map((at) => ({
+        source: trigger.id,
+        dedupeKey: `schedule:${at}`,
+        run: {
+          recipeId: trigger.recipe_id,
+          versionId: trigger.version_id!,
+          triggerKind: 'core/schedule',
+          event: { scheduledAt: new Date(at).toISOString(), firedAt: new Date(now).toISOString(), timezone: config.timezone },
+          deadlineAt: now + this.deps.runTimeoutMs,
+        },
+      }));
+      if (deliveries.length > 0) {
+        const results = await inboxRepo.ingest(trx, deliveries, now);
+        started = results.some((result) => !result.duplicate);
+      }
+      await triggerRepo.recordFire(trx, trigger.id, lastFireAt, plan.nextAt);
+    });
+    if (started) this.deps.onEnqueued();
+  }
+}

@@ -1,0 +1,33 @@
+import { runRepo } from '../../storage/run-repo.js';
+import type { TriggerDeps } from '../trigger-deps.js';
+
+const finished = new Set(['succeeded', 'failed', 'cancelled']);
+const pollMs = 250;
+
+/**
+ * Resolves with the run's final status, or null after `timeoutMs`. Runs finished by this process are
+ * seen through the engine's event at once; runs finished by another process through the poll.
+ */
+export function waitForRun(deps: TriggerDeps, runId: string, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (status: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeout);
+      clearInterval(poll);
+      deps.events.off('finished', onFinished);
+      resolve(status);
+    };
+    const onFinished = (id: string, status: string) => {
+      if (id === runId) done(status);
+    };
+    deps.events.on('finished', onFinished);
+    const timeout = setTimeout(() => done(null), timeoutMs);
+    const poll = setInterval(() => {
+      void runRepo.get(deps.database.db, runId).then((run) => {
+        if (run && finished.has(run.status)) done(run.status);
+      });
+    }, pollMs);
+  });
+}
