@@ -84,12 +84,12 @@ export class Worker {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs);
       const done = () => {
         clearTimeout(timer);
         this.wake = null;
         resolve();
       };
+      const timer = setTimeout(done, this.options.pollMs);
       this.wake = () => {
         this.wake = null;
         this.nudged = false;
