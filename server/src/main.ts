@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -113,7 +114,7 @@ export async function startServer(config: Config, role: Role = 'all') {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
     });
-    const http = server as import('node:http').Server;
+    const http = server as Server;
     // Slow senders and header floods are cut off instead of holding sockets.
     http.headersTimeout = 10_000;
     http.requestTimeout = 60_000;
@@ -131,7 +132,7 @@ export async function startServer(config: Config, role: Role = 'all') {
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       await scheduler?.stop();
       await worker?.stop(config.shutdownGraceMs);
-      (server as import('node:http').Server | null)?.closeIdleConnections?.();
+      (server as Server | null)?.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
       await system.close();
       log.info('stopped');

@@ -7,12 +7,16 @@ import { isRole } from '../security/roles.js';
 
 export class CliError extends Error {}
 
+/** An API answer as the CLI sees it: JSON bodies are read field by field where used. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are untyped JSON printed or picked apart per command
+export type ApiAnswer = { status: number; body: any };
+
 /**
  * Commands that read or change recipes and runs go through the same API handlers as HTTP clients
  * (same validation, same answers), on an app that is never served. They act as the first owner,
  * because whoever can run the CLI can read the database file anyway.
  */
-export async function withApi<T>(work: (call: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>) => Promise<T>): Promise<T> {
+export async function withApi<T>(work: (call: (method: string, path: string, body?: unknown) => Promise<ApiAnswer>) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const system = await wire({ ...config, logLevel: 'warn' }, { logDestination: 2 });
   try {
@@ -35,7 +39,7 @@ export async function withApi<T>(work: (call: (method: string, path: string, bod
 }
 
 /** Turns an API error answer into a CLI error listing every problem. */
-export function failFrom(answer: { status: number; body: any }): never {
+export function failFrom(answer: ApiAnswer): never {
   const error = answer.body?.error;
   const lines = [error?.message ?? `request failed with status ${answer.status}`];
   for (const problem of error?.problems ?? []) lines.push(`  ${problem.path}: ${problem.message}`);
