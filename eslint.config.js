@@ -33,7 +33,7 @@ const boundaryRules = Object.entries(forbidden).map(([folder, banned]) => ({
             message: `server/src/${folder} may not import this folder (DESIGN §2 import directions).`,
           },
           ...(folder === 'triggers'
-            ? [{ regex: '^(\\.\\./)+runs/(?!enqueue-deliveries\\.js$)', message: 'triggers hand work to runs only through enqueue-deliveries.' }]
+            ? [{ regex: '^(\\.\\./)+runs/(?!delivery-queue\\.js$)', message: 'triggers hand work to runs only through the delivery queue.' }]
             : []),
         ],
       },

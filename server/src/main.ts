@@ -10,6 +10,7 @@ import { createEgressClient } from './egress/create-egress-client.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createMetrics } from './observability/metrics.js';
 import type { EngineDeps } from './runs/engine-deps.js';
+import { createDeliveryQueue } from './runs/delivery-queue.js';
 import { Worker } from './runs/worker.js';
 import { createDb } from './storage/create-db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -48,6 +49,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
   };
   const triggers: TriggerDeps = {
     database,
+    deliveries: createDeliveryQueue(database, now),
     log,
     now,
     publicUrl: config.publicUrl,

@@ -53,6 +53,8 @@ export function buildCli(): Command {
         process.once('SIGTERM', onSignal);
         process.once('SIGINT', onSignal);
       });
+      // Everything is closed and flushed; leftover keep-alive timers must not delay the exit.
+      process.exit(0);
     });
 
   program

@@ -1,9 +1,12 @@
 import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
+import type { DeliveryQueue } from '../runs/delivery-queue.js';
 import type { Database } from '../storage/database.js';
 
 export interface TriggerDeps {
   database: Database;
+  /** Where new events go: inbox + run + job, committed before the promise resolves. */
+  deliveries: DeliveryQueue;
   log: Logger;
   now(): number;
   publicUrl: string;

@@ -1,4 +1,3 @@
-import { enqueueDeliveries } from '../../runs/enqueue-deliveries.js';
 import { createId } from '../../storage/create-id.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 
@@ -11,23 +10,17 @@ export async function startManualRun(
   input: { recipeId: string; versionId: string; body: unknown; actor: string | null },
 ): Promise<string> {
   const now = deps.now();
-  const [result] = await enqueueDeliveries(
-    deps.database,
-    [
-      {
-        source: `manual:${input.recipeId}`,
-        dedupeKey: createId('man', now),
-        run: {
-          recipeId: input.recipeId,
-          versionId: input.versionId,
-          triggerKind: 'core/manual',
-          event: { body: input.body, startedBy: input.actor },
-          deadlineAt: now + deps.runTimeoutMs,
-        },
-      },
-    ],
-    now,
-  );
+  const result = await deps.deliveries.enqueue({
+    source: `manual:${input.recipeId}`,
+    dedupeKey: createId('man', now),
+    run: {
+      recipeId: input.recipeId,
+      versionId: input.versionId,
+      triggerKind: 'core/manual',
+      event: { body: input.body, startedBy: input.actor },
+      deadlineAt: now + deps.runTimeoutMs,
+    },
+  });
   deps.onEnqueued();
-  return result!.runId!;
+  return result.runId!;
 }

@@ -3,7 +3,6 @@ import type { Delivery } from '../../storage/inbox-repo.js';
 import { fromJson } from '../../storage/json-column.js';
 import { runRepo } from '../../storage/run-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
-import { enqueueDeliveries } from '../../runs/enqueue-deliveries.js';
 import { createId } from '../../storage/create-id.js';
 import { renderTemplate } from '../../templates/index.js';
 import { webhookTriggerSchema, type WebhookTriggerConfig } from '../core-triggers.js';
@@ -81,11 +80,11 @@ export class WebhookSource {
       dedupeKey,
       run: { recipeId: hook.recipeId, versionId: hook.versionId, triggerKind: 'core/webhook', event, deadlineAt: now + this.deps.runTimeoutMs },
     };
-    const [result] = await enqueueDeliveries(this.deps.database, [delivery], now);
-    if (!result!.duplicate) this.deps.onEnqueued();
-    const runId = result!.runId;
+    const result = await this.deps.deliveries.enqueue(delivery);
+    if (!result.duplicate) this.deps.onEnqueued();
+    const runId = result.runId;
     if (hook.config.response.mode === 'accepted' || runId === null) {
-      return { status: 202, body: { accepted: true, runId, duplicate: result!.duplicate } };
+      return { status: 202, body: { accepted: true, runId, duplicate: result.duplicate } };
     }
     return this.answerWithResult(hook, runId);
   }
