@@ -68,8 +68,9 @@ export function createApp(deps: AppDeps) {
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     const index = readFileSync(join(deps.webRoot, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root: deps.webRoot }));
-    // The builder is a single-page app: unknown paths outside the API get its page.
-    app.get('*', (c) => c.html(index));
+    // The builder is a single-page app: unknown paths outside the API get its page; API clients expect JSON,
+    // so an unknown path under /api/ stays a 404 error instead of a 200 HTML page.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? apiError(c, 404, 'NOT_FOUND', `no route GET ${c.req.path}`) : c.html(index)));
   }
   return app;
 }

@@ -16,6 +16,7 @@ export const recipeVersionSchema = z.object({
 export type RecipeVersion = z.infer<typeof recipeVersionSchema>;
 
 export const liveTriggerSchema = z.object({
+  id: z.string().describe('for GET /triggers/{id}/state'),
   kind: z.string(),
   webhookUrl: z.string().optional(),
   nextFireAt: z.number().int().nullable().optional(),

@@ -24,10 +24,8 @@ export function hooksRouter(deps: AppDeps) {
     const hook = tokenPattern.test(token) ? await deps.webhooks.lookup(token) : null;
     if (!hook) return answer(c, 404, { error: { code: 'WEBHOOK_NOT_FOUND', message: 'no live recipe listens at this address' } });
     const limit = hook.config.maxBodyBytes;
-    const tooLarge = () => {
-      c.header('Connection', 'close');
-      return answer(c, 413, { error: { code: 'BODY_TOO_LARGE', message: `the body is over this webhook's limit of ${limit} bytes` } });
-    };
+    const tooLarge = () =>
+      answer(c, 413, { error: { code: 'BODY_TOO_LARGE', message: `the body is over this webhook's limit of ${limit} bytes` } });
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > limit) return tooLarge();
     const read = await readCappedBody(c.req.raw.body, limit);

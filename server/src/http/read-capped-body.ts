@@ -14,7 +14,9 @@ export async function readCappedBody(stream: ReadableStream<Uint8Array> | null, 
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not cancelled: the HTTP server drains (and discards) the rest briefly, so the sender reads our 413
+      // instead of a connection reset that it would answer by sending everything again.
+      reader.releaseLock();
       return { ok: false };
     }
     chunks.push(value);

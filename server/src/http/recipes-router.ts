@@ -196,7 +196,8 @@ export function recipesRouter(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const row = await recipeRepo.get(database.db, id);
       if (!row) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
-      const versionId = (c.req.header('content-length') ? c.req.valid('json').versionId : undefined) ?? row.latest_version_id;
+      // The body is optional: without one the validator hands over {} (a Content-Length check would drop chunked bodies).
+      const versionId = c.req.valid('json').versionId ?? row.latest_version_id;
       const version = await recipeRepo.version(database.db, versionId);
       if (!version || version.recipe_id !== id) return apiError(c, 404, 'VERSION_NOT_FOUND', 'no such version of this recipe');
       const definition = recipeRepo.definitionOf(version);

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { replayPreviewSchema, replayRequestSchema, runDetailSchema, runStatusSchema, runSummarySchema } from '../contracts/run.js';
+import { resolveParentStep } from '../runs/finish-run.js';
 import { planReplay, startReplay } from '../runs/replay-run.js';
 import { jobRepo } from '../storage/job-repo.js';
 import { runRepo } from '../storage/run-repo.js';
@@ -107,9 +108,12 @@ export function runsRouter(deps: AppDeps) {
         if (!run || finished.has(run.status)) return run;
         await runRepo.setStatus(trx, id, { status: 'cancelled', finishedAt: now() });
         await jobRepo.deleteForRun(trx, id);
+        // A called run that is cancelled must not leave its caller waiting until the sub-recipe deadline.
+        if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, { status: 'cancelled', output: null, error: null }, now());
         return runRepo.get(trx, id);
       });
       if (!row) return apiError(c, 404, 'RUN_NOT_FOUND', 'no such run');
+      if (row.parent_run_id) deps.triggers.onEnqueued();
       return c.json(runSummaryView(row), 200);
     },
   );

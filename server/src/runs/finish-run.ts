@@ -17,6 +17,7 @@ export interface RunEnd {
 /**
  * The run's last commit: its status, the skipped steps, the job removed, the parent run (sub-recipe)
  * told, and error-handler recipes started, all in one transaction so none can be lost or doubled.
+ * Resolves with the status the run ended with, which is `cancelled` if it was cancelled meanwhile.
  */
 export async function finishRun(
   trx: Trx,
@@ -25,13 +26,13 @@ export async function finishRun(
   end: RunEnd,
   skipped: RunStepRow[],
   context: { now: number; publicUrl: string; runTimeoutMs: number },
-): Promise<void> {
+): Promise<RunEnd['status']> {
   const { now } = context;
   const current = await runRepo.get(trx, run.id);
   if (!current || current.status === 'cancelled') {
     // Cancelled while a worker was walking it: the cancellation stands.
     await jobRepo.complete(trx, jobId);
-    return;
+    return 'cancelled';
   }
   await runRepo.copySteps(trx, skipped);
   await runRepo.setStatus(trx, run.id, {
@@ -44,9 +45,11 @@ export async function finishRun(
   await jobRepo.complete(trx, jobId);
   if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, end, now);
   if (end.status === 'failed' && run.trigger_kind !== 'core/recipe-failed') await startErrorHandlers(trx, run, end, context);
+  return end.status;
 }
 
-async function resolveParentStep(trx: Trx, run: RunRow, end: RunEnd, now: number): Promise<void> {
+/** Hands a called run's end to the `core/sub-recipe` step waiting for it, and wakes the caller. */
+export async function resolveParentStep(trx: Trx, run: RunRow, end: RunEnd, now: number): Promise<void> {
   const step = (await runRepo.steps(trx, run.parent_run_id!)).find((row) => row.path === run.parent_step_path);
   if (!step || step.status !== 'waiting') return;
   const output = { runId: run.id, status: end.status, output: end.output };

@@ -68,9 +68,9 @@ export async function processRunJob(
 }
 
 async function end(deps: EngineDeps, run: RunRow, job: JobRow, runEnd: RunEnd, skipped: Parameters<typeof finishRun>[4]): Promise<JobResult> {
-  await deps.database.write((trx) =>
+  const status = await deps.database.write((trx) =>
     finishRun(trx, run, job.id, runEnd, skipped, { now: deps.now(), publicUrl: deps.publicUrl, runTimeoutMs: deps.runTimeoutMs }),
   );
-  deps.events.emit('finished', run.id, runEnd.status);
+  deps.events.emit('finished', run.id, status);
   return 'finished';
 }

@@ -33,6 +33,8 @@ interface Scope extends TemplateScope {
 export class RunWalker {
   private seq: number;
   private started: boolean;
+  /** Set when a step commit finds the run cancelled: nothing more is executed. */
+  private cancelled = false;
   private readonly skipped: RunStepRow[] = [];
   lastOutput: unknown = null;
 
@@ -70,6 +72,7 @@ export class RunWalker {
 
   private async walkStep(step: StepDefinitionJson, prefix: string, scope: Scope): Promise<Flow> {
     const path = prefix + step.id;
+    if (this.cancelled) return stop;
     if (this.run.deadline_at !== null && this.deps.now() > this.run.deadline_at) {
       return { kind: 'fail', error: { code: 'RUN_TIMEOUT', message: 'the run passed its time limit', step: path } };
     }
@@ -224,7 +227,7 @@ export class RunWalker {
     for (const [index, item] of items.entries()) {
       const iteration: Scope = { ...scope, steps: { ...scope.steps }, loop: { item, index } };
       const flow = await this.walkList(step.steps ?? [], `${path}[${index}].`, iteration);
-      if (flow.kind === 'park') return flow;
+      if (flow.kind === 'park' || this.cancelled) return flow;
       if (flow.kind === 'fail') return this.fail(step, path, row, scope, { ...flow.error, retryable: false });
     }
     const output = { count: items.length, items };
@@ -255,7 +258,7 @@ export class RunWalker {
     for (const branch of step.paths ?? []) {
       if (!matched.includes(branch.name)) continue;
       const flow = await this.walkList(branch.steps, path.slice(0, path.length - step.id.length), scope);
-      if (flow.kind === 'park') return flow;
+      if (flow.kind === 'park' || this.cancelled) return flow;
       if (flow.kind === 'fail') return this.fail(step, path, row, scope, { ...flow.error, retryable: false });
     }
     await this.save({ ...row, status: 'succeeded', finished_at: this.deps.now() });
@@ -324,6 +327,11 @@ export class RunWalker {
   private async persist(trx: Trx, row: RunStepRow): Promise<void> {
     await runRepo.saveStep(trx, row);
     this.recorded.set(row.path, row);
+    // A cancel commits between our commits; the step that was in flight stays on record, nothing after it runs.
+    if ((await runRepo.status(trx, this.run.id)) === 'cancelled') {
+      this.cancelled = true;
+      return;
+    }
     if (!this.started || this.run.status !== 'running') {
       await runRepo.setStatus(trx, this.run.id, { status: 'running', startedAt: this.deps.now() });
       this.started = true;

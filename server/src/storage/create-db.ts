@@ -29,7 +29,7 @@ function createSqlite(file: string): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const batcher = createWriteBatcher(db, { maxBatch: 512, parallel: 1 });
   return {
     dialect: 'sqlite',
@@ -41,6 +41,33 @@ function createSqlite(file: string): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely prepares every statement anew; preparing was 15% of the server's CPU under load. Statements
+ * are reusable (better-sqlite3 runs them synchronously), so they are kept by SQL text, bounded.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value: unknown = Reflect.get(target, property, receiver);
+        // Native methods must be called on the real database object, not on the proxy.
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          statement = prepare(source);
+          if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 // pg returns int8 as strings to avoid precision loss; our int8 columns are epoch-ms times, safe as numbers.

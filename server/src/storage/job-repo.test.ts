@@ -52,11 +52,11 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
     await database.write((trx) => jobRepo.extendLease(trx, [], 'w1', 9_000));
   });
 
-  it('reschedule parks the job until its new time and gives up the lease', async () => {
+  it('reschedule parks the job until its new time, gives up the lease and restarts the claim count', async () => {
     await insert('a', 0);
     await jobRepo.claim(database, 'w1', 10, 60_000, 1_000);
     await database.write((trx) => jobRepo.reschedule(trx, 'a', 5_000));
-    expect(await job('a')).toMatchObject({ run_at: 5_000, lease_owner: null, lease_until: 0, attempts: 1 });
+    expect(await job('a')).toMatchObject({ run_at: 5_000, lease_owner: null, lease_until: 0, attempts: 0 });
     expect(await jobRepo.claim(database, 'w2', 10, 1_000, 4_999)).toEqual([]);
     expect(ids(await jobRepo.claim(database, 'w2', 10, 1_000, 5_000))).toEqual(['a']);
   });

@@ -33,9 +33,12 @@ export const jobRepo = {
     await ex.deleteFrom('jobs').where('id', '=', id).execute();
   },
 
-  /** Parks the job until `runAt` and gives up the lease. */
+  /**
+   * Parks the job until `runAt` and gives up the lease. Parking is progress, so the count of claims
+   * (which the engine reads as "claimed without progress", i.e. crashes) starts again from zero.
+   */
   async reschedule(ex: Db, id: string, runAt: number): Promise<void> {
-    await ex.updateTable('jobs').set({ run_at: runAt, lease_owner: null, lease_until: 0 }).where('id', '=', id).execute();
+    await ex.updateTable('jobs').set({ run_at: runAt, lease_owner: null, lease_until: 0, attempts: 0 }).where('id', '=', id).execute();
   },
 
   /** Wakes a parked run now (approval clicked, sub-recipe finished). */

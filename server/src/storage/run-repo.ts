@@ -58,6 +58,10 @@ export const runRepo = {
     return ex.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  async status(ex: Db, id: string): Promise<string | undefined> {
+    return (await ex.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst())?.status;
+  },
+
   list(ex: Db, filter: RunFilter): Promise<RunRow[]> {
     let query = ex.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(filter.limit);
     if (filter.recipeId) query = query.where('recipe_id', '=', filter.recipeId);
@@ -111,6 +115,8 @@ export const runRepo = {
         ...(changes.error !== undefined && { error: toJson(changes.error) }),
       })
       .where('id', '=', id)
+      // Cancelling is final: a walker that was mid-step when the cancel committed must not revive the run.
+      .where('status', '!=', 'cancelled')
       .execute();
   },
 

@@ -30,6 +30,7 @@ export async function activateTrigger(
 export function describeTrigger(row: TriggerRow | undefined, publicUrl: string): LiveTrigger | null {
   if (!row || row.active !== 1) return null;
   return {
+    id: row.id,
     kind: row.kind,
     ...(row.kind === 'core/webhook' && { webhookUrl: `${publicUrl}/hooks/${row.webhook_token}` }),
     ...(row.kind === 'core/schedule' && { nextFireAt: row.next_fire_at }),

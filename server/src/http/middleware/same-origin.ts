@@ -23,7 +23,8 @@ export function sameOrigin(publicUrl: string) {
     const length = c.req.header('content-length');
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (hasBody && type !== 'application/json') {
+    // A declared non-JSON type is refused even with an empty body: a field-less cross-site form sends Content-Length: 0.
+    if ((hasBody || type !== undefined) && type !== 'application/json') {
       return apiError(c, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
     }
     return next();
