@@ -16,6 +16,7 @@ import { limitJsonDepth } from './http/middleware/json-depth.js';
 import { sameOrigin } from './http/middleware/same-origin.js';
 import { recipesRouter } from './http/recipes-router.js';
 import { runsRouter } from './http/runs-router.js';
+import { storageRouter } from './http/storage-router.js';
 import { triggersRouter } from './http/triggers-router.js';
 import { isUnavailable } from './http/unavailable-error.js';
 import { usersRouter } from './http/users-router.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', runsRouter(deps));
   api.route('/', usersRouter(deps));
   api.route('/', triggersRouter(deps));
+  api.route('/', storageRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchyard API', version: '1.0.0', description: 'Recipes, runs, users and tokens of a Switchyard server.' },

@@ -18,6 +18,9 @@ export const configSchema = z.object({
   SWITCHYARD_STEP_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   SWITCHYARD_RUN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(86_400_000),
   SWITCHYARD_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+  SWITCHYARD_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
+  SWITCHYARD_MAX_DB_MB: z.coerce.number().min(0).default(0),
+  SWITCHYARD_HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(1000).default(600_000),
 });
 
 export interface Config {
@@ -35,6 +38,9 @@ export interface Config {
   stepTimeoutMs: number;
   runTimeoutMs: number;
   leaseMs: number;
+  retentionDays: number;
+  maxDatabaseBytes: number;
+  housekeepingIntervalMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -60,5 +66,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     stepTimeoutMs: e.SWITCHYARD_STEP_TIMEOUT_MS,
     runTimeoutMs: e.SWITCHYARD_RUN_TIMEOUT_MS,
     leaseMs: e.SWITCHYARD_LEASE_MS,
+    retentionDays: e.SWITCHYARD_RETENTION_DAYS,
+    maxDatabaseBytes: Math.round(e.SWITCHYARD_MAX_DB_MB * 1024 * 1024),
+    housekeepingIntervalMs: e.SWITCHYARD_HOUSEKEEPING_INTERVAL_MS,
   };
 }

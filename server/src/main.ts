@@ -11,6 +11,7 @@ import type { AppDeps } from './http/app-deps.js';
 import { createMetrics } from './observability/metrics.js';
 import type { EngineDeps } from './runs/engine-deps.js';
 import { createDeliveryQueue } from './runs/delivery-queue.js';
+import { Housekeeper } from './runs/housekeeper.js';
 import { Worker } from './runs/worker.js';
 import { createDb } from './storage/create-db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -57,8 +58,13 @@ export async function wire(config: Config, options: { logDestination?: number } 
     runTimeoutMs: config.runTimeoutMs,
     onEnqueued: () => worker?.nudge(),
   };
+  const housekeeper = new Housekeeper(
+    { database, log, now },
+    { retentionDays: config.retentionDays, maxDatabaseBytes: config.maxDatabaseBytes, intervalMs: config.housekeepingIntervalMs },
+  );
   let accepting = true;
   const appDeps: AppDeps = {
+    housekeeper,
     database,
     log,
     now,
@@ -83,7 +89,13 @@ export async function wire(config: Config, options: { logDestination?: number } 
     startScheduler() {
       const scheduler = new ScheduleSource(triggers);
       scheduler.start();
-      return scheduler;
+      housekeeper.start();
+      return {
+        async stop() {
+          housekeeper.stop();
+          await scheduler.stop();
+        },
+      };
     },
     stopAccepting() {
       accepting = false;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Metrics } from '../observability/metrics.js';
 import type { EngineDeps } from '../runs/engine-deps.js';
+import type { Housekeeper } from '../runs/housekeeper.js';
 import type { Principal } from '../security/principal.js';
 import type { Database } from '../storage/database.js';
 import type { WebhookSource } from '../triggers/sources/webhook-source.js';
@@ -15,6 +16,7 @@ export interface AppDeps {
   triggers: TriggerDeps;
   engine: EngineDeps;
   metrics: Metrics;
+  housekeeper: Housekeeper;
   /** False while starting or draining: `/readyz` answers 503 and webhooks are refused with Retry-After. */
   accepting(): boolean;
   /** Built web app to serve at `/`, if present. */

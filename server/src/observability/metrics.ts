@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { jobRepo } from '../storage/job-repo.js';
+import { maintenanceRepo } from '../storage/maintenance-repo.js';
 import type { Database } from '../storage/database.js';
 import { runRepo } from '../storage/run-repo.js';
 
@@ -41,6 +42,14 @@ export function createMetrics(database: Database, now: () => number) {
       this.set({ state: 'due' }, depth.due - depth.leased > 0 ? depth.due - depth.leased : 0);
       this.set({ state: 'scheduled' }, depth.scheduled);
       this.set({ state: 'leased' }, depth.leased);
+    },
+  });
+  new Gauge({
+    name: 'switchyard_database_bytes',
+    help: 'Size of the database',
+    registers: [registry],
+    async collect() {
+      this.set(await maintenanceRepo.databaseBytes(database));
     },
   });
   return {

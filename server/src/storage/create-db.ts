@@ -22,6 +22,9 @@ function createSqlite(file: string): Database {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
+  // Takes effect on a new database (before the first table): deleted runs' pages can then be given back
+  // to the file system by housekeeping's `incremental_vacuum` without rewriting the whole file.
+  sqlite.pragma('auto_vacuum = INCREMENTAL');
   sqlite.pragma('journal_mode = WAL');
   // FULL: a webhook is acknowledged only after its commit is fsynced, so the acknowledged event survives
   // a process crash and a power cut alike (NORMAL in WAL mode survives only the former). Group commit

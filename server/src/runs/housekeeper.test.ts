@@ -1,0 +1,59 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inboxRepo } from '../storage/inbox-repo.js';
+import { maintenanceRepo } from '../storage/maintenance-repo.js';
+import { runRepo } from '../storage/run-repo.js';
+import { dialects, openTestDatabase, seedRecipe, type TestDatabase } from '../storage/test-databases.js';
+import { Housekeeper } from './housekeeper.js';
+
+const day = 86_400_000;
+const now = 100 * day;
+
+describe.each(dialects)('housekeeping on %s', (dialect) => {
+  let test: TestDatabase;
+  afterEach(() => test?.cleanup());
+
+  async function seed() {
+    test = await openTestDatabase(dialect, { migrated: true });
+    const { database } = test;
+    const { recipe, version } = await seedRecipe(database);
+    const run = () => ({ recipeId: recipe.id, versionId: version.id, triggerKind: 'core/webhook', event: { big: 'x'.repeat(2000) }, deadlineAt: null });
+    // 40 old finished runs, 10 recent finished runs, 5 old runs still waiting.
+    const old = await database.write((trx) => runRepo.createMany(trx, Array.from({ length: 40 }, () => run()), now - 40 * day));
+    const recent = await database.write((trx) => runRepo.createMany(trx, Array.from({ length: 10 }, () => run()), now - day));
+    const waiting = await database.write((trx) => runRepo.createMany(trx, Array.from({ length: 5 }, () => run()), now - 40 * day));
+    await database.write(async (trx) => {
+      for (const id of old) await runRepo.setStatus(trx, id, { status: 'succeeded', finishedAt: now - 40 * day });
+      for (const id of recent) await runRepo.setStatus(trx, id, { status: 'failed', finishedAt: now - day });
+      for (const id of waiting) await runRepo.setStatus(trx, id, { status: 'waiting' });
+    });
+    await database.write((trx) =>
+      inboxRepo.ingest(trx, [{ source: 's', dedupeKey: 'old', run: run() }], now - 40 * day),
+    );
+    await database.write((trx) => inboxRepo.ingest(trx, [{ source: 's', dedupeKey: 'new', run: run() }], now - day));
+    return { old, recent, waiting };
+  }
+
+  const housekeeper = (maxDatabaseBytes = 0) =>
+    new Housekeeper({ database: test.database, log: pino({ level: 'silent' }), now: () => now }, { retentionDays: 30, maxDatabaseBytes, intervalMs: 60_000 });
+
+  it('deletes finished runs and inbox entries past the retention age, and nothing else', async () => {
+    const { old, recent, waiting } = await seed();
+    const report = await housekeeper().sweep();
+    expect(report.runsByAge).toBe(40);
+    expect(report.inbox).toBe(1);
+    for (const id of old) expect(await runRepo.get(test.database.db, id)).toBeUndefined();
+    for (const id of [...recent, ...waiting]) expect(await runRepo.get(test.database.db, id)).toBeDefined();
+    const counts = await maintenanceRepo.counts(test.database.db);
+    expect(counts.inbox).toBe(1);
+  });
+
+  it('deletes the oldest finished runs first when the database is over its size limit', async () => {
+    const { waiting } = await seed();
+    const report = await housekeeper(1).sweep();
+    // Every finished run goes (a 1-byte limit cannot be met); unfinished runs (incl. the two from ingest) stay.
+    expect(report.runsByAge + report.runsBySize).toBe(50);
+    for (const id of waiting) expect(await runRepo.get(test.database.db, id)).toBeDefined();
+    expect(report.bytesAfter).toBeGreaterThan(0);
+  });
+});

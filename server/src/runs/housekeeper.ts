@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { Database } from '../storage/database.js';
+import { maintenanceRepo } from '../storage/maintenance-repo.js';
+
+export interface HousekeepingOptions {
+  /** Finished runs and inbox entries older than this are deleted. */
+  retentionDays: number;
+  /** When the database grows past this, the oldest finished runs go first; 0 = no size limit. */
+  maxDatabaseBytes: number;
+  intervalMs: number;
+}
+
+export interface SweepReport {
+  runsByAge: number;
+  runsBySize: number;
+  inbox: number;
+  bytesBefore: number;
+  bytesAfter: number;
+  at: number;
+}
+
+const batch = 500;
+/** Upper bound of deletions per sweep, so one sweep never holds the writer for long. */
+const maxBatchesPerSweep = 200;
+
+/**
+ * Retention by age and by size, then space reclaimed (DESIGN §4.7). Deletes in small batches through
+ * the write queue, so webhooks keep being acknowledged while it works.
+ */
+export class Housekeeper {
+  private timer: NodeJS.Timeout | null = null;
+  lastSweep: SweepReport | null = null;
+
+  constructor(
+    private readonly deps: { database: Database; log: Logger; now(): number },
+    readonly options: HousekeepingOptions,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    const run = () => void this.sweep().catch((err: unknown) => this.deps.log.error({ err }, 'housekeeping failed'));
+    this.timer = setInterval(run, this.options.intervalMs);
+    this.timer.unref();
+    setTimeout(run, Math.min(60_000, this.options.intervalMs)).unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async sweep(): Promise<SweepReport> {
+    const { database, now } = this.deps;
+    const cutoff = now() - this.options.retentionDays * 86_400_000;
+    const bytesBefore = await maintenanceRepo.databaseBytes(database);
+    const runsByAge = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteFinishedRuns(trx, { before: cutoff, limit: batch })));
+    const inbox = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteInbox(trx, cutoff, batch)));
+    await maintenanceRepo.reclaim(database);
+    let runsBySize = 0;
+    if (this.options.maxDatabaseBytes > 0) {
+      for (let i = 0; i < maxBatchesPerSweep && (await maintenanceRepo.databaseBytes(database)) > this.options.maxDatabaseBytes; i++) {
+        const deleted = await database.write((trx) => maintenanceRepo.deleteFinishedRuns(trx, { limit: batch }));
+        if (deleted === 0) break;
+        runsBySize += deleted;
+        await maintenanceRepo.reclaim(database);
+      }
+    }
+    const report = { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };
+    this.lastSweep = report;
+    if (runsByAge + runsBySize + inbox > 0) this.deps.log.info(report, 'housekeeping removed old data');
+    return report;
+  }
+
+  private async repeat(step: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxBatchesPerSweep; i++) {
+      const deleted = await step();
+      total += deleted;
+      if (deleted < batch) break;
+    }
+    return total;
+  }
+}
