@@ -28,20 +28,19 @@ export async function finishRun(
   context: { now: number; publicUrl: string; runTimeoutMs: number },
 ): Promise<RunEnd['status']> {
   const { now } = context;
-  const current = await runRepo.get(trx, run.id);
-  if (!current || current.status === 'cancelled') {
-    // Cancelled while a worker was walking it: the cancellation stands.
-    await jobRepo.complete(trx, jobId);
-    return 'cancelled';
-  }
-  await runRepo.copySteps(trx, skipped);
-  await runRepo.setStatus(trx, run.id, {
+  const ended = await runRepo.setStatus(trx, run.id, {
     status: end.status,
     startedAt: now,
     finishedAt: now,
     output: end.output,
     ...(end.error && { error: end.error }),
   });
+  if (!ended) {
+    // Cancelled while a worker was walking it: the cancellation stands.
+    await jobRepo.complete(trx, jobId);
+    return 'cancelled';
+  }
+  await runRepo.copySteps(trx, skipped);
   await jobRepo.complete(trx, jobId);
   if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, end, now);
   if (end.status === 'failed' && run.trigger_kind !== 'core/recipe-failed') await startErrorHandlers(trx, run, end, context);

@@ -32,7 +32,6 @@ interface Scope extends TemplateScope {
  */
 export class RunWalker {
   private seq: number;
-  private started: boolean;
   /** Set when a step commit finds the run cancelled: nothing more is executed. */
   private cancelled = false;
   private readonly skipped: RunStepRow[] = [];
@@ -46,7 +45,6 @@ export class RunWalker {
     private readonly recorded: Map<string, RunStepRow>,
   ) {
     this.seq = Math.max(0, ...[...recorded.values()].map((row) => row.seq)) + 1;
-    this.started = run.status !== 'queued';
   }
 
   async walk(): Promise<Flow> {
@@ -327,16 +325,10 @@ export class RunWalker {
   private async persist(trx: Trx, row: RunStepRow): Promise<void> {
     await runRepo.saveStep(trx, row);
     this.recorded.set(row.path, row);
-    // A cancel commits between our commits; the step that was in flight stays on record, nothing after it runs.
-    if ((await runRepo.status(trx, this.run.id)) === 'cancelled') {
-      this.cancelled = true;
-      return;
-    }
-    if (!this.started || this.run.status !== 'running') {
-      await runRepo.setStatus(trx, this.run.id, { status: 'running', startedAt: this.deps.now() });
-      this.started = true;
-      this.run.status = 'running';
-    }
+    // One statement both marks the run running and tells us whether a cancel committed between our commits;
+    // if so, the step that was in flight stays on record and nothing after it runs.
+    if (!(await runRepo.setStatus(trx, this.run.id, { status: 'running', startedAt: this.deps.now() }))) this.cancelled = true;
+    this.run.status = 'running';
   }
 
   private kvStore() {

@@ -72,14 +72,13 @@ describe.each(dialects)('runRepo on %s', (dialect) => {
     expect(run).toMatchObject({ status: 'failed', started_at: 2_000, finished_at: 4_000, output: '{"n":1}', error: '{"code":"BOOM"}' });
   });
 
-  it('never moves a cancelled run to another status; status() reads just the status', async () => {
+  it('never moves a cancelled run to another status, and says so', async () => {
     const { runIds } = await recipeWithRuns([1_000]);
     const runId = runIds[0]!;
-    await database.write((trx) => runRepo.setStatus(trx, runId, { status: 'cancelled', finishedAt: 2_000 }));
-    await database.write((trx) => runRepo.setStatus(trx, runId, { status: 'running', startedAt: 3_000 }));
-    expect(await runRepo.status(database.db, runId)).toBe('cancelled');
+    expect(await database.write((trx) => runRepo.setStatus(trx, runId, { status: 'cancelled', finishedAt: 2_000 }))).toBe(true);
+    expect(await database.write((trx) => runRepo.setStatus(trx, runId, { status: 'running', startedAt: 3_000 }))).toBe(false);
     expect(await runRepo.get(database.db, runId)).toMatchObject({ status: 'cancelled', started_at: null, finished_at: 2_000 });
-    expect(await runRepo.status(database.db, 'run_missing')).toBeUndefined();
+    expect(await database.write((trx) => runRepo.setStatus(trx, 'run_missing', { status: 'running' }))).toBe(false);
   });
 
   it('lists newest first with recipe, status and time filters and a cursor', async () => {

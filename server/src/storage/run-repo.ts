@@ -58,10 +58,6 @@ export const runRepo = {
     return ex.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  async status(ex: Db, id: string): Promise<string | undefined> {
-    return (await ex.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst())?.status;
-  },
-
   list(ex: Db, filter: RunFilter): Promise<RunRow[]> {
     let query = ex.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(filter.limit);
     if (filter.recipeId) query = query.where('recipe_id', '=', filter.recipeId);
@@ -100,12 +96,13 @@ export const runRepo = {
     if (rows.length > 0) await ex.insertInto('run_steps').values(rows).execute();
   },
 
+  /** Returns false when the run was cancelled (or is gone): cancelling is final and nothing was changed. */
   async setStatus(
     ex: Db,
     id: string,
     changes: { status: string; startedAt?: number; finishedAt?: number; output?: unknown; error?: unknown },
-  ): Promise<void> {
-    await ex
+  ): Promise<boolean> {
+    const result = await ex
       .updateTable('runs')
       .set({
         status: changes.status,
@@ -117,7 +114,8 @@ export const runRepo = {
       .where('id', '=', id)
       // Cancelling is final: a walker that was mid-step when the cancel committed must not revive the run.
       .where('status', '!=', 'cancelled')
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
 
   /** Counts for `/metrics`: runs by status. */
