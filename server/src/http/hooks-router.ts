@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
@@ -26,14 +27,14 @@ export function hooksRouter(deps: AppDeps) {
     const limit = hook.config.maxBodyBytes;
     const tooLarge = () =>
       answer(c, 413, { error: { code: 'BODY_TOO_LARGE', message: `the body is over this webhook's limit of ${limit} bytes` } });
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > limit) return tooLarge();
-    const read = await readCappedBody(c.req.raw.body, limit);
+    // On the Node server, read the socket directly: building a web Request per delivery was a tenth of the CPU.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const headers = incoming ? nodeHeaders(incoming) : Object.fromEntries(c.req.raw.headers);
+    if (Number(headers['content-length'] ?? 0) > limit) return tooLarge();
+    const read = await readCappedBody(incoming ?? c.req.raw.body, limit);
     if (!read.ok) return tooLarge();
-    const headers: Record<string, string> = {};
-    c.req.raw.headers.forEach((value, name) => (headers[name] = value));
     try {
-      const result = await deps.webhooks.deliver(hook, { method: c.req.method, headers, query: c.req.query(), rawBody: read.body });
+      const result = await deps.webhooks.deliver(hook, { method: 'POST', headers, query: c.req.query(), rawBody: read.body });
       return answer(c, result.status, result.body);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
@@ -45,4 +46,16 @@ export function hooksRouter(deps: AppDeps) {
 
   router.all('/hooks/:token', (c) => apiError(c, 405, 'METHOD_NOT_ALLOWED', 'webhooks are delivered with POST'));
   return router;
+}
+
+/**
+ * The request's headers as one string per name, repeated headers joined as the Fetch API does.
+ * `headersDistinct` keeps repeats that `headers` would silently drop (a second Content-Type, say).
+ */
+function nodeHeaders(incoming: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(incoming.headersDistinct)) {
+    if (values) headers[name] = values.join(', ');
+  }
+  return headers;
 }
