@@ -143,6 +143,27 @@ export function buildCli(): Command {
       });
     });
   recipes
+    .command('run <id>')
+    .description('run now (core/manual): the JSON input becomes {{trigger.body}}')
+    .option('--input <json>', 'the input as JSON', '{}')
+    .option('--input-file <file>', 'read the input from a JSON or YAML file')
+    .option('--latest', 'run the newest version even if it is not published')
+    .option('--wait', 'wait for the run to finish and print it')
+    .action(async (id: string, options: { input: string; inputFile?: string; latest?: boolean; wait?: boolean }) => {
+      let input: unknown;
+      try {
+        input = options.inputFile ? await readStructured(options.inputFile) : JSON.parse(options.input);
+      } catch (error) {
+        throw new CliError(`--input is not valid JSON: ${(error as Error).message}`);
+      }
+      await withApi(async (call) => {
+        const answer = await call('POST', `/recipes/${encodeURIComponent(id)}/run`, { input, version: options.latest ? 'latest' : 'published' });
+        if (answer.status !== 202) failFrom(answer);
+        if (!options.wait) return print(answer.body.runId);
+        print(await waitForRun(call, answer.body.runId));
+      });
+    });
+  recipes
     .command('list')
     .action(async () => {
       await withApi(async (call) => {
@@ -171,6 +192,18 @@ export function buildCli(): Command {
     });
 
   return program;
+}
+
+/** The CLI has no worker of its own: this polls until the server's worker has finished the run (at most 5 minutes). */
+async function waitForRun(call: Parameters<Parameters<typeof withApi>[0]>[0], runId: string): Promise<unknown> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const answer = await call('GET', `/runs/${runId}`);
+    if (answer.status !== 200) failFrom(answer);
+    if (['succeeded', 'failed', 'cancelled'].includes(answer.body.status)) return answer.body;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new CliError(`run ${runId} has not finished after 5 minutes; is a server running?`);
 }
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -33,9 +33,10 @@ export type JobResult = 'finished' | 'parked' | 'deferred';
 export async function processRunJob(
   deps: EngineDeps,
   job: JobRow,
+  /** The job's run as read right after the claim (the worker reads a claimed batch's runs at once). */
+  run: RunRow | undefined,
   admit: (recipeId: string, limit: number | undefined) => (() => void) | null,
 ): Promise<JobResult> {
-  const run = job.run_id ? await runRepo.get(deps.database.db, job.run_id) : undefined;
   if (!run || ['succeeded', 'failed', 'cancelled'].includes(run.status)) {
     await deps.database.write((trx) => jobRepo.complete(trx, job.id));
     return 'finished';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { jobRepo } from '../storage/job-repo.js';
-import type { JobRow } from '../storage/tables.js';
+import { runRepo } from '../storage/run-repo.js';
+import type { JobRow, RunRow } from '../storage/tables.js';
 import type { EngineDeps } from './engine-deps.js';
 import { processRunJob } from './process-run-job.js';
 
@@ -66,14 +67,16 @@ export class Worker {
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
       let claimed: JobRow[] = [];
+      let runs = new Map<string, RunRow>();
       if (free > 0) {
         try {
           claimed = await jobRepo.claim(this.deps.database, this.owner, free, this.options.leaseMs, this.deps.now());
+          runs = await runRepo.getMany(this.deps.database.db, claimed.flatMap((job) => (job.run_id ? [job.run_id] : [])));
         } catch (error) {
           this.deps.log.error({ err: error }, 'claiming jobs failed');
         }
       }
-      for (const job of claimed) this.dispatch(job);
+      for (const job of claimed) this.dispatch(job, job.run_id ? runs.get(job.run_id) : undefined);
       if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.idle();
     }
   }
@@ -98,8 +101,8 @@ export class Worker {
     });
   }
 
-  private dispatch(job: JobRow): void {
-    const work = this.process(job).finally(() => {
+  private dispatch(job: JobRow, run: RunRow | undefined): void {
+    const work = this.process(job, run).finally(() => {
       this.inFlight.delete(job.id);
       this.processed++;
       this.nudge();
@@ -107,10 +110,10 @@ export class Worker {
     this.inFlight.set(job.id, work);
   }
 
-  private async process(job: JobRow): Promise<void> {
+  private async process(job: JobRow, run: RunRow | undefined): Promise<void> {
     try {
       if (job.kind === 'run') {
-        await processRunJob(this.deps, job, (recipeId, limit) => this.admit(recipeId, limit));
+        await processRunJob(this.deps, job, run, (recipeId, limit) => this.admit(recipeId, limit));
       } else {
         this.deps.log.warn({ job: job.id, kind: job.kind }, 'unknown job kind; dropping it');
         await this.deps.database.write((trx) => jobRepo.complete(trx, job.id));
@@ -135,9 +138,7 @@ export class Worker {
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
     try {
-      await this.deps.database.write((trx) =>
-        jobRepo.extendLease(trx, [...this.inFlight.keys()], this.owner, this.deps.now() + this.options.leaseMs),
-      );
+      await jobRepo.extendLease(this.deps.database, [...this.inFlight.keys()], this.owner, this.deps.now() + this.options.leaseMs);
     } catch (error) {
       this.deps.log.error({ err: error }, 'renewing leases failed');
     }

@@ -45,11 +45,11 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
   it('extends a lease only for its owner', async () => {
     await insert('a', 0);
     await jobRepo.claim(database, 'w1', 10, 500, 1_000);
-    await database.write((trx) => jobRepo.extendLease(trx, ['a'], 'w2', 9_000));
+    await jobRepo.extendLease(database, ['a'], 'w2', 9_000);
     expect((await job('a')).lease_until).toBe(1_500);
-    await database.write((trx) => jobRepo.extendLease(trx, ['a'], 'w1', 9_000));
+    await jobRepo.extendLease(database, ['a'], 'w1', 9_000);
     expect(await jobRepo.claim(database, 'w2', 10, 500, 5_000)).toEqual([]);
-    await database.write((trx) => jobRepo.extendLease(trx, [], 'w1', 9_000));
+    await jobRepo.extendLease(database, [], 'w1', 9_000);
   });
 
   it('reschedule parks the job until its new time, gives up the lease and restarts the claim count', async () => {

@@ -50,9 +50,15 @@ export const jobRepo = {
     await ex.deleteFrom('jobs').where('run_id', '=', runId).execute();
   },
 
-  async extendLease(ex: Db, ids: string[], owner: string, leaseUntil: number): Promise<void> {
+  async extendLease(database: Database, ids: string[], owner: string, leaseUntil: number): Promise<void> {
     if (ids.length === 0) return;
-    await ex.updateTable('jobs').set({ lease_until: leaseUntil }).where('id', 'in', ids).where('lease_owner', '=', owner).execute();
+    await database.write(async (trx) => {
+      let mine = trx.selectFrom('jobs').select('id').where('id', 'in', ids).where('lease_owner', '=', owner);
+      // A row another transaction holds (our own completion, say) is skipped rather than waited for: waiting
+      // in a different lock order than the claim deadlocked. The next renewal catches it.
+      if (database.dialect === 'postgres') mine = mine.forUpdate().skipLocked();
+      await trx.updateTable('jobs').set({ lease_until: leaseUntil }).where('id', 'in', mine).execute();
+    });
   },
 
   /** On graceful shutdown: hand unfinished jobs back at once instead of waiting for lease expiry. */

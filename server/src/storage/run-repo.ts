@@ -54,6 +54,12 @@ export const runRepo = {
     return rows.map((row) => row.id);
   },
 
+  async getMany(ex: Db, ids: string[]): Promise<Map<string, RunRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ex.selectFrom('runs').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  },
+
   get(ex: Db, id: string): Promise<RunRow | undefined> {
     return ex.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
   },
