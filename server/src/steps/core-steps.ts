@@ -1,4 +1,5 @@
 import { approvalStep } from './approval-step.js';
+import { codeStep } from './code-step.js';
 import type { StepDefinition } from './define-step.js';
 import { delayStep } from './delay-step.js';
 import { filterStep } from './filter-step.js';
@@ -9,7 +10,7 @@ import { subRecipeStep } from './sub-recipe-step.js';
 
 /** Action steps built into Switchyard, by `use` key. */
 export const coreSteps: Readonly<Record<string, StepDefinition>> = Object.fromEntries(
-  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep].map((step) => [step.key, step as StepDefinition]),
+  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep, codeStep].map((step) => [step.key, step as StepDefinition]),
 );
 
 /** Steps the walker handles itself because they hold child steps. */
