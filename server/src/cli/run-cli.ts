@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import YAML from 'yaml';
 import { loadConfig } from '../config.js';
+import { finishedRunStatuses } from '../contracts/run.js';
 import { startServer, wire, type Role } from '../main.js';
 import { createApiToken } from '../security/create-api-token.js';
 import { createUser, newUserSchema } from '../security/create-user.js';
@@ -200,7 +201,7 @@ async function waitForRun(call: Parameters<Parameters<typeof withApi>[0]>[0], ru
   while (Date.now() < deadline) {
     const answer = await call('GET', `/runs/${runId}`);
     if (answer.status !== 200) failFrom(answer);
-    if (['succeeded', 'failed', 'cancelled'].includes(answer.body.status)) return answer.body;
+    if (finishedRunStatuses.includes(answer.body.status)) return answer.body;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new CliError(`run ${runId} has not finished after 5 minutes; is a server running?`);

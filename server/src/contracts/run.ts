@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const runStatusSchema = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
+/** The statuses a run ends in; nothing changes a run after it reaches one. */
+export const finishedRunStatuses: readonly string[] = ['succeeded', 'failed', 'cancelled'] satisfies RunStatus[];
+
 // sleeping: parked until a time, then succeeds (delay). waiting: parked until decided (approval, sub-recipe) or expired.
 export const runStepStatusSchema = z.enum(['running', 'retrying', 'sleeping', 'waiting', 'succeeded', 'failed', 'skipped']);
 export type RunStepStatus = z.infer<typeof runStepStatusSchema>;

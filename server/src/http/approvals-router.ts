@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { finishedRunStatuses } from '../contracts/run.js';
 import { html } from 'hono/html';
-import { verifyApproval } from '../runs/approval-token.js';
+import { verifyApproval, type ApprovalClaim } from '../runs/approval-token.js';
 import { fromJson, toJson } from '../storage/json-column.js';
+import type { Db } from '../storage/database.js';
 import { jobRepo } from '../storage/job-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { AppDeps } from './app-deps.js';
@@ -22,12 +24,21 @@ export function approvalsRouter(deps: AppDeps) {
   const { database, now } = deps;
 
   const claimOf = (token: string) => verifyApproval(token, deps.engine.approvalKey, now());
+  const decided = (c: Context) => c.html(page('Already decided', html`<p>This request was already decided or has expired.</p>`), 410);
+
+  /** The approval step the claim decides, while it still waits; a run that already ended has nobody left to resume. */
+  const waitingStep = async (ex: Db, claim: ApprovalClaim) => {
+    const run = await runRepo.get(ex, claim.runId);
+    if (!run || finishedRunStatuses.includes(run.status)) return undefined;
+    const step = await runRepo.step(ex, claim.runId, claim.path);
+    return step?.status === 'waiting' && step.use === 'core/approval' ? step : undefined;
+  };
 
   router.get('/approvals/:token', async (c) => {
     const claim = claimOf(c.req.param('token'));
     if (!claim) return c.html(page('Link not valid', html`<p>This approval link is not valid or has expired.</p>`), 404);
-    const step = (await runRepo.steps(database.db, claim.runId)).find((row) => row.path === claim.path);
-    if (!step || step.status !== 'waiting') return c.html(page('Already decided', html`<p>This request was already decided or has expired.</p>`), 410);
+    const step = await waitingStep(database.db, claim);
+    if (!step) return decided(c);
     const message = fromJson<{ message?: string | null }>(step.output)?.message;
     const verb = claim.decision === 'approve' ? 'Approve' : 'Reject';
     return c.html(
@@ -41,15 +52,15 @@ export function approvalsRouter(deps: AppDeps) {
   router.post('/approvals/:token', async (c) => {
     const claim = claimOf(c.req.param('token'));
     if (!claim) return c.html(page('Link not valid', html`<p>This approval link is not valid or has expired.</p>`), 404);
-    const decided = await database.write(async (trx) => {
-      const step = (await runRepo.steps(trx, claim.runId)).find((row) => row.path === claim.path);
-      if (!step || step.status !== 'waiting' || step.use !== 'core/approval') return false;
+    const settled = await database.write(async (trx) => {
+      const step = await waitingStep(trx, claim);
+      if (!step) return false;
       const output = { ...fromJson<Record<string, unknown>>(step.output), decision: claim.decision, decidedAt: new Date(now()).toISOString() };
-      await runRepo.saveStep(trx, { ...step, status: 'succeeded', output: toJson(output), finished_at: now(), next_attempt_at: null });
-      await jobRepo.wakeRun(trx, claim.runId, now());
-      return true;
+      const won = await runRepo.settleWaitingStep(trx, { ...step, status: 'succeeded', output: toJson(output), finished_at: now(), next_attempt_at: null });
+      if (won) await jobRepo.wakeRun(trx, claim.runId, now());
+      return won;
     });
-    if (!decided) return c.html(page('Already decided', html`<p>This request was already decided or has expired.</p>`), 410);
+    if (!settled) return decided(c);
     deps.triggers.onEnqueued();
     const done = claim.decision === 'approve' ? 'Approved' : 'Rejected';
     return c.html(page(done, html`<p>Thank you. The run ${claim.decision === 'approve' ? 'continues' : 'stops here'}.</p>`));

@@ -13,7 +13,6 @@ import { errorResponse, idParam, jsonBody, jsonResponse, standardErrors } from '
 import { runDetailView, runSummaryView } from './run-view.js';
 
 const notFound = { 404: errorResponse('no such run') };
-const finished = new Set(['succeeded', 'failed', 'cancelled']);
 
 export function runsRouter(deps: AppDeps) {
   const router = createRouter();
@@ -105,11 +104,12 @@ export function runsRouter(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const row = await database.write(async (trx) => {
         const run = await runRepo.get(trx, id);
-        if (!run || finished.has(run.status)) return run;
-        await runRepo.setStatus(trx, id, { status: 'cancelled', finishedAt: now() });
-        await jobRepo.deleteForRun(trx, id);
-        // A called run that is cancelled must not leave its caller waiting until the sub-recipe deadline.
-        if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, { status: 'cancelled', output: null, error: null }, now());
+        if (!run) return undefined;
+        if (await runRepo.cancel(trx, id, now())) {
+          await jobRepo.deleteForRun(trx, id);
+          // A called run that is cancelled must not leave its caller waiting until the sub-recipe deadline.
+          if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, { status: 'cancelled', output: null, error: null }, now());
+        }
         return runRepo.get(trx, id);
       });
       if (!row) return apiError(c, 404, 'RUN_NOT_FOUND', 'no such run');

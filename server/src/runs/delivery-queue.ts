@@ -18,13 +18,21 @@ export type DeliveryQueue = ReturnType<typeof createDeliveryQueue>;
 export function createDeliveryQueue(database: Database, now: () => number) {
   let pending: Pending[] = [];
 
+  const ingest = (batch: Pending[]) =>
+    database.write((trx) => inboxRepo.ingest(trx, batch.map((p) => p.delivery), now())).then(
+      (results) => batch.forEach((p, index) => p.resolve(results[index]!)),
+      (error: unknown) => {
+        if (batch.length === 1) return batch[0]!.reject(error);
+        // Nothing of the batch was committed. One bad delivery (its recipe deleted a moment ago, say) must
+        // not fail the others, so each is stored on its own (the write batcher still shares their commits).
+        for (const p of batch) void ingest([p]);
+      },
+    );
+
   const flush = () => {
     const batch = pending;
     pending = [];
-    database.write((trx) => inboxRepo.ingest(trx, batch.map((p) => p.delivery), now())).then(
-      (results) => batch.forEach((p, index) => p.resolve(results[index]!)),
-      (error: unknown) => batch.forEach((p) => p.reject(error)),
-    );
+    void ingest(batch);
   };
 
   return {

@@ -176,4 +176,34 @@ describe('runs that wait: delay, approval, sub-recipe', () => {
     expect(run.status).toBe('failed');
     expect(stepOf(run, 'call')).toMatchObject({ status: 'failed', error: { code: 'SUB_RECIPE_FAILED' }, output: { status: 'failed' } });
   });
+
+  it('refuses an approval link once its run is cancelled', async () => {
+    const { hookPath } = await system.publish({
+      trigger: { use: 'core/webhook' },
+      steps: [{ id: 'ask', use: 'core/approval', input: {} }],
+    });
+    const accepted = await system.postWebhook(hookPath, {});
+    const waiting = await system.waitForRun(accepted.body.runId, isWaiting);
+    const { approveUrl } = stepOf(waiting, 'ask').output as { approveUrl: string };
+    expect((await system.api('POST', `/runs/${waiting.id}/cancel`)).body.status).toBe('cancelled');
+
+    expect((await system.request('GET', new URL(approveUrl).pathname, undefined, { token: null })).status).toBe(410);
+    expect((await system.request('POST', new URL(approveUrl).pathname, undefined, { token: null })).status).toBe(410);
+    const run = (await system.api('GET', `/runs/${waiting.id}`)).body as RunDetail;
+    expect(run.status).toBe('cancelled');
+    expect(stepOf(run, 'ask').status).toBe('waiting');
+  });
+
+  it("fails a run at its recipe's settings.runTimeoutMs, even while it is parked", async () => {
+    const { hookPath } = await system.publish({
+      trigger: { use: 'core/webhook' },
+      settings: { runTimeoutMs: 1000 },
+      steps: [{ id: 'nap', use: 'core/delay', input: { for: { seconds: 4 } } }, notify('/too-late')],
+    });
+    const started = Date.now();
+    const run = await system.deliver(hookPath, {});
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'RUN_TIMEOUT' } });
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(system.sink.hits('/too-late')).toHaveLength(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeDefinition, StepDefinitionJson } from '../contracts/recipe-definition.js';
+import { kvRepo } from '../storage/kv-repo.js';
 import { dialects } from '../storage/test-databases.js';
 import { startTestSystem, stepOf, type TestSystem } from '../test-system.js';
 
@@ -117,5 +118,15 @@ describe.each(dialects)('webhook → filter → http on %s', (dialect) => {
     expect(run.status).toBe('failed');
     expect(stepOf(run, 'post')).toMatchObject({ status: 'failed', attempts: 12, error: { code: 'HTTP_502' } });
     expect(system.sink.hits('/down')).toHaveLength(12);
+  });
+
+  it('loses no core/storage increment when many runs count at once', async () => {
+    const { hookPath, recipeId } = await system.publish({
+      trigger: { use: 'core/webhook' },
+      steps: [{ id: 'count', use: 'core/storage', input: { operation: 'increment', key: 'hits' } }],
+    });
+    const accepted = await Promise.all(Array.from({ length: 40 }, () => system.postWebhook(hookPath, {})));
+    for (const answer of accepted) expect((await system.waitForRun(answer.body.runId)).status).toBe('succeeded');
+    expect(await kvRepo.get(system.wired.database.db, `recipe:${recipeId}`, 'hits')).toBe(40);
   });
 });

@@ -49,10 +49,10 @@ export async function finishRun(
 
 /** Hands a called run's end to the `core/sub-recipe` step waiting for it, and wakes the caller. */
 export async function resolveParentStep(trx: Trx, run: RunRow, end: RunEnd, now: number): Promise<void> {
-  const step = (await runRepo.steps(trx, run.parent_run_id!)).find((row) => row.path === run.parent_step_path);
+  const step = await runRepo.step(trx, run.parent_run_id!, run.parent_step_path!);
   if (!step || step.status !== 'waiting') return;
   const output = { runId: run.id, status: end.status, output: end.output };
-  await runRepo.saveStep(trx, {
+  const settled = await runRepo.settleWaitingStep(trx, {
     ...step,
     status: end.status === 'succeeded' ? 'succeeded' : 'failed',
     output: toJson(output),
@@ -60,7 +60,7 @@ export async function resolveParentStep(trx: Trx, run: RunRow, end: RunEnd, now:
     finished_at: now,
     next_attempt_at: null,
   });
-  await jobRepo.wakeRun(trx, run.parent_run_id!, now);
+  if (settled) await jobRepo.wakeRun(trx, run.parent_run_id!, now);
 }
 
 async function startErrorHandlers(trx: Trx, run: RunRow, end: RunEnd, context: { now: number; publicUrl: string; runTimeoutMs: number }) {

@@ -1,4 +1,5 @@
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
+import { finishedRunStatuses } from '../contracts/run.js';
 import { jobRepo } from '../storage/job-repo.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { runRepo } from '../storage/run-repo.js';
@@ -37,7 +38,7 @@ export async function processRunJob(
   run: RunRow | undefined,
   admit: (recipeId: string, limit: number | undefined) => (() => void) | null,
 ): Promise<JobResult> {
-  if (!run || ['succeeded', 'failed', 'cancelled'].includes(run.status)) {
+  if (!run || finishedRunStatuses.includes(run.status)) {
     await deps.database.write((trx) => jobRepo.complete(trx, job.id));
     return 'finished';
   }

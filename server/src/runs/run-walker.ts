@@ -35,6 +35,8 @@ export class RunWalker {
   /** Set when a step commit finds the run cancelled: nothing more is executed. */
   private cancelled = false;
   private readonly skipped: RunStepRow[] = [];
+  /** When the run times out: the recipe's `settings.runTimeoutMs` counted from its creation, else the default set at creation. */
+  private readonly deadline: number | null;
   lastOutput: unknown = null;
 
   constructor(
@@ -44,7 +46,12 @@ export class RunWalker {
     private readonly definition: RecipeDefinition,
     private readonly recorded: Map<string, RunStepRow>,
   ) {
-    this.seq = Math.max(0, ...[...recorded.values()].map((row) => row.seq)) + 1;
+    // A loop can record more rows than a spread may pass as arguments, so no Math.max(...rows).
+    let seq = 0;
+    for (const row of recorded.values()) seq = Math.max(seq, row.seq);
+    this.seq = seq + 1;
+    const runTimeoutMs = definition.settings?.runTimeoutMs;
+    this.deadline = runTimeoutMs === undefined ? run.deadline_at : run.created_at + runTimeoutMs;
   }
 
   async walk(): Promise<Flow> {
@@ -71,7 +78,7 @@ export class RunWalker {
   private async walkStep(step: StepDefinitionJson, prefix: string, scope: Scope): Promise<Flow> {
     const path = prefix + step.id;
     if (this.cancelled) return stop;
-    if (this.run.deadline_at !== null && this.deps.now() > this.run.deadline_at) {
+    if (this.deadline !== null && this.deps.now() > this.deadline) {
       return { kind: 'fail', error: { code: 'RUN_TIMEOUT', message: 'the run passed its time limit', step: path } };
     }
     if (step.use === 'core/loop') return this.walkLoop(step, path, scope);
@@ -309,7 +316,7 @@ export class RunWalker {
   }
 
   private async parkJob(trx: Trx, runAt: number): Promise<void> {
-    const deadline = this.run.deadline_at ?? Number.MAX_SAFE_INTEGER;
+    const deadline = this.deadline ?? Number.MAX_SAFE_INTEGER;
     await jobRepo.reschedule(trx, this.job.id, Math.min(runAt, deadline + 1));
     await runRepo.setStatus(trx, this.run.id, { status: 'waiting', startedAt: this.deps.now() });
   }
@@ -339,12 +346,7 @@ export class RunWalker {
       set: (scope: string, key: string, value: unknown) => database.write((trx) => kvRepo.set(trx, scopeName(scope), key, value, now())),
       delete: (scope: string, key: string) => database.write((trx) => kvRepo.delete(trx, scopeName(scope), key)),
       increment: (scope: string, key: string, by: number) =>
-        database.write(async (trx) => {
-          const current = Number((await kvRepo.get(trx, scopeName(scope), key)) ?? 0);
-          const value = (Number.isFinite(current) ? current : 0) + by;
-          await kvRepo.set(trx, scopeName(scope), key, value, now());
-          return value;
-        }),
+        database.write((trx) => kvRepo.increment(trx, database.dialect, scopeName(scope), key, by, now())),
     };
   }
 

@@ -73,6 +73,9 @@ export class Worker {
           claimed = await jobRepo.claim(this.deps.database, this.owner, free, this.options.leaseMs, this.deps.now());
           runs = await runRepo.getMany(this.deps.database.db, claimed.flatMap((job) => (job.run_id ? [job.run_id] : [])));
         } catch (error) {
+          // Jobs claimed but not dispatched keep their lease and are claimed again once it expires; dispatching
+          // them without their run would read as "the run is gone" and delete the job.
+          claimed = [];
           this.deps.log.error({ err: error }, 'claiming jobs failed');
         }
       }

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepContext } from './define-step.js';
-import { formatterStep } from './formatter-step.js';
-
-const NOW = Date.UTC(2024, 0, 15, 12, 30);
-const ctx = { now: () => NOW } as StepContext;
-
-async function format(operation: string, value: unknown, options?: unknown): Promise<unknown> {
-  const outcome = await formatterStep.run(formatterStep.input.parse({ operation, value, options }), ctx);
-  return outcome.kind === 'done' ? (outcome.output as { value: unknown }).value : outcome;
-}
-
-const invalid = (message: string) => ({
-  code: 'FORMATTER_INVALID_INPUT',
-  retryable: false,
-  message: expect.stringContaining(message),
-});
+import { format, invalid, NOW } from './formatter-test-helpers.js';
 
 describe('reading dates', () => {
   it.each<[unknown, string]>([

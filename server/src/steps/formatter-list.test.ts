@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepContext } from './define-step.js';
-import { formatterStep } from './formatter-step.js';
-
-const ctx = { now: () => Date.UTC(2024, 0, 15, 12) } as StepContext;
-
-async function format(operation: string, value: unknown, options?: unknown): Promise<unknown> {
-  const outcome = await formatterStep.run(formatterStep.input.parse({ operation, value, options }), ctx);
-  return outcome.kind === 'done' ? (outcome.output as { value: unknown }).value : outcome;
-}
-
-const invalid = (message: string) => ({
-  code: 'FORMATTER_INVALID_INPUT',
-  retryable: false,
-  message: expect.stringContaining(message),
-});
+import { format, invalid } from './formatter-test-helpers.js';
 
 describe('list input', () => {
   it('treats missing as an empty list', async () => {

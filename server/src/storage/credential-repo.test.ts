@@ -1,19 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { credentialRepo } from './credential-repo.js';
-import type { Database } from './database.js';
 import type { UserRow } from './tables.js';
-import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase } from './test-databases.js';
 import { userRepo } from './user-repo.js';
 
 describe.each(dialects)('credentialRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
+  const { database } = useMigratedDatabase(dialect);
   let user: UserRow;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
   beforeAll(async () => {
     user = await database.write((trx) => userRepo.create(trx, { email: 'ada@example.com', passwordHash: 'h', role: 'editor', now: 1 }));
   });

@@ -1,16 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
+import { describe, expect, it } from 'vitest';
 import { inboxRepo, type Delivery } from './inbox-repo.js';
-import { dialects, openTestDatabase, seedRecipe, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase, seedRecipe } from './test-databases.js';
 
 describe.each(dialects)('inboxRepo.ingest on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database, openAnother } = useMigratedDatabase(dialect);
 
   // Each test ingests for its own recipe and source, so counts never see another test's rows.
   async function scenario(source: string) {
@@ -110,7 +103,7 @@ describe.each(dialects)('inboxRepo.ingest on %s', (dialect) => {
 
   it('records duplicates racing from two processes once', async () => {
     const { delivery, counts } = await scenario('two-processes');
-    const handles = [database, test.openAnother()];
+    const handles = [database, openAnother()];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => handles[i % 2]!.write((trx) => inboxRepo.ingest(trx, [delivery('a')], 2_000))),
     );

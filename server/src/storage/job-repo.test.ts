@@ -1,19 +1,12 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobRepo } from './job-repo.js';
 import type { JobRow } from './tables.js';
-import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase } from './test-databases.js';
 
 const ids = (jobs: JobRow[]) => jobs.map((job) => job.id).sort();
 
 describe.each(dialects)('jobRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database, openAnother } = useMigratedDatabase(dialect);
   // claim() takes any due job, so every test starts from an empty queue.
   beforeEach(async () => {
     await database.db.deleteFrom('jobs').execute();
@@ -108,7 +101,7 @@ describe.each(dialects)('jobRepo on %s', (dialect) => {
 
   it('gives owners claiming at once from separate processes disjoint sets', async () => {
     await Promise.all(Array.from({ length: 120 }, (_, i) => insert(`j${String(i).padStart(3, '0')}`, 0)));
-    const owners = [database, test.openAnother(), test.openAnother(), test.openAnother()];
+    const owners = [database, openAnother(), openAnother(), openAnother()];
     const rounds = await Promise.all(
       owners.flatMap((handle, owner) => Array.from({ length: 3 }, () => jobRepo.claim(handle, `w${owner}`, 10, 60_000, 1_000))),
     );

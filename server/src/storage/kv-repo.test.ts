@@ -1,16 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
+import { describe, expect, it } from 'vitest';
 import { kvRepo } from './kv-repo.js';
-import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase } from './test-databases.js';
 
 describe.each(dialects)('kvRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database, openAnother } = useMigratedDatabase(dialect);
 
   it('stores JSON values per scope and key, overwriting on set', async () => {
     await database.write(async (trx) => {
@@ -39,5 +32,16 @@ describe.each(dialects)('kvRepo on %s', (dialect) => {
     expect(await database.write((trx) => kvRepo.delete(trx, 'del', 'k'))).toBe(true);
     expect(await database.write((trx) => kvRepo.delete(trx, 'del', 'k'))).toBe(false);
     expect(await kvRepo.list(database.db, 'del')).toEqual([]);
+  });
+
+  it('increments from missing or non-numeric values as 0, losing nothing when processes count at once', async () => {
+    const increment = (handle: typeof database, by = 1) => handle.write((trx) => kvRepo.increment(trx, dialect, 'inc', 'n', by, 1_000));
+    expect(await increment(database, 2)).toBe(2);
+    await database.write((trx) => kvRepo.set(trx, 'inc', 'text', 'abc', 1_000));
+    expect(await database.write((trx) => kvRepo.increment(trx, dialect, 'inc', 'text', 1, 1_000))).toBe(1);
+    // Separate handles commit in separate transactions, as separate processes (or PostgreSQL's parallel batches) do.
+    const handles = [database, openAnother(), openAnother()];
+    await Promise.all(Array.from({ length: 60 }, (_, i) => increment(handles[i % handles.length]!)));
+    expect(await kvRepo.get(database.db, 'inc', 'n')).toBe(62);
   });
 });

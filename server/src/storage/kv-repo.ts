@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db, Dialect } from './database.js';
 import { fromJson, toJson } from './json-column.js';
 
 export const kvRepo = {
@@ -14,6 +14,25 @@ export const kvRepo = {
       .values({ scope, key, value: text, updated_at: now })
       .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: text, updated_at: now }))
       .execute();
+  },
+
+  /**
+   * Adds `by` to a numeric value (missing or not a number counts as 0) and returns the new value. The row
+   * is created first and then locked, so on PostgreSQL concurrent increments wait for each other instead of
+   * reading the same value and losing all but one; SQLite has a single writer, so nothing to lock.
+   */
+  async increment(ex: Db, dialect: Dialect, scope: string, key: string, by: number, now: number): Promise<number> {
+    await ex
+      .insertInto('kv')
+      .values({ scope, key, value: '0', updated_at: now })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .execute();
+    let current = ex.selectFrom('kv').select('value').where('scope', '=', scope).where('key', '=', key);
+    if (dialect === 'postgres') current = current.forUpdate();
+    const stored = Number(fromJson((await current.executeTakeFirstOrThrow()).value) ?? 0);
+    const value = (Number.isFinite(stored) ? stored : 0) + by;
+    await ex.updateTable('kv').set({ value: toJson(value), updated_at: now }).where('scope', '=', scope).where('key', '=', key).execute();
+    return value;
   },
 
   async delete(ex: Db, scope: string, key: string): Promise<boolean> {

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
+import { finishedRunStatuses } from '../contracts/run.js';
 import type { Database, Db } from './database.js';
-
-const finished = ['succeeded', 'failed', 'cancelled'];
 
 /** Housekeeping queries; the dialect-specific parts (sizes, vacuum, checkpoints) live here. */
 export const maintenanceRepo = {
   /** Deletes up to `limit` finished runs that ended before `before` (their steps go with them); returns how many. */
   async deleteFinishedRuns(ex: Db, options: { before?: number; limit: number }): Promise<number> {
-    let oldest = ex.selectFrom('runs').select('id').where('status', 'in', finished).orderBy('finished_at').limit(options.limit);
+    let oldest = ex.selectFrom('runs').select('id').where('status', 'in', finishedRunStatuses).orderBy('finished_at').limit(options.limit);
     if (options.before !== undefined) oldest = oldest.where('finished_at', '<', options.before);
     const result = await ex.deleteFrom('runs').where('id', 'in', oldest).executeTakeFirst();
     return Number(result.numDeletedRows);

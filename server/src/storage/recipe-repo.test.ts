@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
-import type { Database } from './database.js';
 import { recipeRepo } from './recipe-repo.js';
 import { runRepo } from './run-repo.js';
-import { dialects, openTestDatabase, seedRecipe, testDefinition, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase, seedRecipe, testDefinition } from './test-databases.js';
 import { triggerRepo } from './trigger-repo.js';
 
 const withStep: RecipeDefinition = {
@@ -12,13 +11,7 @@ const withStep: RecipeDefinition = {
 };
 
 describe.each(dialects)('recipeRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database } = useMigratedDatabase(dialect);
 
   const create = (name: string, now: number, folder?: string) =>
     database.write((trx) => recipeRepo.create(trx, { name, folder, ownerId: 'usr_1', definition: testDefinition, now }));

@@ -1,18 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createId } from './create-id.js';
-import type { Database } from './database.js';
 import { runRepo, type NewRun } from './run-repo.js';
 import type { RunStepRow } from './tables.js';
-import { dialects, openTestDatabase, seedRecipe, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase, seedRecipe } from './test-databases.js';
 
 describe.each(dialects)('runRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database } = useMigratedDatabase(dialect);
 
   async function recipeWithRuns(times: number[], triggerKind = 'core/webhook') {
     const { recipe, version } = await seedRecipe(database);
@@ -79,6 +72,28 @@ describe.each(dialects)('runRepo on %s', (dialect) => {
     expect(await database.write((trx) => runRepo.setStatus(trx, runId, { status: 'running', startedAt: 3_000 }))).toBe(false);
     expect(await runRepo.get(database.db, runId)).toMatchObject({ status: 'cancelled', started_at: null, finished_at: 2_000 });
     expect(await database.write((trx) => runRepo.setStatus(trx, 'run_missing', { status: 'running' }))).toBe(false);
+  });
+
+  it('cancels only a run that has not ended', async () => {
+    const { runIds } = await recipeWithRuns([1_000, 1_000]);
+    const [active, done] = runIds as [string, string];
+    await database.write((trx) => runRepo.setStatus(trx, done, { status: 'succeeded', finishedAt: 2_000 }));
+    expect(await database.write((trx) => runRepo.cancel(trx, active, 3_000))).toBe(true);
+    expect(await database.write((trx) => runRepo.cancel(trx, done, 3_000))).toBe(false);
+    expect(await runRepo.get(database.db, active)).toMatchObject({ status: 'cancelled', finished_at: 3_000 });
+    expect(await runRepo.get(database.db, done)).toMatchObject({ status: 'succeeded', finished_at: 2_000 });
+  });
+
+  it('settles a waiting step once: the second decision finds it settled and changes nothing', async () => {
+    const { runIds } = await recipeWithRuns([1_000]);
+    const runId = runIds[0]!;
+    await database.write((trx) => runRepo.saveStep(trx, step(runId, 'ask', 0, { status: 'waiting', next_attempt_at: 9_000 })));
+    const decide = (output: string) =>
+      database.write((trx) => runRepo.settleWaitingStep(trx, step(runId, 'ask', 0, { status: 'succeeded', output, finished_at: 20 })));
+    expect(await decide('"approve"')).toBe(true);
+    expect(await decide('"reject"')).toBe(false);
+    expect(await runRepo.step(database.db, runId, 'ask')).toMatchObject({ status: 'succeeded', output: '"approve"', next_attempt_at: null });
+    expect(await runRepo.step(database.db, runId, 'missing')).toBeUndefined();
   });
 
   it('lists newest first with recipe, status and time filters and a cursor', async () => {

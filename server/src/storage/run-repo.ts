@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { finishedRunStatuses } from '../contracts/run.js';
 import { createId } from './create-id.js';
 import type { Db } from './database.js';
 import { toJson } from './json-column.js';
@@ -74,6 +75,10 @@ export const runRepo = {
     return query.execute();
   },
 
+  step(ex: Db, runId: string, path: string): Promise<RunStepRow | undefined> {
+    return ex.selectFrom('run_steps').selectAll().where('run_id', '=', runId).where('path', '=', path).executeTakeFirst();
+  },
+
   steps(ex: Db, runId: string): Promise<RunStepRow[]> {
     return ex.selectFrom('run_steps').selectAll().where('run_id', '=', runId).orderBy('seq').execute();
   },
@@ -98,6 +103,22 @@ export const runRepo = {
       .execute();
   },
 
+  /**
+   * Settles a step that is `waiting` (an approval clicked, a called run ended) with `row`'s outcome. The
+   * status check is part of the update, so of two deciders racing (two clicks, a click and the deadline on
+   * another process) exactly one wins; false means the step was no longer waiting and nothing changed.
+   */
+  async settleWaitingStep(ex: Db, row: RunStepRow): Promise<boolean> {
+    const result = await ex
+      .updateTable('run_steps')
+      .set({ status: row.status, output: row.output, error: row.error, finished_at: row.finished_at, next_attempt_at: row.next_attempt_at })
+      .where('run_id', '=', row.run_id)
+      .where('path', '=', row.path)
+      .where('status', '=', 'waiting')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
   async copySteps(ex: Db, rows: RunStepRow[]): Promise<void> {
     if (rows.length > 0) await ex.insertInto('run_steps').values(rows).execute();
   },
@@ -120,6 +141,20 @@ export const runRepo = {
       .where('id', '=', id)
       // Cancelling is final: a walker that was mid-step when the cancel committed must not revive the run.
       .where('status', '!=', 'cancelled')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  /**
+   * Cancels a run that has not ended. The check is part of the update, so a cancel racing the run's final
+   * commit (on another connection) never turns a finished run into a cancelled one; false when nothing changed.
+   */
+  async cancel(ex: Db, id: string, now: number): Promise<boolean> {
+    const result = await ex
+      .updateTable('runs')
+      .set({ status: 'cancelled', finished_at: now })
+      .where('id', '=', id)
+      .where('status', 'not in', finishedRunStatuses)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   },

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { beforeAll } from 'vitest';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
 import { createDb } from './create-db.js';
 import type { Database, Dialect } from './database.js';
@@ -44,6 +45,35 @@ export async function openTestDatabase(dialect: Dialect, options: { migrated?: b
       await target.remove();
     },
   };
+}
+
+/**
+ * The set-up of a `describe.each(dialects)` block: a fresh migrated database opened before its tests and
+ * removed after them. It exists only once `beforeAll` has run, so `database` stands in for it and
+ * forwards to it (use it inside hooks and tests, not while the block is being defined).
+ */
+export function useMigratedDatabase(dialect: Dialect): { database: Database; openAnother(): Database } {
+  let test: TestDatabase | undefined;
+  beforeAll(async () => {
+    test = await openTestDatabase(dialect, { migrated: true });
+    return () => test!.cleanup();
+  });
+  const opened = (): TestDatabase => {
+    if (!test) throw new Error('the test database is opened in beforeAll: use it inside hooks and tests');
+    return test;
+  };
+  const database: Database = {
+    dialect,
+    get db() {
+      return opened().database.db;
+    },
+    get location() {
+      return opened().database.location;
+    },
+    write: (work) => opened().database.write(work),
+    close: () => opened().database.close(),
+  };
+  return { database, openAnother: () => opened().openAnother() };
 }
 
 async function createSqliteFile(): Promise<{ url: string; remove(): Promise<void> }> {

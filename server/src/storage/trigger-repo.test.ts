@@ -1,17 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
+import { describe, expect, it } from 'vitest';
 import { recipeRepo } from './recipe-repo.js';
-import { dialects, openTestDatabase, seedRecipe, testDefinition, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase, seedRecipe, testDefinition } from './test-databases.js';
 import { triggerRepo } from './trigger-repo.js';
 
 describe.each(dialects)('triggerRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database } = useMigratedDatabase(dialect);
 
   const activate = (recipeId: string, versionId: string, kind: string, nextFireAt: number | null, config: unknown = {}) =>
     database.write((trx) => triggerRepo.activate(trx, { recipeId, versionId, kind, config, nextFireAt, now: 1_000 }));

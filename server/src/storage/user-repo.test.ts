@@ -1,16 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
-import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+import { describe, expect, it } from 'vitest';
+import { dialects, useMigratedDatabase } from './test-databases.js';
 import { userRepo } from './user-repo.js';
 
 describe.each(dialects)('userRepo on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database } = useMigratedDatabase(dialect);
 
   it('creates users with lower-cased emails, found by any case of it', async () => {
     expect(await userRepo.count(database.db)).toBe(0);

@@ -1,18 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database } from './database.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kvRepo } from './kv-repo.js';
-import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
+import { dialects, useMigratedDatabase } from './test-databases.js';
 import { userRepo } from './user-repo.js';
 import { createWriteBatcher } from './write-batcher.js';
 
 describe.each(dialects)('group commit on %s', (dialect) => {
-  let test: TestDatabase;
-  let database: Database;
-  beforeAll(async () => {
-    test = await openTestDatabase(dialect, { migrated: true });
-    database = test.database;
-    return () => test.cleanup();
-  });
+  const { database, openAnother } = useMigratedDatabase(dialect);
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -92,7 +85,7 @@ describe.each(dialects)('group commit on %s', (dialect) => {
   });
 
   it('commits writes still queued when the database is closed', async () => {
-    const other = test.openAnother();
+    const other = openAnother();
     const pending = Array.from({ length: 20 }, (_, i) => other.write((trx) => kvRepo.set(trx, 'closing', `k${i}`, i, 1)));
     await other.close();
     await Promise.all(pending);

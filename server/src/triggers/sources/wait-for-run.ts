@@ -1,7 +1,7 @@
+import { finishedRunStatuses } from '../../contracts/run.js';
 import { runRepo } from '../../storage/run-repo.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 
-const finished = new Set(['succeeded', 'failed', 'cancelled']);
 const pollMs = 250;
 
 /**
@@ -25,9 +25,14 @@ export function waitForRun(deps: TriggerDeps, runId: string, timeoutMs: number):
     deps.events.on('finished', onFinished);
     const timeout = setTimeout(() => done(null), timeoutMs);
     const poll = setInterval(() => {
-      void runRepo.get(deps.database.db, runId).then((run) => {
-        if (run && finished.has(run.status)) done(run.status);
-      });
+      runRepo.get(deps.database.db, runId).then(
+        (run) => {
+          if (run && finishedRunStatuses.includes(run.status)) done(run.status);
+        },
+        // A failed read (database restarting, or closed during shutdown) must not become an unhandled
+        // rejection, which ends the process: try again on the next poll, and time out as usual.
+        () => undefined,
+      );
     }, pollMs);
   });
 }
