@@ -27,7 +27,7 @@ export interface StepDefinitionJson {
   retry?: RetryPolicy | undefined;
   timeoutMs?: number | undefined;
   onError?: 'stop' | 'continue' | { steps: StepDefinitionJson[] } | undefined;
-  /** `core/loop` and the error path hold child steps here. */
+  /** Child steps: a `core/loop`'s body, or the steps a `core/approval` runs (to send its links) before it waits. */
   steps?: StepDefinitionJson[] | undefined;
   /** `core/paths` branches. */
   paths?: { name: string; when?: unknown; steps: StepDefinitionJson[] }[] | undefined;

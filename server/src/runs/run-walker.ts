@@ -37,6 +37,8 @@ export class RunWalker {
   private readonly skipped: RunStepRow[] = [];
   /** When the run times out: the recipe's `settings.runTimeoutMs` counted from its creation, else the default set at creation. */
   private readonly deadline: number | null;
+  /** Time spent parked in delays, approvals and sub-recipes, which does not count towards the deadline. */
+  private parkedMs = 0;
   lastOutput: unknown = null;
 
   constructor(
@@ -52,6 +54,13 @@ export class RunWalker {
     this.seq = seq + 1;
     const runTimeoutMs = definition.settings?.runTimeoutMs;
     this.deadline = runTimeoutMs === undefined ? run.deadline_at : run.created_at + runTimeoutMs;
+    for (const row of recorded.values()) this.countParked(row);
+  }
+
+  private countParked(row: RunStepRow): void {
+    if ((row.status === 'succeeded' || row.status === 'failed') && findCoreStep(row.use)?.parksRun && row.started_at !== null && row.finished_at !== null) {
+      this.parkedMs += row.finished_at - row.started_at;
+    }
   }
 
   async walk(): Promise<Flow> {
@@ -78,12 +87,14 @@ export class RunWalker {
   private async walkStep(step: StepDefinitionJson, prefix: string, scope: Scope): Promise<Flow> {
     const path = prefix + step.id;
     if (this.cancelled) return stop;
-    if (this.deadline !== null && this.deps.now() > this.deadline) {
+    const recorded = this.recorded.get(path);
+    // A parked step keeps its own deadline; every other step must start within the run's.
+    const parked = recorded?.status === 'sleeping' || recorded?.status === 'waiting';
+    if (!parked && this.deadline !== null && this.deps.now() > this.deadline + this.parkedMs) {
       return { kind: 'fail', error: { code: 'RUN_TIMEOUT', message: 'the run passed its time limit', step: path } };
     }
     if (step.use === 'core/loop') return this.walkLoop(step, path, scope);
     if (step.use === 'core/paths') return this.walkPaths(step, path, scope);
-    const recorded = this.recorded.get(path);
     if (recorded) {
       const flow = await this.resume(step, path, recorded, scope);
       if (flow) return flow;
@@ -99,19 +110,17 @@ export class RunWalker {
         return this.succeeded(step, fromJson(row.output), scope);
       case 'failed':
         return this.failed(step, path, scope, fromJson<Failure>(row.error)!);
-      case 'sleeping':
+      case 'sleeping': {
         if (row.next_attempt_at !== null && row.next_attempt_at > now) return this.parkUntil(row.next_attempt_at);
-        await this.save({ ...row, status: 'succeeded', finished_at: now, next_attempt_at: null });
+        const woken: RunStepRow = { ...row, status: 'succeeded', finished_at: now, next_attempt_at: null };
+        await this.save(woken);
+        this.countParked(woken);
         return this.succeeded(step, fromJson(row.output), scope);
+      }
       case 'waiting':
-        if (row.next_attempt_at !== null && row.next_attempt_at > now) return this.parkUntil(row.next_attempt_at);
-        return this.fail(step, path, row, scope, {
-          code: step.use === 'core/approval' ? 'APPROVAL_EXPIRED' : 'WAIT_EXPIRED',
-          message: 'nobody decided before the deadline',
-          retryable: false,
-        });
+        return this.awaitDecision(step, path, row, scope);
       case 'retrying':
-        if (row.next_attempt_at !== null && row.next_attempt_at > now) return this.parkUntil(row.next_attempt_at);
+        if (row.next_attempt_at !== null && row.next_attempt_at > now) return this.parkUntil(row.next_attempt_at, true);
         return undefined;
       default:
         return undefined;
@@ -146,7 +155,7 @@ export class RunWalker {
       if (delay === null) return this.fail(step, path, row, scope, result.failure);
       const until = now + delay;
       await this.save({ ...row, status: 'retrying', error: toJson(result.failure), next_attempt_at: until }, (trx) =>
-        this.parkJob(trx, until),
+        this.parkJob(trx, until, true),
       );
       return park;
     }
@@ -160,11 +169,12 @@ export class RunWalker {
           this.parkJob(trx, outcome.until),
         );
         return park;
-      case 'wait':
-        await this.save({ ...row, status: 'waiting', output: toJson(outcome.output), next_attempt_at: outcome.deadline }, (trx) =>
-          this.parkJob(trx, outcome.deadline),
-        );
-        return park;
+      case 'wait': {
+        // Committed before anything can use the links, so a decision always finds the step waiting.
+        const waiting: RunStepRow = { ...row, status: 'waiting', output: toJson(outcome.output), next_attempt_at: outcome.deadline };
+        await this.save(waiting);
+        return this.awaitDecision(step, path, waiting, scope);
+      }
       case 'call': {
         const started = await this.deps.database.write(async (trx) => {
           const child = await startChildRun(trx, { parent: this.run, parentStepPath: path, recipeId: outcome.recipeId, input: outcome.input, now, runTimeoutMs: this.deps.runTimeoutMs });
@@ -177,6 +187,45 @@ export class RunWalker {
         return park;
       }
     }
+  }
+
+  /**
+   * A step waiting for someone else: an approval's decision or a called recipe's end. An approval's own
+   * child steps run first (they are where its links get sent); then the run parks until the step's
+   * deadline, unless the decision came meanwhile. At the deadline the step fails, unless a decision
+   * wins the race to settle it. Both checks happen inside the write, so no decision is ever lost.
+   */
+  private async awaitDecision(step: StepDefinitionJson, path: string, row: RunStepRow, scope: Scope): Promise<Flow> {
+    scope.steps[step.id] = { output: fromJson(row.output) };
+    if (step.steps && step.steps.length > 0) {
+      const flow = await this.walkList(step.steps, prefixOf(path, step), scope);
+      if (flow.kind !== 'next') return flow;
+    }
+    const now = this.deps.now();
+    const deadline = row.next_attempt_at ?? Number.MAX_SAFE_INTEGER;
+    const settled = await this.deps.database.write(async (trx) => {
+      if (deadline <= now) {
+        const failure: Failure = {
+          code: step.use === 'core/approval' ? 'APPROVAL_EXPIRED' : 'WAIT_EXPIRED',
+          message: step.use === 'core/approval' ? 'nobody decided before the deadline' : 'the called recipe did not finish before the deadline',
+          retryable: false,
+        };
+        const expired: RunStepRow = { ...row, status: 'failed', error: toJson(failure), finished_at: now, next_attempt_at: null };
+        if (await runRepo.settleWaitingStep(trx, expired)) return expired;
+      }
+      const current = await runRepo.step(trx, this.run.id, path);
+      if (!current || current.status === 'waiting') {
+        await this.parkJob(trx, deadline);
+        return null;
+      }
+      return current;
+    });
+    if (!settled) return park;
+    this.recorded.set(path, settled);
+    this.countParked(settled);
+    return settled.status === 'succeeded'
+      ? this.succeeded(step, fromJson(settled.output), scope)
+      : this.failed(step, path, scope, fromJson<Failure>(settled.error)!);
   }
 
   private succeeded(step: StepDefinitionJson, output: unknown, scope: Scope): Flow {
@@ -199,8 +248,7 @@ export class RunWalker {
     const onError = step.onError ?? 'stop';
     if (onError === 'continue') return next;
     if (onError === 'stop') return { kind: 'fail', error: { ...error, step: path } };
-    const prefix = path.slice(0, path.length - step.id.length);
-    const handled = await this.walkList(onError.steps, prefix, scope);
+    const handled = await this.walkList(onError.steps, prefixOf(path, step), scope);
     return handled.kind === 'next' ? stop : handled;
   }
 
@@ -262,7 +310,7 @@ export class RunWalker {
     }
     for (const branch of step.paths ?? []) {
       if (!matched.includes(branch.name)) continue;
-      const flow = await this.walkList(branch.steps, path.slice(0, path.length - step.id.length), scope);
+      const flow = await this.walkList(branch.steps, prefixOf(path, step), scope);
       if (flow.kind === 'park' || this.cancelled) return flow;
       if (flow.kind === 'fail') return this.fail(step, path, row, scope, { ...flow.error, retryable: false });
     }
@@ -311,13 +359,14 @@ export class RunWalker {
     }
   }
 
-  private parkUntil(runAt: number): Promise<Flow> {
-    return this.deps.database.write((trx) => this.parkJob(trx, runAt)).then(() => park);
+  private parkUntil(runAt: number, capAtDeadline = false): Promise<Flow> {
+    return this.deps.database.write((trx) => this.parkJob(trx, runAt, capAtDeadline)).then(() => park);
   }
 
-  private async parkJob(trx: Trx, runAt: number): Promise<void> {
-    const deadline = this.deadline ?? Number.MAX_SAFE_INTEGER;
-    await jobRepo.reschedule(trx, this.job.id, Math.min(runAt, deadline + 1));
+  /** Retries wake at the run's deadline at the latest (and fail there); parked steps keep their own deadline. */
+  private async parkJob(trx: Trx, runAt: number, capAtDeadline = false): Promise<void> {
+    const deadline = capAtDeadline && this.deadline !== null ? this.deadline + this.parkedMs + 1 : Number.MAX_SAFE_INTEGER;
+    await jobRepo.reschedule(trx, this.job.id, Math.min(runAt, deadline));
     await runRepo.setStatus(trx, this.run.id, { status: 'waiting', startedAt: this.deps.now() });
   }
 
@@ -355,4 +404,9 @@ export class RunWalker {
       `${this.deps.publicUrl}/approvals/${signApproval({ runId: this.run.id, path, decision, expiresAt }, this.deps.approvalKey)}`;
     return { approveUrl: link('approve'), rejectUrl: link('reject') };
   }
+}
+
+/** The path prefix a step's siblings share (ids are unique in a recipe, so only loops add to it). */
+function prefixOf(path: string, step: StepDefinitionJson): string {
+  return path.slice(0, path.length - step.id.length);
 }

@@ -37,7 +37,12 @@ export function validateSteps(steps: StepDefinitionJson[], pointer = '/steps'): 
         if (branch.when !== undefined) checkTemplates(branch.when, `${here}/paths/${branchIndex}/when`, visible, problems);
         walk(branch.steps, `${here}/paths/${branchIndex}/steps`, { steps: new Set(visible.steps), inLoop: visible.inLoop }, depth + 1);
       }
-      if (step.steps) walk(step.steps, `${here}/steps`, { steps: new Set(visible.steps), inLoop: visible.inLoop || step.use === 'core/loop' }, depth + 1);
+      if (step.steps) {
+        // An approval's child steps run before the wait and may use its links: {{steps.<approval>.output.approveUrl}}.
+        const inner = new Set(visible.steps);
+        if (step.use === 'core/approval') inner.add(step.id);
+        walk(step.steps, `${here}/steps`, { steps: inner, inLoop: visible.inLoop || step.use === 'core/loop' }, depth + 1);
+      }
       if (typeof step.onError === 'object') {
         const withFailed = new Set(visible.steps).add(step.id);
         walk(step.onError.steps, `${here}/onError/steps`, { steps: withFailed, inLoop: visible.inLoop }, depth + 1);
@@ -57,8 +62,8 @@ function checkShape(step: StepDefinitionJson, at: string, problems: Problem[]): 
   if (step.use === 'core/loop') {
     if (step.input?.items === undefined) problems.push({ path: `${at}/input/items`, message: 'a loop needs input.items: the list to go through' });
     if (!step.steps) problems.push({ path: `${at}/steps`, message: 'a loop needs the steps to run for each item' });
-  } else if (step.steps) {
-    problems.push({ path: `${at}/steps`, message: `only core/loop holds child steps; "${step.use}" does not` });
+  } else if (step.steps && step.use !== 'core/approval') {
+    problems.push({ path: `${at}/steps`, message: `only core/loop and core/approval hold child steps; "${step.use}" does not` });
   }
   if (step.use === 'core/paths') {
     if (!step.paths || step.paths.length === 0) problems.push({ path: `${at}/paths`, message: 'core/paths needs at least one path' });

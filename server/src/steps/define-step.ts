@@ -43,6 +43,11 @@ export interface StepDefinition<Schema extends z.ZodType = z.ZodType> {
   description: string;
   /** True when running the step again changes something outside Switchyard (replay previews list these). */
   sideEffect: boolean;
+  /**
+   * The step parks the run on purpose (delay, approval, sub-recipe). Time parked there does not count
+   * towards the run's time limit: the step has a deadline of its own.
+   */
+  parksRun?: boolean;
   input: Schema;
   run(input: z.output<Schema>, ctx: StepContext): Promise<StepOutcome>;
 }

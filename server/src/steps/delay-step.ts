@@ -10,6 +10,7 @@ export const delayStep = defineStep({
   title: 'Delay',
   description: 'Wait for a while or until a moment; the wait survives restarts and holds no worker.',
   sideEffect: false,
+  parksRun: true,
   input: z
     .strictObject({
       for: z.strictObject({

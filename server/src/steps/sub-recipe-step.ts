@@ -6,6 +6,7 @@ export const subRecipeStep = defineStep({
   title: 'Call another recipe',
   description: 'Run another published recipe with this input and use its result ({ runId, status, output }).',
   sideEffect: true,
+  parksRun: true,
   input: z.strictObject({
     recipe: z.string().min(1),
     input: z.unknown().default({}),
