@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createCoreTables from './20261127_0001_create_core_tables.js';
+import * as indexRunsFinished from './20261127_0002_index_runs_finished.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '20261127_0001_create_core_tables': createCoreTables,
+  '20261127_0002_index_runs_finished': indexRunsFinished,
 };

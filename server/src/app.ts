@@ -29,8 +29,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
-      const status = error.status === 400 && /json/i.test(error.message) ? 400 : error.status;
-      return apiError(c, status as 400, status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR', error.message || 'bad request');
+      return apiError(c, error.status as 400, error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR', error.message || 'bad request');
     }
     if (isUnavailable(error)) {
       c.header('Retry-After', '5');

@@ -3,7 +3,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { checkPassword, endSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
-import { createUser, newUserSchema } from '../security/create-user.js';
+import { newUserSchema } from '../security/create-user.js';
+import { hashPassword } from '../security/password-hash.js';
+import { settingsRepo } from '../storage/settings-repo.js';
 import { userRepo } from '../storage/user-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
@@ -56,14 +58,17 @@ export function authRouter(deps: AppDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      // Serialised with other writes, so two racing setup calls cannot both create an owner.
-      const result = await database.write(async (trx) => {
-        if ((await userRepo.count(trx)) > 0) return null;
-        return createUser(trx, { ...body, role: 'owner' }, now());
+      if ((await userRepo.count(database.db)) > 0) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
+      // Hashing takes a while; it must not happen inside the shared write transaction.
+      const passwordHash = await hashPassword(body.password);
+      // The `setup` row's unique key lets exactly one of several racing calls (or processes) create the owner.
+      const owner = await database.write(async (trx) => {
+        if ((await userRepo.count(trx)) > 0 || !(await settingsRepo.claimOnce(trx, 'setup', String(now())))) return null;
+        return userRepo.create(trx, { email: body.email, passwordHash, role: 'owner', now: now() });
       });
-      if (!result || !result.ok) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
-      await signIn(c, result.user.id);
-      return c.json(result.user, 201);
+      if (!owner) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
+      await signIn(c, owner.id);
+      return c.json({ id: owner.id, email: owner.email, role: owner.role }, 201);
     },
   );
 

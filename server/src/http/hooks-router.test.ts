@@ -39,6 +39,17 @@ describe('webhook deliveries', () => {
     expect((await system.postWebhook(chosen.hookPath, { word: 'hey' })).body).toEqual({ value: 'HEY' });
   });
 
+  it('answers a failed run in response mode "result" with its step and code, never the step error text', async () => {
+    const { hookPath } = await system.publish({
+      trigger: { use: 'core/webhook', input: { response: { mode: 'result' } } },
+      steps: [{ id: 'call', use: 'core/http', input: { url: 'http://10.1.2.3/internal' } }],
+    });
+    const answer = await system.postWebhook(hookPath, {});
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({ error: { code: 'RUN_FAILED', message: 'the run failed at step "call" (EGRESS_BLOCKED)', runId: expect.any(String) } });
+    expect(JSON.stringify(answer.body)).not.toContain('10.1.2.3');
+  });
+
   it('answers 202 (still running) when the result takes longer than its timeout', async () => {
     const { hookPath } = await system.publish({
       trigger: { use: 'core/webhook', input: { response: { mode: 'result', timeoutMs: 100 } } },

@@ -107,5 +107,16 @@ describe('step failures: onError, error paths and error-handler recipes', () => 
     system.sink.script('/broken', { status: 200 });
     expect((await system.deliver(hookPath, { order: 2 })).status).toBe('succeeded');
     expect((await system.api('GET', `/runs?recipe=${handler.recipeId}`)).body.runs).toHaveLength(1);
+
+    // A called recipe's failure is its caller's to report: here the caller handles it and succeeds, so no alert.
+    system.sink.script('/broken', { status: 422 });
+    const callee = await system.publish({ trigger: { use: 'core/manual' }, steps: [call('sync', '/broken')] }, 'Callee');
+    const caller = await system.publish(
+      { trigger: { use: 'core/webhook' }, steps: [{ id: 'sub', use: 'core/sub-recipe', input: { recipe: callee.recipeId }, onError: 'continue' }] },
+      'Caller',
+    );
+    expect((await system.deliver(caller.hookPath, {})).status).toBe('succeeded');
+    expect((await system.api('GET', `/runs?recipe=${callee.recipeId}&status=failed`)).body.runs).toHaveLength(1);
+    expect((await system.api('GET', `/runs?recipe=${handler.recipeId}`)).body.runs).toHaveLength(1);
   });
 });

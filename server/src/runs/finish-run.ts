@@ -43,7 +43,11 @@ export async function finishRun(
   await runRepo.copySteps(trx, skipped);
   await jobRepo.complete(trx, jobId);
   if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, end, now);
-  if (end.status === 'failed' && run.trigger_kind !== 'core/recipe-failed') await startErrorHandlers(trx, run, end, context);
+  // Only top-level runs alert: a called recipe's failure reaches its caller, which alerts if it fails in turn;
+  // and error handlers never alert about themselves, so a failing handler cannot start itself again.
+  if (end.status === 'failed' && run.trigger_kind !== 'core/recipe-failed' && run.parent_run_id === null) {
+    await startErrorHandlers(trx, run, end, context);
+  }
   return end.status;
 }
 

@@ -22,6 +22,18 @@ describe.each(dialects)('inboxRepo.ingest on %s', (dialect) => {
     return { recipe, version, delivery, counts };
   }
 
+  it('stores keys PostgreSQL could not index (long, or with NUL) as hashes, still deduplicating', async () => {
+    const { delivery, counts } = await scenario('odd-keys');
+    const long = 'k'.repeat(5000);
+    const withNul = 'a\u0000b';
+    const first = await database.write((trx) => inboxRepo.ingest(trx, [delivery(long), delivery(withNul)], 2_000));
+    const again = await database.write((trx) => inboxRepo.ingest(trx, [delivery(long), delivery(withNul)], 3_000));
+    expect(first.map((r) => r.duplicate)).toEqual([false, false]);
+    expect(again.map((r) => r.duplicate)).toEqual([true, true]);
+    expect(again.map((r) => r.runId)).toEqual(first.map((r) => r.runId));
+    expect(await counts()).toEqual({ inbox: 2, runs: 2, jobs: 2 });
+  });
+
   it('creates the inbox row, a queued run and its job for each new delivery', async () => {
     const { recipe, version, delivery, counts } = await scenario('new');
     const results = await database.write((trx) => inboxRepo.ingest(trx, [delivery('a', { amount: 5 }), delivery('b')], 2_000));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createId } from './create-id.js';
 import type { Db } from './database.js';
 import { runRepo, type NewRun } from './run-repo.js';
@@ -14,6 +15,14 @@ export interface IngestResult {
   duplicate: boolean;
 }
 
+/**
+ * Keys are whatever senders put in a header or body field. PostgreSQL refuses NUL bytes in text and
+ * index entries over ~2.7 KB, so such keys are stored as their hash, on both databases alike.
+ */
+export function storedDedupeKey(key: string): string {
+  return key.length > 200 || key.includes('\u0000') ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
+}
+
 export const inboxRepo = {
   /**
    * Records deliveries and, for each one not seen before, its run and job, in the caller's transaction.
@@ -26,7 +35,7 @@ export const inboxRepo = {
     const rows = deliveries.map((d) => ({
       id: createId('inb', now),
       source: d.source,
-      dedupe_key: d.dedupeKey,
+      dedupe_key: storedDedupeKey(d.dedupeKey),
       run_id: d.run.id ?? createId('run', now),
       received_at: now,
     }));

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './database.js';
+import { migrations } from '@switchyard/migrations';
 import { migrateDown, migrateToLatest } from './migrate.js';
 import type { Tables } from './tables.js';
 import { dialects, openTestDatabase, type TestDatabase } from './test-databases.js';
@@ -10,6 +11,9 @@ const everyTable: Record<keyof Tables, true> = {
   runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true,
 };
 const expectedTables = Object.keys(everyTable).sort();
+const names = Object.keys(migrations);
+const allUp = names.map((name) => `Up ${name}`);
+const allDown = [...names].reverse().map((name) => `Down ${name}`);
 
 async function tableNames(database: Database): Promise<string[]> {
   const tables = await database.db.introspection.getTables();
@@ -31,7 +35,7 @@ describe.each(dialects)('migrations on %s', (dialect) => {
 
   it('creates every table on an empty database, and a second run applies nothing', async () => {
     expect(await tableNames(database)).toEqual([]);
-    expect(await migrateToLatest(database)).toEqual(['Up 20261127_0001_create_core_tables']);
+    expect(await migrateToLatest(database)).toEqual(allUp);
     expect(await tableNames(database)).toEqual(expectedTables);
     expect(await migrateToLatest(database)).toEqual([]);
   });
@@ -40,16 +44,16 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     for (let round = 0; round < 2; round++) {
       await migrateToLatest(database);
       expect(await tableNames(database)).toEqual(expectedTables);
-      expect(await migrateDown(database, true)).toEqual(['Down 20261127_0001_create_core_tables']);
+      expect(await migrateDown(database, true)).toEqual(allDown);
       expect(await tableNames(database)).toEqual([]);
     }
     await migrateToLatest(database);
     expect(await tableNames(database)).toEqual(expectedTables);
   });
 
-  it('migrateDown without `all` reverts only the newest migration', async () => {
+  it('migrateDown without `all` reverts only the newest migration, one at a time', async () => {
     await migrateToLatest(database);
-    expect(await migrateDown(database)).toEqual(['Down 20261127_0001_create_core_tables']);
+    for (const down of allDown) expect(await migrateDown(database)).toEqual([down]);
     expect(await tableNames(database)).toEqual([]);
   });
 });
@@ -61,7 +65,7 @@ describe('migrations on postgres from many processes', () => {
       const handles = [test.database, test.openAnother(), test.openAnother()];
       const applied = await Promise.all(handles.map((handle) => migrateToLatest(handle)));
       // Kysely's advisory lock serialises them: exactly one applies the migration, the others find nothing to do.
-      expect(applied.flat()).toEqual(['Up 20261127_0001_create_core_tables']);
+      expect(applied.flat()).toEqual(allUp);
       expect(await tableNames(test.database)).toEqual(expectedTables);
     } finally {
       await test.cleanup();

@@ -1,6 +1,17 @@
 import type { Db } from './database.js';
 
 export const settingsRepo = {
+  /** Records `key` once; true for the one caller whose insert won, false for everyone after (or racing). */
+  async claimOnce(ex: Db, key: string, value: string): Promise<boolean> {
+    const inserted = await ex
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .execute();
+    return inserted.length === 1;
+  },
+
   /** Returns the stored value, creating it with `create()` the first time; safe when processes race. */
   async getOrCreate(ex: Db, key: string, create: () => string): Promise<string> {
     const existing = await ex.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

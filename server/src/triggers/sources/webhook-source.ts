@@ -105,7 +105,12 @@ export class WebhookSource {
     const status = await waitForRun(this.deps, runId, hook.config.response.timeoutMs);
     if (status === null) return { status: 202, body: { accepted: true, runId, status: 'running' } };
     const run = await runRepo.get(this.deps.database.db, runId);
-    if (status !== 'succeeded' || !run) return error(500, 'RUN_FAILED', fromJson<{ message?: string }>(run?.error ?? null)?.message ?? `the run ${status}`);
+    if (status !== 'succeeded' || !run) {
+      // Only the step and code: step errors can carry details (internal addresses, vendor texts) the sender must not see.
+      const failure = fromJson<{ code?: string; step?: string }>(run?.error ?? null);
+      const where = failure?.step ? ` at step "${failure.step}"` : '';
+      return { status: 500, body: { error: { code: 'RUN_FAILED', message: `the run ${status}${where}${failure?.code ? ` (${failure.code})` : ''}`, runId } } };
+    }
     if (!hook.config.response.step) return { status: 200, body: fromJson(run.output) };
     const step = (await runRepo.steps(this.deps.database.db, runId)).find((row) => row.step_id === hook.config.response.step);
     return { status: 200, body: fromJson(step?.output ?? null) };
