@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 
 const serverRoot = fileURLToPath(new URL('../../server/', import.meta.url));
-let cliPath = join(serverRoot, 'dist', 'cli', 'main.js');
+let cliPath = join(serverRoot, 'dist', 'switchyard.mjs');
 
 /**
  * Copies server/dist to a temporary directory and runs every server and CLI process from there, so a
@@ -29,7 +29,7 @@ export function snapshotServer(): string {
     mkdirSync(join(root, 'web'));
     symlinkSync(realpathSync(web), join(root, 'web', 'dist'));
   }
-  cliPath = join(root, 'server', 'dist', 'cli', 'main.js');
+  cliPath = join(root, 'server', 'dist', 'switchyard.mjs');
   return root;
 }
 
@@ -117,7 +117,7 @@ export interface StartOptions {
   role?: 'all' | 'web';
 }
 
-/** Spawns `node server/dist/cli/main.js start` and waits until `/readyz` answers 200. */
+/** Spawns `node server/dist/switchyard.mjs start` and waits until `/readyz` answers 200. */
 export async function startSwitchyard(options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {

@@ -9,7 +9,7 @@ import { freePort } from './free-port.js';
 import { sleep, waitFor } from './wait-for.js';
 
 /** The built CLI (`pnpm build` / `pnpm test` build it first). */
-export const cliPath = fileURLToPath(new URL('../../server/dist/cli/main.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../server/dist/switchyard.mjs', import.meta.url));
 
 const ownerEmail = 'owner@example.com';
 const ownerPassword = 'correct horse battery staple';
