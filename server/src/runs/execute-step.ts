@@ -19,6 +19,8 @@ export async function executeStep(
   scope: TemplateScope,
   ctx: Omit<StepContext, 'signal'>,
   timeoutMs: number,
+  /** Aborted when this process stops and its grace period is over. */
+  stop?: AbortSignal,
 ): Promise<Attempt> {
   let input: unknown = null;
   try {
@@ -34,19 +36,25 @@ export async function executeStep(
   }
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new StepError('STEP_TIMEOUT', `the step did not finish within ${timeoutMs} ms`, { retryable: true });
+  let onStop: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    const end = (error: StepError) => {
       controller.abort(error);
       reject(error);
-    }, timeoutMs);
+    };
+    timer = setTimeout(() => end(new StepError('STEP_TIMEOUT', `the step did not finish within ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+    // Another process may take the job over once we are gone; it must not find this attempt still running.
+    onStop = () => end(new StepError('WORKER_STOPPING', 'the server stopped during this step; it will be tried again', { retryable: true, retryAfterMs: 0 }));
+    if (stop?.aborted) onStop();
+    else stop?.addEventListener('abort', onStop, { once: true });
   });
   try {
-    const outcome = await Promise.race([definition.run(parsed.data, { ...ctx, signal: controller.signal }), deadline]);
+    const outcome = await Promise.race([definition.run(parsed.data, { ...ctx, signal: controller.signal }), interrupted]);
     return { ok: true, input, outcome };
   } catch (error) {
     return { ok: false, input, failure: toFailure(error) };
   } finally {
     clearTimeout(timer);
+    if (onStop) stop?.removeEventListener('abort', onStop);
   }
 }

@@ -37,6 +37,7 @@ export async function processRunJob(
   /** The job's run as read right after the claim (the worker reads a claimed batch's runs at once). */
   run: RunRow | undefined,
   admit: (recipeId: string, limit: number | undefined) => (() => void) | null,
+  stop?: AbortSignal,
 ): Promise<JobResult> {
   if (!run || finishedRunStatuses.includes(run.status)) {
     await deps.database.write((trx) => jobRepo.complete(trx, job.id));
@@ -56,7 +57,7 @@ export async function processRunJob(
     // A fresh run has nothing recorded yet; skip the read on the hot path.
     const fresh = run.status === 'queued' && job.attempts <= 1 && run.replay_of === null;
     const recorded = fresh ? [] : await runRepo.steps(deps.database.db, run.id);
-    const walker = new RunWalker(deps, run, job, definition, new Map(recorded.map((row) => [row.path, row])));
+    const walker = new RunWalker(deps, run, job, definition, new Map(recorded.map((row) => [row.path, row])), stop);
     const flow = await walker.walk();
     if (flow.kind === 'park') return 'parked';
     const runEnd: RunEnd =

@@ -47,6 +47,7 @@ export class RunWalker {
     private readonly job: JobRow,
     private readonly definition: RecipeDefinition,
     private readonly recorded: Map<string, RunStepRow>,
+    private readonly stop?: AbortSignal,
   ) {
     // A loop can record more rows than a spread may pass as arguments, so no Math.max(...rows).
     let seq = 0;
@@ -146,7 +147,7 @@ export class RunWalker {
       approvalLinks: (expiresAt: number) => this.approvalLinks(path, expiresAt),
     };
     const startedAt = this.deps.now();
-    const result = await executeStep(definition, step, scope, ctx, step.timeoutMs ?? this.deps.stepTimeoutMs);
+    const result = await executeStep(definition, step, scope, ctx, step.timeoutMs ?? this.deps.stepTimeoutMs, this.stop);
     const now = this.deps.now();
     this.deps.onStepFinished(step.use, !result.ok ? 'failed' : result.outcome.kind === 'done' ? 'succeeded' : 'parked', now - startedAt);
     const row: RunStepRow = { ...base, input: toJson(result.input), finished_at: now };

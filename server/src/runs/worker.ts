@@ -27,6 +27,8 @@ export class Worker {
   private nudged = false;
   private loop: Promise<void> | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
+  /** Aborted when the grace period of a stop is over: steps still running are interrupted and parked for a retry. */
+  private readonly stopping = new AbortController();
   processed = 0;
 
   constructor(
@@ -52,13 +54,22 @@ export class Worker {
     return this.inFlight.size;
   }
 
-  /** Stops claiming, lets in-flight runs finish within `graceMs`, then hands the rest back at once. */
+  /**
+   * Stops claiming and lets in-flight runs finish within `graceMs`. Steps still running then are
+   * interrupted (recorded as retryable and parked, like any retry), and whatever is left is handed
+   * back at once rather than after its lease expires.
+   */
   async stop(graceMs: number): Promise<void> {
     this.running = false;
     this.nudge();
     await this.loop;
     const settled = Promise.allSettled([...this.inFlight.values()]);
-    await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs))]);
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+    await Promise.race([settled, wait(graceMs)]);
+    if (this.inFlight.size > 0) {
+      this.stopping.abort();
+      await Promise.race([settled, wait(2000)]);
+    }
     if (this.renewTimer) clearInterval(this.renewTimer);
     await this.deps.database.write((trx) => jobRepo.releaseAll(trx, this.owner));
   }
@@ -116,7 +127,7 @@ export class Worker {
   private async process(job: JobRow, run: RunRow | undefined): Promise<void> {
     try {
       if (job.kind === 'run') {
-        await processRunJob(this.deps, job, run, (recipeId, limit) => this.admit(recipeId, limit));
+        await processRunJob(this.deps, job, run, (recipeId, limit) => this.admit(recipeId, limit), this.stopping.signal);
       } else {
         this.deps.log.warn({ job: job.id, kind: job.kind }, 'unknown job kind; dropping it');
         await this.deps.database.write((trx) => jobRepo.complete(trx, job.id));
