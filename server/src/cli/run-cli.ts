@@ -50,7 +50,11 @@ export function buildCli(): Command {
     .action(async (options: { role: Role }) => {
       const server = await startServer(loadConfig(process.env), options.role);
       await new Promise<void>((resolve) => {
-        const onSignal = () => void server.stop().then(resolve);
+        const onSignal = () =>
+          void server.stop().then(resolve, (error: unknown) => {
+            server.system.log.error({ err: error }, 'stopping failed');
+            process.exit(1);
+          });
         process.once('SIGTERM', onSignal);
         process.once('SIGINT', onSignal);
       });

@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { replayPreviewSchema, replayRequestSchema, runDetailSchema, runStatusSchema, runSummarySchema } from '../contracts/run.js';
-import { resolveParentStep } from '../runs/finish-run.js';
+import { cancelRun } from '../runs/cancel-run.js';
 import { planReplay, startReplay } from '../runs/replay-run.js';
-import { jobRepo } from '../storage/job-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
@@ -103,13 +102,7 @@ export function runsRouter(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await database.write(async (trx) => {
-        const run = await runRepo.get(trx, id);
-        if (!run) return undefined;
-        if (await runRepo.cancel(trx, id, now())) {
-          await jobRepo.deleteForRun(trx, id);
-          // A called run that is cancelled must not leave its caller waiting until the sub-recipe deadline.
-          if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, { status: 'cancelled', output: null, error: null }, now());
-        }
+        await cancelRun(trx, id, now());
         return runRepo.get(trx, id);
       });
       if (!row) return apiError(c, 404, 'RUN_NOT_FOUND', 'no such run');

@@ -191,7 +191,7 @@ describe('runs that wait: delay, approval, sub-recipe', () => {
     expect((await system.request('POST', new URL(approveUrl).pathname, undefined, { token: null })).status).toBe(410);
     const run = (await system.api('GET', `/runs/${waiting.id}`)).body as RunDetail;
     expect(run.status).toBe('cancelled');
-    expect(stepOf(run, 'ask').status).toBe('waiting');
+    expect(stepOf(run, 'ask')).toMatchObject({ status: 'failed', error: { code: 'RUN_CANCELLED' } });
   });
 
   it("fails a run at its recipe's settings.runTimeoutMs, even while a retry is parked", async () => {

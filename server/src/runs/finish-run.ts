@@ -41,6 +41,8 @@ export async function finishRun(
     return 'cancelled';
   }
   await runRepo.copySteps(trx, skipped);
+  // A run that timed out leaves a retrying or parked step behind; it ends with the run.
+  if (end.status === 'failed' && end.error) await runRepo.closeOpenSteps(trx, run.id, { code: end.error.code, message: end.error.message }, now);
   await jobRepo.complete(trx, jobId);
   if (run.parent_run_id && run.parent_step_path) await resolveParentStep(trx, run, end, now);
   // Only top-level runs alert: a called recipe's failure reaches its caller, which alerts if it fails in turn;

@@ -159,6 +159,26 @@ export const runRepo = {
     return Number(result.numUpdatedRows) > 0;
   },
 
+  /** Ends the steps a run left open (retrying, parked, in flight) when the run itself ended. */
+  async closeOpenSteps(ex: Db, runId: string, error: { code: string; message: string }, now: number): Promise<void> {
+    await ex
+      .updateTable('run_steps')
+      .set({ status: 'failed', error: toJson(error), finished_at: now, next_attempt_at: null })
+      .where('run_id', '=', runId)
+      .where('status', 'in', ['running', 'retrying', 'sleeping', 'waiting'])
+      .execute();
+  },
+
+  async unfinishedChildren(ex: Db, parentRunId: string): Promise<string[]> {
+    const rows = await ex
+      .selectFrom('runs')
+      .select('id')
+      .where('parent_run_id', '=', parentRunId)
+      .where('status', 'not in', finishedRunStatuses)
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
   /** Counts for `/metrics`: runs by status. */
   async countByStatus(ex: Db): Promise<Record<string, number>> {
     const rows = await ex
