@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as createCoreTables from './20261127_0001_create_core_tables.js';
 import * as indexRunsFinished from './20261127_0002_index_runs_finished.js';
+import * as createLoginAttempts from './20261127_0003_create_login_attempts.js';
+import * as createAuditLog from './20261127_0004_create_audit_log.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '20261127_0001_create_core_tables': createCoreTables,
   '20261127_0002_index_runs_finished': indexRunsFinished,
+  '20261127_0003_create_login_attempts': createLoginAttempts,
+  '20261127_0004_create_audit_log': createAuditLog,
 };

@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { apiError } from './http/api-error.js';
 import type { AppDeps } from './http/app-deps.js';
 import { approvalsRouter } from './http/approvals-router.js';
+import { auditRouter } from './http/audit-router.js';
 import { authRouter } from './http/auth-router.js';
 import { createRouter } from './http/create-router.js';
 import { healthRouter } from './http/health-router.js';
@@ -59,9 +60,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', usersRouter(deps));
   api.route('/', triggersRouter(deps));
   api.route('/', storageRouter(deps));
+  api.route('/', auditRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Switchyard API', version: '1.0.0', description: 'Recipes, runs, users and tokens of a Switchyard server.' },
+    info: { title: 'Switchyard API', version: '1.0.0', description: 'Recipes, runs, users, tokens and the audit log of a Switchyard server.' },
     servers: [{ url: `${deps.publicUrl}/api/v1` }],
   });
   app.route('/api/v1', api);

@@ -6,6 +6,7 @@ import { finishedRunStatuses } from '../contracts/run.js';
 import { startServer, wire, type Role } from '../main.js';
 import { createApiToken } from '../security/create-api-token.js';
 import { createUser, newUserSchema } from '../security/create-user.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { createDb } from '../storage/create-db.js';
 import { migrateDown, migrateToLatest } from '../storage/migrate.js';
 import { userRepo } from '../storage/user-repo.js';
@@ -91,6 +92,9 @@ export function buildCli(): Command {
       try {
         const result = await createUser(system.database.db, parsed.data, Date.now());
         if (!result.ok) throw new CliError(`a user with the e-mail ${parsed.data.email} exists`);
+        // No signed-in user acts here: whoever runs the CLI has the database, so the entry says only how.
+        const details = { email: result.user.email, role: result.user.role, via: 'cli' };
+        await auditRepo.record(system.database.db, { actor: null, action: 'user.create', targetId: result.user.id, details }, Date.now());
         print(`created ${result.user.role} ${result.user.email} (${result.user.id})`);
       } finally {
         await system.close();
@@ -108,7 +112,10 @@ export function buildCli(): Command {
       try {
         const user = await userRepo.byEmail(system.database.db, options.email);
         if (!user) throw new CliError(`no user ${options.email}`);
-        print((await createApiToken(system.database.db, user.id, options.name, Date.now())).token);
+        const created = await createApiToken(system.database.db, user.id, options.name, Date.now());
+        const details = { name: options.name, userId: user.id, via: 'cli' };
+        await auditRepo.record(system.database.db, { actor: null, action: 'token.create', targetId: created.id, details }, Date.now());
+        print(created.token);
       } finally {
         await system.close();
       }

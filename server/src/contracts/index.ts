@@ -1,3 +1,4 @@
+export * from './audit.js';
 export * from './problem.js';
 export * from './recipe-definition.js';
 export * from './recipe.js';

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { finishedRunStatuses } from '../contracts/run.js';
 import { html } from 'hono/html';
 import { verifyApproval, type ApprovalClaim } from '../runs/approval-token.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { fromJson, toJson } from '../storage/json-column.js';
 import type { Db } from '../storage/database.js';
 import { jobRepo } from '../storage/job-repo.js';
@@ -57,7 +58,12 @@ export function approvalsRouter(deps: AppDeps) {
       if (!step) return false;
       const output = { ...fromJson<Record<string, unknown>>(step.output), decision: claim.decision, decidedAt: new Date(now()).toISOString() };
       const won = await runRepo.settleWaitingStep(trx, { ...step, status: 'succeeded', output: toJson(output), finished_at: now(), next_attempt_at: null });
-      if (won) await jobRepo.wakeRun(trx, claim.runId, now());
+      if (won) {
+        await jobRepo.wakeRun(trx, claim.runId, now());
+        // Whoever holds the link decides; there is no signed-in user to name.
+        const details = { step: claim.path, decision: claim.decision };
+        await auditRepo.record(trx, { actor: null, action: 'approval.decide', targetId: claim.runId, details }, now());
+      }
       return won;
     });
     if (!settled) return decided(c);

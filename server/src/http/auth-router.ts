@@ -4,11 +4,15 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { checkPassword, endSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
 import { newUserSchema } from '../security/create-user.js';
+import { addressKey } from '../security/address-key.js';
+import { claimLoginAttempt, loginLimits, loginSucceeded } from '../security/login-throttle.js';
 import { hashPassword } from '../security/password-hash.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { settingsRepo } from '../storage/settings-repo.js';
 import { userRepo } from '../storage/user-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
+import { clientAddress } from './client-address.js';
 import { createRouter } from './create-router.js';
 import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
 
@@ -64,7 +68,9 @@ export function authRouter(deps: AppDeps) {
       // The `setup` row's unique key lets exactly one of several racing calls (or processes) create the owner.
       const owner = await database.write(async (trx) => {
         if ((await userRepo.count(trx)) > 0 || !(await settingsRepo.claimOnce(trx, 'setup', String(now())))) return null;
-        return userRepo.create(trx, { email: body.email, passwordHash, role: 'owner', now: now() });
+        const created = await userRepo.create(trx, { email: body.email, passwordHash, role: 'owner', now: now() });
+        await auditRepo.record(trx, { actor: { userId: created.id, email: created.email }, action: 'setup', targetId: created.id }, now());
+        return created;
       });
       if (!owner) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
       await signIn(c, owner.id);
@@ -77,14 +83,32 @@ export function authRouter(deps: AppDeps) {
       method: 'post',
       path: '/auth/login',
       tags: ['auth'],
+      summary: `Sign in; at most ${loginLimits.perAccount} failures per account and ${loginLimits.perAddress} per client address in ${loginLimits.windowMs / 60_000} minutes`,
       request: { body: jsonBody(credentialsSchema) },
-      responses: { 200: jsonResponse(userSchema, 'signed in; the session cookie is set'), 401: errorResponse('wrong e-mail or password') },
+      responses: {
+        200: jsonResponse(userSchema, 'signed in; the session cookie is set'),
+        401: errorResponse('wrong e-mail or password'),
+        429: {
+          ...errorResponse('too many failed sign-ins (LOGIN_RATE_LIMITED); the password was not checked'),
+          headers: z.object({ 'Retry-After': z.string().describe('seconds until a sign-in is accepted again') }),
+        },
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
+      const address = addressKey(clientAddress(c));
+      const claim = await claimLoginAttempt(database.db, { email, address, now: now() });
+      if (!claim.ok) {
+        const minutes = Math.ceil(claim.retryAfterMs / 60_000);
+        const who = claim.limitedBy === 'account' ? 'for this account' : 'from your network address';
+        c.header('Retry-After', String(Math.ceil(claim.retryAfterMs / 1000)));
+        return apiError(c, 429, 'LOGIN_RATE_LIMITED', `too many failed sign-ins ${who}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
       const user = await checkPassword(database.db, email, password);
       if (!user) return apiError(c, 401, 'BAD_CREDENTIALS', 'wrong e-mail or password');
+      await loginSucceeded(database.db, claim);
       await signIn(c, user.id);
+      await auditRepo.record(database.db, { actor: { userId: user.id, email: user.email }, action: 'login', targetId: user.id, details: { address } }, now());
       return c.json({ id: user.id, email: user.email, role: user.role }, 200);
     },
   );
@@ -98,7 +122,11 @@ export function authRouter(deps: AppDeps) {
     }),
     async (c) => {
       const session = getCookie(c, sessionCookie);
-      if (session) await endSession(database.db, session);
+      if (session) {
+        await endSession(database.db, session);
+        const principal = c.get('principal');
+        await auditRepo.record(database.db, { actor: principal, action: 'logout', targetId: principal.userId }, now());
+      }
       deleteCookie(c, sessionCookie, { path: '/' });
       return c.body(null, 204);
     },

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { createRecipeSchema, liveTriggerSchema, recipeSchema, recipeVersionSchema, updateRecipeSchema } from '../contracts/recipe.js';
 import { recipeFileSchema, type RecipeDefinition, type RecipeFile } from '../contracts/recipe-definition.js';
 import { requireRole } from './middleware/authenticate.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
 import { activateTrigger, describeTrigger } from '../triggers/activate-trigger.js';
 import { startManualRun } from '../triggers/sources/manual-source.js';
+import type { Principal } from '../security/principal.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError, invalid } from './api-error.js';
 import { createRouter } from './create-router.js';
@@ -51,11 +53,16 @@ export function recipesRouter(deps: AppDeps) {
     },
   );
 
-  const create = async (raw: Record<string, unknown>, body: z.output<typeof createRecipeSchema>, ownerId: string) => {
+  const create = async (raw: Record<string, unknown>, body: z.output<typeof createRecipeSchema>, principal: Principal, imported: boolean) => {
     const problems = validateRecipe(body);
     if (problems.length > 0) return { ok: false as const, problems };
     const definition = definitionAsSent(raw);
-    const { recipe } = await database.write((trx) => recipeRepo.create(trx, { name: body.name, folder: body.folder, ownerId, definition, now: now() }));
+    const recipe = await database.write(async (trx) => {
+      const created = await recipeRepo.create(trx, { name: body.name, folder: body.folder, ownerId: principal.userId, definition, now: now() });
+      const details = { name: created.recipe.name, folder: created.recipe.folder, versionId: created.version.id, imported };
+      await auditRepo.record(trx, { actor: principal, action: 'recipe.create', targetId: created.recipe.id, details }, now());
+      return created.recipe;
+    });
     return { ok: true as const, view: (await load(recipe.id))!.view };
   };
 
@@ -71,7 +78,7 @@ export function recipesRouter(deps: AppDeps) {
         responses: { 201: jsonResponse(recipeSchema, 'created as a draft'), ...unprocessable, ...standardErrors },
       }),
       async (c) => {
-        const result = await create(await c.req.json(), c.req.valid('json'), c.get('principal').userId);
+        const result = await create(await c.req.json(), c.req.valid('json'), c.get('principal'), path === '/recipes/import');
         if (!result.ok) return invalid(c, result.problems);
         return c.json(result.view, 201);
       },
@@ -131,9 +138,17 @@ export function recipesRouter(deps: AppDeps) {
         if (problems.length > 0) return invalid(c, problems);
       }
       const raw = (await c.req.json()) as { definition?: RecipeDefinition };
+      const principal = c.get('principal');
       await database.write(async (trx) => {
         if (body.name !== undefined || body.folder !== undefined) await recipeRepo.rename(trx, id, body, now());
-        if (raw.definition) await recipeRepo.addVersion(trx, id, raw.definition, c.get('principal').userId, now());
+        const version = raw.definition ? await recipeRepo.addVersion(trx, id, raw.definition, principal.userId, now()) : undefined;
+        // The new values of what changed; a definition is named by its version, never copied (it may hold secrets).
+        const details = {
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.folder !== undefined && { folder: body.folder }),
+          ...(version && { versionId: version.id }),
+        };
+        await auditRepo.record(trx, { actor: principal, action: 'recipe.update', targetId: id, details }, now());
       });
       return c.json((await load(id))!.view, 200);
     },
@@ -151,8 +166,12 @@ export function recipesRouter(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const deleted = await database.write(async (trx) => {
+        const row = await recipeRepo.get(trx, id);
+        if (!row) return false;
         await triggerRepo.deactivate(trx, id);
-        return recipeRepo.remove(trx, id);
+        await recipeRepo.remove(trx, id);
+        await auditRepo.record(trx, { actor: c.get('principal'), action: 'recipe.delete', targetId: id, details: { name: row.name } }, now());
+        return true;
       });
       deps.webhooks.invalidate();
       return deleted ? c.body(null, 204) : apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
@@ -205,7 +224,10 @@ export function recipesRouter(deps: AppDeps) {
       if (problems.length > 0) return invalid(c, problems);
       const trigger = await database.write(async (trx) => {
         await recipeRepo.setStatus(trx, id, 'live', version.id, now());
-        return activateTrigger(trx, { recipeId: id, versionId: version.id, definition, now: now() });
+        const activated = await activateTrigger(trx, { recipeId: id, versionId: version.id, definition, now: now() });
+        const details = { versionId: version.id, version: version.number };
+        await auditRepo.record(trx, { actor: c.get('principal'), action: 'recipe.publish', targetId: id, details }, now());
+        return activated;
       });
       deps.webhooks.invalidate();
       return c.json({ recipe: (await load(id))!.view, trigger: describeTrigger(trigger, publicUrl) }, 200);
@@ -230,6 +252,7 @@ export function recipesRouter(deps: AppDeps) {
         await database.write(async (trx) => {
           await triggerRepo.deactivate(trx, id);
           await recipeRepo.setStatus(trx, id, action === 'pause' ? 'paused' : 'draft', action === 'pause' ? row.published_version_id : null, now());
+          await auditRepo.record(trx, { actor: c.get('principal'), action: `recipe.${action}`, targetId: id }, now());
         });
         deps.webhooks.invalidate();
         return c.json((await load(id))!.view, 200);
@@ -260,7 +283,10 @@ export function recipesRouter(deps: AppDeps) {
       const version = (await recipeRepo.version(database.db, versionId))!;
       const problems = validateRecipe(recipeRepo.definitionOf(version), '/definition');
       if (problems.length > 0) return invalid(c, problems);
-      const runId = await startManualRun(deps.triggers, { recipeId: id, versionId, body: body.input ?? {}, actor: c.get('principal').email });
+      const principal = c.get('principal');
+      const runId = await startManualRun(deps.triggers, { recipeId: id, versionId, body: body.input ?? {}, actor: principal.email });
+      // The input is not recorded: it is the trigger body, which may carry secrets. The run keeps it.
+      await auditRepo.record(database.db, { actor: principal, action: 'recipe.run', targetId: id, details: { runId, versionId } }, now());
       return c.json({ runId }, 202);
     },
   );

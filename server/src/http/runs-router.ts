@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { replayPreviewSchema, replayRequestSchema, runDetailSchema, runStatusSchema, runSummarySchema } from '../contracts/run.js';
 import { cancelRun } from '../runs/cancel-run.js';
 import { planReplay, startReplay } from '../runs/replay-run.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
@@ -85,6 +86,9 @@ export function runsRouter(deps: AppDeps) {
       if (!plan.ok) return apiError(c, 422, plan.code, plan.message);
       if (request.preview) return c.json({ preview: plan.preview }, 200);
       const runId = await startReplay(database, run, plan, now(), deps.engine.runTimeoutMs);
+      const from = typeof request.from === 'string' ? request.from : `step ${request.from.step}`;
+      const details = { runId, from, versionId: plan.preview.versionId };
+      await auditRepo.record(database.db, { actor: c.get('principal'), action: 'run.replay', targetId: id, details }, now());
       deps.triggers.onEnqueued();
       return c.json({ runId, preview: plan.preview }, 202);
     },
@@ -102,8 +106,12 @@ export function runsRouter(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await database.write(async (trx) => {
-        await cancelRun(trx, id, now());
-        return runRepo.get(trx, id);
+        const cancelled = await cancelRun(trx, id, now());
+        const run = await runRepo.get(trx, id);
+        if (cancelled && run) {
+          await auditRepo.record(trx, { actor: c.get('principal'), action: 'run.cancel', targetId: id, details: { recipeId: run.recipe_id } }, now());
+        }
+        return run;
       });
       if (!row) return apiError(c, 404, 'RUN_NOT_FOUND', 'no such run');
       if (row.parent_run_id) deps.triggers.onEnqueued();

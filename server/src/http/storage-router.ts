@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { auditRepo } from '../storage/audit-repo.js';
 import { maintenanceRepo } from '../storage/maintenance-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { createRouter } from './create-router.js';
@@ -30,7 +31,7 @@ const storageSchema = z.object({
 /** Storage use and housekeeping (DESIGN §4.7). */
 export function storageRouter(deps: AppDeps) {
   const router = createRouter();
-  const { database, housekeeper } = deps;
+  const { database, housekeeper, now } = deps;
 
   const usage = async () => ({
     dialect: database.dialect,
@@ -63,6 +64,9 @@ export function storageRouter(deps: AppDeps) {
     }),
     async (c) => {
       const sweep = await housekeeper.sweep();
+      const { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter } = sweep;
+      const details = { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter };
+      await auditRepo.record(database.db, { actor: c.get('principal'), action: 'storage.sweep', targetId: null, details }, now());
       return c.json({ sweep, storage: await usage() }, 200);
     },
   );

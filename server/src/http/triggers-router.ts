@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { auditRepo } from '../storage/audit-repo.js';
 import { fromJson } from '../storage/json-column.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
 import { describeTrigger } from '../triggers/activate-trigger.js';
@@ -75,6 +76,7 @@ export function triggersRouter(deps: AppDeps) {
           next = nextFireAfter(config, now(), now());
         }
         await triggerRepo.reset(trx, id, next, now());
+        await auditRepo.record(trx, { actor: c.get('principal'), action: 'trigger.reset', targetId: id, details: { recipeId: found.recipe_id } }, now());
         return triggerRepo.byId(trx, id);
       });
       return row ? c.json(view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');

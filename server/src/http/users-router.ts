@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createApiToken } from '../security/create-api-token.js';
 import { createUser, newUserSchema } from '../security/create-user.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { userRepo } from '../storage/user-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
@@ -41,6 +42,8 @@ export function usersRouter(deps: AppDeps) {
     async (c) => {
       const result = await createUser(database.db, c.req.valid('json'), now());
       if (!result.ok) return apiError(c, 409, result.code, 'a user with this e-mail exists');
+      const { id, email, role } = result.user;
+      await auditRepo.record(database.db, { actor: c.get('principal'), action: 'user.create', targetId: id, details: { email, role } }, now());
       return c.json(result.user, 201);
     },
   );
@@ -56,7 +59,11 @@ export function usersRouter(deps: AppDeps) {
       responses: { 201: jsonResponse(z.object({ id: z.string(), token: z.string() }), 'the token (store it now)'), ...standardErrors },
     }),
     async (c) => {
-      const created = await createApiToken(database.db, c.get('principal').userId, c.req.valid('json').name, now());
+      const principal = c.get('principal');
+      const { name } = c.req.valid('json');
+      const created = await createApiToken(database.db, principal.userId, name, now());
+      // The token's id and name only: the token itself exists nowhere but in this answer.
+      await auditRepo.record(database.db, { actor: principal, action: 'token.create', targetId: created.id, details: { name } }, now());
       return c.json(created, 201);
     },
   );

@@ -8,7 +8,7 @@ import { dialects, openTestDatabase, type TestDatabase } from './test-databases.
 // Typed against Tables so a table added to the row types but forgotten in a migration fails here.
 const everyTable: Record<keyof Tables, true> = {
   users: true, sessions: true, api_tokens: true, recipes: true, recipe_versions: true, triggers: true,
-  runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true,
+  runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true, login_attempts: true, audit_log: true,
 };
 const expectedTables = Object.keys(everyTable).sort();
 const names = Object.keys(migrations);

@@ -93,6 +93,17 @@ export interface Tables {
   };
   kv: { scope: string; key: string; value: string; updated_at: number };
   settings: { key: string; value: string };
+  /** `account_key` is a hash of the e-mail tried; `address` is null when the request had no socket (in-process). */
+  login_attempts: { id: string; account_key: string; address: string | null; at: number };
+  audit_log: {
+    id: string;
+    at: number;
+    actor_id: string | null;
+    actor_email: string | null;
+    action: string;
+    target_id: string | null;
+    details: string;
+  };
 }
 
 export type RunRow = Selectable<Tables['runs']>;
@@ -102,3 +113,4 @@ export type RecipeRow = Selectable<Tables['recipes']>;
 export type RecipeVersionRow = Selectable<Tables['recipe_versions']>;
 export type TriggerRow = Selectable<Tables['triggers']>;
 export type UserRow = Selectable<Tables['users']>;
+export type AuditRow = Selectable<Tables['audit_log']>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const auditActions = [
+  'setup',
+  'login',
+  'logout',
+  'user.create',
+  'token.create',
+  'recipe.create',
+  'recipe.update',
+  'recipe.publish',
+  'recipe.unpublish',
+  'recipe.pause',
+  'recipe.delete',
+  'recipe.run',
+  'run.replay',
+  'run.cancel',
+  'trigger.reset',
+  'storage.sweep',
+  'approval.decide',
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/**
+ * Flat scalars only: names, ids, counts. Nested values are refused by the type so that a request body,
+ * a definition or a step input (any of which may hold a secret) cannot be copied into the log wholesale.
+ */
+export const auditDetailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type AuditDetails = z.infer<typeof auditDetailsSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number().int().describe('epoch ms'),
+  actor: z.object({ id: z.string(), email: z.string() }).nullable().describe('null when no signed-in user acted (CLI, approval links)'),
+  action: auditActionSchema,
+  targetId: z.string().nullable().describe('the recipe, run, user, token or trigger acted on'),
+  details: auditDetailsSchema,
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
