@@ -1,10 +1,14 @@
 // Bundles the compiled CLI into one file: starting Switchyard then loads one module instead of hundreds
 // (about 0.7 s → 0.3 s to a ready server on this machine). Native and WASM-loading packages stay external.
+// The sandbox worker thread (core/code) is a second entry point, bundled to dist/sandbox-worker.mjs next
+// to switchyard.mjs, where the bundled server looks for it (see src/steps/sandbox/worker-file.ts). Each
+// output is self-contained (no code splitting): the worker does not load the server's code.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/switchyard.mjs',
+  entryPoints: { switchyard: 'dist/cli/main.js', 'sandbox-worker': 'dist/steps/sandbox/sandbox-worker.js' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -15,7 +15,9 @@ beforeAll(async () => {
   server = await startTestServer((request, response, body) => {
     if (request.url === '/slow') return; // never answers: the run's deadline must end the wait
     response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify({ method: request.method, path: request.url, body, seen: request.headers['x-test'] ?? null }));
+    const answer = () => response.end(JSON.stringify({ method: request.method, path: request.url, body, seen: request.headers['x-test'] ?? null }));
+    if (request.url === '/late') setTimeout(answer, 1_500); // answers, but only after the code's CPU budget
+    else answer();
   });
   egress = createEgressClient({ allow: ['127.0.0.1'] });
 });
@@ -80,9 +82,33 @@ describe('core/code', () => {
 
   it('stops an endless loop at the deadline and leaves the host responsive', async () => {
     const timerFired = new Promise<string>((resolve) => setTimeout(() => resolve('fired'), 0));
-    expect(await failure({ code: 'while (true) {}', timeoutMs: 200 })).toMatchObject({ code: 'CODE_TIMEOUT' });
+    expect(await failure({ code: 'while (true) {}', timeoutMs: 200 })).toMatchObject({
+      code: 'CODE_TIMEOUT',
+      message: 'the code did not finish within 200 ms',
+    });
     expect(await timerFired).toBe('fired');
     expect((await failure({ code: "await null; /(a+)+$/.test('a'.repeat(40) + 'b')", timeoutMs: 200 })).code).toBe('CODE_TIMEOUT');
+  });
+
+  it('computes on a worker thread: the main thread keeps running while a loop uses up its CPU budget', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    try {
+      expect(await failure({ code: 'console.log("looping"); while (true) {}', cpuMs: 1_000 })).toMatchObject({
+        code: 'CODE_TIMEOUT',
+        message: 'the code used more than 1000 ms of CPU time',
+        options: { details: { logs: ['looping'] } },
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    // About 50 in a second; on the main thread (as before) there were none until the loop ended.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('counts only computing against the CPU budget: waiting 1.5 s for a fetch is fine with 200 ms', async () => {
+    const output = await run({ code: "const r = await fetch(input + '/late'); return (await r.json()).path", input: server.url, cpuMs: 200 });
+    expect(output.result).toBe('/late');
   });
 
   it('fails huge allocations with the memory limit', async () => {
@@ -164,6 +190,13 @@ describe('core/code', () => {
       input: server.url,
     });
     expect(limited.result).toEqual(['ok', 'FETCH_LIMIT']);
+    const sent = server.requests.length;
+    const flood = await run({
+      code: "const calls = []; for (let i = 0; i < 5000; i++) calls.push(fetch(input).then(() => 'ok', (error) => error.code)); return (await Promise.all(calls)).filter((code) => code === 'FETCH_LIMIT').length",
+      input: server.url,
+    });
+    expect(flood.result).toBe(4980);
+    expect(server.requests.length - sent).toBe(20);
     expect((await failure({ code: "await fetch(input + '/slow')", input: server.url, timeoutMs: 300 })).code).toBe('CODE_TIMEOUT');
   });
 
@@ -174,7 +207,7 @@ describe('core/code', () => {
     expect(error.code).toBe('CODE_ABORTED');
   });
 
-  it('frees each sandbox: 200 runs do not grow the heap', async () => {
+  it('frees each sandbox: 200 runs grow neither the heap nor the process', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const code = 'const a = []; for (let i = 0; i < 20000; i++) a.push({ i }); console.log(a.length); return a.length';
@@ -186,5 +219,7 @@ describe('core/code', () => {
     const after = process.memoryUsage();
     expect(after.heapUsed - before.heapUsed).toBeLessThan(50 * 1024 * 1024);
     expect(after.external - before.external).toBeLessThan(200 * 1024 * 1024);
+    // The sandboxes live in worker threads, whose memory only the process-wide figure shows.
+    expect(after.rss - before.rss).toBeLessThan(200 * 1024 * 1024);
   }, 60_000); // 200 fresh WebAssembly instances take a few seconds
 });

@@ -9,8 +9,10 @@ const codeInputSchema = z.strictObject({
   code: z.string().refine((code) => Buffer.byteLength(code, 'utf8') <= maxCodeBytes, { message: 'code is limited to 100 KB' }),
   /** Handed to the code as `input` (null when omitted). */
   input: z.json().optional(),
-  /** Covers computing and waiting for fetch answers alike. */
+  /** Wall-clock limit: covers computing and waiting for fetch answers alike. */
   timeoutMs: z.number().int().min(10).max(60_000).default(5_000),
+  /** Computing time alone: a busy loop is stopped by this, a slow API only by `timeoutMs`. */
+  cpuMs: z.number().int().min(10).max(10_000).default(1_000),
   memoryMb: z.number().int().min(8).max(256).default(64),
 });
 
@@ -19,7 +21,8 @@ export const codeStep = defineStep({
   title: 'Code',
   description:
     'Run JavaScript in a sandbox: the body of an async function of `input` whose JSON return value is the output. ' +
-    '`console.log` is captured; `fetch` goes through the egress guard. No Node.js APIs, no timers.',
+    '`console.log` is captured; `fetch` goes through the egress guard. No Node.js APIs, no timers. ' +
+    'Runs on a worker thread, limited by `timeoutMs` (wall clock) and `cpuMs` (computing only).',
   sideEffect: true,
   input: codeInputSchema,
   async run(input, ctx) {
@@ -27,6 +30,7 @@ export const codeStep = defineStep({
       code: input.code,
       input: input.input,
       timeoutMs: input.timeoutMs,
+      cpuMs: input.cpuMs,
       memoryMb: input.memoryMb,
       egress: ctx.egress,
       signal: ctx.signal,

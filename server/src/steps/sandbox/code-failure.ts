@@ -11,8 +11,11 @@ export type Failure = { guest: unknown } | { host: unknown } | { stuck: true };
 
 export interface FailureSituation {
   timedOut: boolean;
+  /** The code computed for longer than its CPU budget (time awaiting fetch answers does not count). */
+  cpuExceeded: boolean;
   cancelled: boolean;
   timeoutMs: number;
+  cpuMs: number;
   memoryMb: number;
   logs: readonly string[];
 }
@@ -59,13 +62,18 @@ function describe(failure: Failure): { text: string; outOfMemory: boolean } {
   return { text: `sandbox failure: ${message}`, outOfMemory: /out of memory/i.test(message) };
 }
 
+export function codeTimeout(timeoutMs: number, logs: readonly string[]): StepError {
+  return new StepError('CODE_TIMEOUT', `the code did not finish within ${timeoutMs} ms`, { details: { logs } });
+}
+
 /** The step error for a failed run. Nothing here is retried: running the same code again fails the same way. */
 export function codeFailure(failure: Failure, situation: FailureSituation): StepError {
   const details = { logs: situation.logs };
   if (situation.cancelled) return new StepError('CODE_ABORTED', 'the step was cancelled while the code ran', { details });
-  if (situation.timedOut) {
-    return new StepError('CODE_TIMEOUT', `the code did not finish within ${situation.timeoutMs} ms`, { details });
+  if (situation.cpuExceeded) {
+    return new StepError('CODE_TIMEOUT', `the code used more than ${situation.cpuMs} ms of CPU time`, { details });
   }
+  if (situation.timedOut) return codeTimeout(situation.timeoutMs, situation.logs);
   const { text, outOfMemory } = describe(failure);
   if (outOfMemory) {
     return new StepError('CODE_MEMORY_LIMIT', `the code ran out of memory (limit ${situation.memoryMb} MB)`, { details });

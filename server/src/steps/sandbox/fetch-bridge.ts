@@ -1,91 +1,43 @@
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
-import { z } from 'zod';
-import type { EgressClient, EgressResponse } from '../../egress/egress-client.js';
-import { EgressError } from '../../egress/egress-error.js';
-
-const maxFetchesPerRun = 20;
-
-const guestRequestSchema = z.strictObject({
-  url: z.string(),
-  method: z.string().regex(/^[A-Za-z]{1,16}$/, 'method must be a word such as GET or POST'),
-  headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-  body: z.string().optional(),
-});
-
-/** What the guest's `fetch` receives, as JSON text: a response, or why there is none. */
-type Answer =
-  | { response: { status: number; url: string; headers: Record<string, string>; body: string } }
-  | { error: { code: string; message: string } };
-
-function responseAnswer(response: EgressResponse): Answer {
-  return { response: { status: response.status, url: response.url, headers: response.headers, body: response.body.toString('utf8') } };
-}
-
-function errorAnswer(error: unknown): Answer {
-  if (error instanceof EgressError) return { error: { code: error.code, message: error.message } };
-  // The egress client rejects only with EgressError; anything else is a bug, still reported to the code.
-  return { error: { code: 'FETCH_FAILED', message: error instanceof Error ? error.message : String(error) } };
-}
-
-function parseRequest(json: string): z.output<typeof guestRequestSchema> {
-  const parsed = guestRequestSchema.safeParse(JSON.parse(json));
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`);
-  throw new TypeError(`invalid fetch request: ${problems.join('; ')}`);
-}
+import { fetchLimitAnswer, maxFetchesPerRun } from './sandbox-protocol.js';
 
 /**
- * The host half of the guest's `fetch`. Every call goes through the egress client, so the SSRF guard
- * applies; the guest hands over its request as JSON text and gets back a promise that settles with
- * JSON text. Answers are queued rather than pushed into the VM when they arrive: the run loop delivers
- * them, so the VM is only entered from one place, and never after the run has ended.
+ * The worker's half of the guest's `fetch`. The guest hands over its request as JSON text; the bridge
+ * passes it to the main thread (which checks it and sends it through the egress guard, see
+ * fetch-server.ts) and gives the guest a promise that settles with the answer's JSON text. Answers are
+ * queued rather than pushed into the VM when they arrive: the run loop delivers them, so the VM is only
+ * entered from one place, and never after the run has ended.
  */
 export class FetchBridge {
-  private calls = 0;
-  /** Guest promises not yet disposed; a leftover handle would make the runtime abort when it is freed. */
-  private readonly open = new Set<QuickJSDeferredPromise>();
-  private readonly answered: { deferred: QuickJSDeferredPromise; answer: Answer }[] = [];
+  private nextId = 0;
+  /** Guest promises not yet settled, by fetch id; a leftover handle would make the runtime abort when it is freed. */
+  private readonly open = new Map<number, QuickJSDeferredPromise>();
+  private readonly answered: { fetchId: number; answerJson: string }[] = [];
   private wake: (() => void) | undefined;
 
   constructor(
     private readonly context: QuickJSContext,
-    private readonly egress: EgressClient,
-    /** Aborted at the deadline, on cancellation and when the run ends: in-flight calls stop with it. */
+    /** Posts the request to the main thread; its answer comes back through `answer`. */
+    private readonly send: (fetchId: number, requestJson: string) => void,
+    /** Aborted at the deadline, on cancellation and when the run ends. */
     private readonly stop: AbortSignal,
-    private readonly deadline: number,
   ) {}
 
   readonly hostFetch = (requestJson: QuickJSHandle): QuickJSHandle => {
     const deferred = this.context.newPromise();
-    this.open.add(deferred);
-    const answer = (value: Answer) => {
-      this.answered.push({ deferred, answer: value });
-      this.wake?.();
-    };
-    if (++this.calls > maxFetchesPerRun) {
-      answer({ error: { code: 'FETCH_LIMIT', message: `a run may make at most ${maxFetchesPerRun} requests` } });
-      return deferred.handle;
-    }
-    let request: z.output<typeof guestRequestSchema>;
-    try {
-      request = parseRequest(this.context.getString(requestJson));
-    } catch (error) {
-      answer({ error: { code: 'FETCH_INVALID_REQUEST', message: (error as Error).message } });
-      return deferred.handle;
-    }
-    this.egress
-      .request({
-        url: request.url,
-        method: request.method.toUpperCase(),
-        headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)])),
-        ...(request.body !== undefined && { body: request.body }),
-        timeoutMs: Math.max(1, this.deadline - Date.now()),
-        signal: this.stop,
-      })
-      .then(responseAnswer, errorAnswer)
-      .then(answer);
+    const fetchId = ++this.nextId;
+    this.open.set(fetchId, deferred);
+    if (fetchId > maxFetchesPerRun) this.answer(fetchId, JSON.stringify(fetchLimitAnswer));
+    else this.send(fetchId, this.context.getString(requestJson));
     return deferred.handle;
   };
+
+  /** Called by the worker's message handler; answers to calls this run did not make are ignored. */
+  answer(fetchId: number, answerJson: string): void {
+    if (!this.open.has(fetchId)) return;
+    this.answered.push({ fetchId, answerJson });
+    this.wake?.();
+  }
 
   /** True while some call has not been delivered: only then can the guest's awaiting still end. */
   get pending(): boolean {
@@ -94,12 +46,14 @@ export class FetchBridge {
 
   /** Settles the guest promises of calls that finished; the caller then runs the jobs this queues. */
   deliver(): void {
-    for (const { deferred, answer } of this.answered.splice(0)) {
+    for (const { fetchId, answerJson } of this.answered.splice(0)) {
+      const deferred = this.open.get(fetchId);
+      if (!deferred) continue;
       try {
-        this.context.newString(JSON.stringify(answer)).consume(deferred.resolve);
+        this.context.newString(answerJson).consume(deferred.resolve);
       } finally {
         deferred.dispose();
-        this.open.delete(deferred);
+        this.open.delete(fetchId);
       }
     }
   }
@@ -119,7 +73,7 @@ export class FetchBridge {
   }
 
   dispose(): void {
-    for (const deferred of this.open) deferred.dispose();
+    for (const deferred of this.open.values()) deferred.dispose();
     this.open.clear();
   }
 }

@@ -14,13 +14,18 @@ declare const WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
 
 let compiled: Promise<object> | undefined;
 
+/** Compiles the QuickJS WebAssembly module once per thread; a sandbox worker does it before taking jobs. */
+export function compileQuickJS(): Promise<object> {
+  compiled ??= readFile(releaseSyncWasmPath()).then((bytes) => WebAssembly.compile(bytes));
+  return compiled;
+}
+
 /**
  * A fresh QuickJS WebAssembly instance for one execution. The module is compiled once; each instance
  * has its own linear memory, so nothing a run leaves behind (garbage, a heap left inconsistent by a host
  * stack overflow or an abort) reaches the next run, and the memory a run grew is returned when it ends.
  */
 export async function loadQuickJS(): Promise<QuickJSWASMModule> {
-  compiled ??= readFile(releaseSyncWasmPath()).then((bytes) => WebAssembly.compile(bytes));
-  const wasmModule = compiled;
+  const wasmModule = compileQuickJS();
   return newQuickJSWASMModule(newVariant(RELEASE_SYNC, { wasmModule: () => wasmModule }));
 }
