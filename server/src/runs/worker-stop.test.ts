@@ -18,6 +18,8 @@ describe('stopping a worker whose step outlives the grace period', () => {
     const first = system.startWorker();
     const accepted = await system.postWebhook(hookPath, {});
     await system.waitFor(async () => (system.sink.hits('/slow').length === 1 ? true : undefined), 'the slow call to start');
+    // Running from the claim on, not only once the first step has a result.
+    expect((await system.api('GET', `/runs/${accepted.body.runId}`)).body.status).toBe('running');
 
     await first.stop(100);
     const parked = (await system.api('GET', `/runs/${accepted.body.runId}`)).body as RunDetail;

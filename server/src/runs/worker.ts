@@ -82,7 +82,10 @@ export class Worker {
       if (free > 0) {
         try {
           claimed = await jobRepo.claim(this.deps.database, this.owner, free, this.options.leaseMs, this.deps.now());
-          runs = await runRepo.getMany(this.deps.database.db, claimed.flatMap((job) => (job.run_id ? [job.run_id] : [])));
+          const runIds = claimed.flatMap((job) => (job.run_id ? [job.run_id] : []));
+          // Read before marking: a run still `queued` here has recorded nothing yet, which spares a read later.
+          runs = await runRepo.getMany(this.deps.database.db, runIds);
+          await this.deps.database.write((trx) => runRepo.markRunning(trx, runIds, this.deps.now()));
         } catch (error) {
           // Jobs claimed but not dispatched keep their lease and are claimed again once it expires; dispatching
           // them without their run would read as "the run is gone" and delete the job.

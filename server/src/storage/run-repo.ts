@@ -55,6 +55,17 @@ export const runRepo = {
     return rows.map((row) => row.id);
   },
 
+  /** Claimed runs show as running from the moment a worker has them, not only after their first step. */
+  async markRunning(ex: Db, ids: string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    await ex
+      .updateTable('runs')
+      .set({ status: 'running', started_at: sql<number>`coalesce(started_at, ${now})` })
+      .where('id', 'in', ids)
+      .where('status', 'in', ['queued', 'waiting'])
+      .execute();
+  },
+
   async getMany(ex: Db, ids: string[]): Promise<Map<string, RunRow>> {
     if (ids.length === 0) return new Map();
     const rows = await ex.selectFrom('runs').selectAll().where('id', 'in', ids).execute();
