@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { jobRepo } from '../storage/job-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { JobRow, RunRow } from '../storage/tables.js';
@@ -34,7 +35,10 @@ export class Worker {
   constructor(
     private readonly deps: EngineDeps,
     private readonly options: WorkerOptions,
-  ) {}
+  ) {
+    // Every step in flight listens for the stop; that is `concurrency` listeners, not a leak.
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   start(): void {
     if (this.running) return;
