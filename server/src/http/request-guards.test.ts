@@ -39,6 +39,8 @@ describe('API request guards (DESIGN §7)', () => {
     const crossSite = await postRaw({ ...json, 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
     expect((await postRaw({ ...json, 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    // Sandboxed frames and file:// pages send the opaque origin `null`.
+    expect((await postRaw({ ...json, origin: 'null' })).status).toBe(403);
     // Even a body-less POST is a state change.
     expect((await system.api('POST', '/auth/logout', undefined, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
 
