@@ -57,7 +57,7 @@ describe('audit log', () => {
     expect(run.status).toBe(202);
     await runUntil(run.body.runId, (done) => done.status === 'succeeded');
     for (const action of ['pause', 'unpublish']) expect((await owner('POST', `/recipes/${recipeId}/${action}`)).status).toBe(200);
-    expect((await owner('POST', '/storage/sweep')).status).toBe(200);
+    expect((await owner('POST', '/system/storage/sweep')).status).toBe(200);
     expect((await owner('DELETE', `/recipes/${recipeId}`)).status).toBe(204);
     expect((await owner('POST', '/auth/logout')).status).toBe(204);
 

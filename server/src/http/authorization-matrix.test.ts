@@ -52,8 +52,8 @@ const access: Record<string, Access> = {
   // Every user may make API tokens for themselves (a token has its owner's role, no more).
   'POST /api/v1/tokens': 'viewer',
 
-  'GET /api/v1/storage': 'viewer',
-  'POST /api/v1/storage/sweep': 'owner',
+  'GET /api/v1/system/storage': 'viewer',
+  'POST /api/v1/system/storage/sweep': 'owner',
   'GET /api/v1/audit': 'owner',
 };
 
@@ -149,7 +149,7 @@ describe('authorization matrix', () => {
       ['PATCH', `/recipes/${recipeId}`, { name: 'Viewer was here' }],
       ['POST', '/recipes', { name: 'Viewer recipe', trigger: { use: 'core/manual' }, steps: [] }],
       ['POST', '/users', { email: 'viewer-made@example.com', password: 'long enough password', role: 'owner' }],
-      ['POST', '/storage/sweep', undefined],
+      ['POST', '/system/storage/sweep', undefined],
     ];
     for (const [method, path, body] of refused) {
       expect({ method, path, status: (await system.api(method, path, body, viewer)).status }).toEqual({ method, path, status: 403 });

@@ -11,12 +11,12 @@ describe('storage API', () => {
   it('shows what is stored and lets the owner apply retention now', async () => {
     const recipe = await system.publish({ trigger: { use: 'core/webhook' }, steps: [{ id: 'up', use: 'core/formatter', input: { operation: 'text.upper', value: 'x' } }] }, 'Stored');
     await system.deliver(recipe.hookPath, { n: 1 });
-    const usage = await system.api('GET', '/storage');
+    const usage = await system.api('GET', '/system/storage');
     expect(usage.status).toBe(200);
     expect(usage.body).toMatchObject({ dialect: 'sqlite', runs: 1, runSteps: 1, inbox: 1, retentionDays: 30, maxBytes: 0, lastSweep: null });
     expect(usage.body.bytes).toBeGreaterThan(0);
 
-    const sweep = await system.api('POST', '/storage/sweep');
+    const sweep = await system.api('POST', '/system/storage/sweep');
     expect(sweep.status).toBe(200);
     // The run is recent, so retention keeps it.
     expect(sweep.body.sweep).toMatchObject({ runsByAge: 0, runsBySize: 0, inbox: 0 });
@@ -25,6 +25,6 @@ describe('storage API', () => {
 
   it('lets only owners sweep', async () => {
     const editorToken = await system.addUser('editor');
-    expect((await system.api('POST', '/storage/sweep', undefined, { token: editorToken })).status).toBe(403);
+    expect((await system.api('POST', '/system/storage/sweep', undefined, { token: editorToken })).status).toBe(403);
   });
 });

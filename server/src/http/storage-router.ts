@@ -45,7 +45,7 @@ export function storageRouter(deps: AppDeps) {
   router.openapi(
     createRoute({
       method: 'get',
-      path: '/storage',
+      path: '/system/storage',
       tags: ['storage'],
       middleware: [requireRole('viewer')],
       responses: { 200: jsonResponse(storageSchema, 'how much is stored, and the retention settings'), ...standardErrors },
@@ -56,7 +56,7 @@ export function storageRouter(deps: AppDeps) {
   router.openapi(
     createRoute({
       method: 'post',
-      path: '/storage/sweep',
+      path: '/system/storage/sweep',
       tags: ['storage'],
       summary: 'Apply retention now (normally done every 10 minutes)',
       middleware: [requireRole('owner')],
