@@ -19,7 +19,7 @@ import { recipesRouter } from './http/recipes-router.js';
 import { runsRouter } from './http/runs-router.js';
 import { storageRouter } from './http/storage-router.js';
 import { triggersRouter } from './http/triggers-router.js';
-import { isUnavailable } from './http/unavailable-error.js';
+import { isUnavailable } from './storage/unavailable-error.js';
 import { usersRouter } from './http/users-router.js';
 
 const apiBodyLimit = 2 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
 import { readCappedBody } from './read-capped-body.js';
-import { isUnavailable } from './unavailable-error.js';
+import { isUnavailable } from '../storage/unavailable-error.js';
 
 const tokenPattern = /^[A-Za-z0-9_-]{16,64}$/;
 

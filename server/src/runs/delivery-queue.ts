@@ -1,5 +1,6 @@
 import type { Database } from '../storage/database.js';
 import { inboxRepo, type Delivery, type IngestResult } from '../storage/inbox-repo.js';
+import { isUnavailable } from '../storage/unavailable-error.js';
 
 interface Pending {
   delivery: Delivery;
@@ -22,7 +23,7 @@ export function createDeliveryQueue(database: Database, now: () => number) {
     database.write((trx) => inboxRepo.ingest(trx, batch.map((p) => p.delivery), now())).then(
       (results) => batch.forEach((p, index) => p.resolve(results[index]!)),
       (error: unknown) => {
-        if (batch.length === 1) return batch[0]!.reject(error);
+        if (batch.length === 1 || isUnavailable(error)) return batch.forEach((p) => p.reject(error));
         // Nothing of the batch was committed. One bad delivery (its recipe deleted a moment ago, say) must
         // not fail the others, so each is stored on its own (the write batcher still shares their commits).
         for (const p of batch) void ingest([p]);

@@ -1,4 +1,5 @@
 import type { Db, Trx } from './database.js';
+import { isUnavailable } from './unavailable-error.js';
 
 interface Entry {
   work: (trx: Trx) => Promise<unknown>;
@@ -16,7 +17,8 @@ export interface WriteBatcherOptions {
 /**
  * Group commit. Writes queued while a transaction is running are committed together in the next one.
  * If a shared transaction fails, each of its writes is retried alone, so one bad write cannot fail
- * the others; writes therefore must only touch the database (no side effects outside it).
+ * the others (unless the database itself is unavailable: then all fail at once); writes therefore must
+ * only touch the database (no side effects outside it).
  */
 export function createWriteBatcher(db: Db, options: WriteBatcherOptions) {
   const queue: Entry[] = [];
@@ -30,8 +32,10 @@ export function createWriteBatcher(db: Db, options: WriteBatcherOptions) {
         for (const entry of batch) results.push(await entry.work(trx));
       });
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      // Busy, full or down is about the database, not about one write: retrying each alone would only
+      // wait out the busy timeout once per write.
+      if (batch.length === 1 || isUnavailable(error)) {
+        for (const entry of batch) entry.reject(error);
         return;
       }
       for (const entry of batch) await runBatch([entry]);
