@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -20,7 +20,10 @@ export function createDb(config: DbConfig): Database {
 
 function createSqlite(file: string): Database {
   const path = file === ':memory:' ? file : resolve(file);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    assertWritable(path);
+  }
   const sqlite = new SqliteDatabase(path);
   // Takes effect on a new database (before the first table): deleted runs' pages can then be given back
   // to the file system by housekeeping's `incremental_vacuum` without rewriting the whole file.
@@ -44,6 +47,20 @@ function createSqlite(file: string): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * A read-only database would accept reads and fail every write: refuse to start instead, saying where.
+ * The folder must be writable too, for SQLite's -wal and -shm files.
+ */
+function assertWritable(path: string): void {
+  for (const target of existsSync(path) ? [path, dirname(path)] : [dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw new Error(`the database is read-only: ${target} cannot be written by this process`);
+    }
+  }
 }
 
 /**
