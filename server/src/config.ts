@@ -21,6 +21,9 @@ export const configSchema = z.object({
   SWITCHYARD_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
   SWITCHYARD_MAX_DB_MB: z.coerce.number().min(0).default(0),
   SWITCHYARD_HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(1000).default(600_000),
+  // 0 would disable Node's cut-off for slow senders, so it is not accepted.
+  SWITCHYARD_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export interface Config {
@@ -41,6 +44,10 @@ export interface Config {
   retentionDays: number;
   maxDatabaseBytes: number;
   housekeepingIntervalMs: number;
+  /** Time a client has to send the request headers. */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request (headers and body). */
+  requestTimeoutMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -69,5 +76,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.SWITCHYARD_RETENTION_DAYS,
     maxDatabaseBytes: Math.round(e.SWITCHYARD_MAX_DB_MB * 1024 * 1024),
     housekeepingIntervalMs: e.SWITCHYARD_HOUSEKEEPING_INTERVAL_MS,
+    // Node refuses headersTimeout > requestTimeout; the request deadline covers the headers anyway,
+    // so capping keeps a lone SWITCHYARD_REQUEST_TIMEOUT_MS below 10 s valid without changing behaviour.
+    headersTimeoutMs: Math.min(e.SWITCHYARD_HEADERS_TIMEOUT_MS, e.SWITCHYARD_REQUEST_TIMEOUT_MS),
+    requestTimeoutMs: e.SWITCHYARD_REQUEST_TIMEOUT_MS,
   };
 }
