@@ -20,6 +20,8 @@ export interface SweepReport {
 }
 
 const batch = 500;
+/** Pages handed back per reclaim (16 MiB at 4 KiB pages): the rest is reused by new rows or freed next time. */
+const reclaimPagesPerSweep = 4096;
 /** Upper bound of deletions per sweep, so one sweep never holds the writer for long. */
 const maxBatchesPerSweep = 200;
 
@@ -55,14 +57,14 @@ export class Housekeeper {
     const bytesBefore = await maintenanceRepo.databaseBytes(database);
     const runsByAge = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteFinishedRuns(trx, { before: cutoff, limit: batch })));
     const inbox = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteInbox(trx, cutoff, batch)));
-    await maintenanceRepo.reclaim(database);
+    await database.reclaimSpace(reclaimPagesPerSweep);
     let runsBySize = 0;
     if (this.options.maxDatabaseBytes > 0) {
       for (let i = 0; i < maxBatchesPerSweep && (await maintenanceRepo.databaseBytes(database)) > this.options.maxDatabaseBytes; i++) {
         const deleted = await database.write((trx) => maintenanceRepo.deleteFinishedRuns(trx, { limit: batch }));
         if (deleted === 0) break;
         runsBySize += deleted;
-        await maintenanceRepo.reclaim(database);
+        await database.reclaimSpace(reclaimPagesPerSweep);
       }
     }
     const report = { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };

@@ -41,6 +41,13 @@ function createSqlite(file: string): Database {
     dialect: 'sqlite',
     db,
     write: batcher.write,
+    // Through Kysely, `incremental_vacuum` frees one page per call (it is run, not stepped to the end), so
+    // the raw handle does it, while Kysely's connection lock keeps every other query (and transaction) out.
+    reclaimSpace: (maxPages) =>
+      db.connection().execute(async () => {
+        sqlite.pragma(`incremental_vacuum(${Math.max(1, Math.floor(maxPages))})`);
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      }),
     location: `sqlite:${path}`,
     async close() {
       await batcher.drain();
@@ -107,6 +114,7 @@ function createPostgres(config: DbConfig): Database {
     dialect: 'postgres',
     db,
     write: batcher.write,
+    reclaimSpace: async () => undefined,
     location: url.toString(),
     async close() {
       await batcher.drain();

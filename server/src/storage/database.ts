@@ -14,6 +14,12 @@ export interface Database {
    * commit): durability costs one commit per batch instead of one per write. Resolves after commit.
    */
   write<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
+  /**
+   * Gives pages freed by deletions back to the file system and folds the WAL into the database (SQLite);
+   * PostgreSQL's autovacuum does this by itself. At most `maxPages` pages per call, so it never holds the
+   * writer for long.
+   */
+  reclaimSpace(maxPages: number): Promise<void>;
   /** Where the data lives, without credentials (for logs and `/readyz`). */
   readonly location: string;
   close(): Promise<void>;

@@ -28,13 +28,6 @@ export const maintenanceRepo = {
     return Number(rows[0]?.bytes ?? 0);
   },
 
-  /** SQLite: return freed pages to the file system and fold the WAL back into the database. PostgreSQL: autovacuum does this. */
-  async reclaim(database: Database): Promise<void> {
-    if (database.dialect !== 'sqlite') return;
-    await sql`pragma incremental_vacuum`.execute(database.db);
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
-  },
-
   async counts(ex: Db): Promise<{ runs: number; runSteps: number; inbox: number; jobs: number }> {
     const count = async (table: 'runs' | 'run_steps' | 'inbox' | 'jobs') =>
       Number((await ex.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);

@@ -71,6 +71,7 @@ export function useMigratedDatabase(dialect: Dialect): { database: Database; ope
       return opened().database.location;
     },
     write: (work) => opened().database.write(work),
+    reclaimSpace: (maxPages) => opened().database.reclaimSpace(maxPages),
     close: () => opened().database.close(),
   };
   return { database, openAnother: () => opened().openAnother() };
