@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countRows, triggerIdOf } from '../support/inspect-db.js';
 import { publishRecipe, waitForRuns, type PublishedRecipe } from '../support/recipes.js';
 import { rawRequest } from '../support/raw-http.js';
 import { sendWebhooks } from '../support/send-webhooks.js';
 import { Sink } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 
 const limit = 64 * 1024;
@@ -20,13 +21,14 @@ function rssKb(pid: number | undefined): number | null {
 
 /** Test battery 22: bodies over a webhook's limit are refused before anything is stored; the server stays up. */
 describe('webhook body limit', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
   let recipe: PublishedRecipe;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
     recipe = await publishRecipe(server, {
       name: 'small bodies only',
       trigger: { use: 'core/webhook', input: { maxBodyBytes: limit } },
@@ -34,10 +36,6 @@ describe('webhook body limit', () => {
     });
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   const head = (headers: string[]) =>
     [`POST ${recipe.hookPath} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, 'Content-Type: application/json', ...headers, '', ''].join('\r\n');

@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getRun, isFinished, publishRecipe, waitForRun, type PublishedRecipe } from '../support/recipes.js';
 import { sendWebhooks } from '../support/send-webhooks.js';
 import { Sink } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 
 /** core/code computes on a worker thread: a busy loop in a recipe does not stop the server answering. */
 describe('core/code with an endless loop', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
   let recipe: PublishedRecipe;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
     recipe = await publishRecipe(server, {
       name: 'loops when asked',
       trigger: { use: 'core/webhook' },
@@ -31,10 +33,6 @@ describe('core/code with an endless loop', () => {
     });
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   async function deliver(mode: string): Promise<string> {
     const [answer] = await sendWebhooks(server.baseUrl, recipe.hookPath, [{ body: { mode } }], { concurrency: 1 });

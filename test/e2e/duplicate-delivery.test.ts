@@ -1,26 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countRows, triggerIdOf } from '../support/inspect-db.js';
 import { publishRecipe, waitForRuns } from '../support/recipes.js';
 import { sendWebhooks, type DeliveryResult } from '../support/send-webhooks.js';
 import { Sink } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 
 /** Test battery 21: the same delivery many times, one after another and all at once, is one run. */
 describe('duplicate deliveries make one run', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   function expectOneRun(answers: DeliveryResult[]): string {
     for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);

@@ -1,19 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getRun, publishRecipe, waitForRun, type PublishedRecipe } from '../support/recipes.js';
 import { sendWebhooks } from '../support/send-webhooks.js';
 import { Sink, type SinkRequest } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { waitFor } from '../support/wait-for.js';
 
 /** Test battery 13/14 (shortened): throttling and server errors are retried with the same key; a 400 is not. */
 describe('retries of core/http against a throttling, failing sink', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
   let recipe: PublishedRecipe;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
     recipe = await publishRecipe(server, {
       name: 'retrying post',
       trigger: { use: 'core/webhook', input: { dedupe: '{{body.case}}' } },
@@ -29,10 +31,6 @@ describe('retries of core/http against a throttling, failing sink', () => {
     });
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   async function deliver(kase: string): Promise<string> {
     const [answer] = await sendWebhooks(server.baseUrl, recipe.hookPath, [{ body: { case: kase } }], { concurrency: 1 });

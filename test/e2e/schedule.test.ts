@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countRows, queryDb, triggerIdOf } from '../support/inspect-db.js';
 import { publishRecipe, waitForRuns } from '../support/recipes.js';
 import { Sink } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { sleep, waitFor } from '../support/wait-for.js';
 import { localParts, nextDailyAt } from '../support/zoned-time.js';
@@ -22,18 +23,15 @@ interface ScheduleEvent {
 
 /** DESIGN §5 core/schedule: cron in an IANA zone, each scheduled time once, across a crash. */
 describe('core/schedule', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   const state = async (recipeId: string) => {
     const answer = await server.api<TriggerState>('GET', `/triggers/${triggerIdOf(server.dataDir, recipeId)}/state`);

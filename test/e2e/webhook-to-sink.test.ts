@@ -1,25 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getRun, listRuns, waitForRuns } from '../support/recipes.js';
 import { sendWebhooks } from '../support/send-webhooks.js';
 import { Sink } from '../support/sink.js';
+import { useResources } from '../support/resources.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 
 /** DESIGN §9's example recipe, through the CLI: import, publish, export, runs list. */
 describe('webhook → core/filter → core/http POST to a sink', () => {
+  const own = useResources('all');
   let server: SwitchyardProcess;
   let sink: Sink;
 
   beforeAll(async () => {
-    sink = await Sink.start();
-    server = await SwitchyardProcess.launch();
+    sink = own(await Sink.start());
+    server = own(await SwitchyardProcess.launch());
   });
 
-  afterAll(async () => {
-    await server?.dispose();
-    await sink?.close();
-  });
 
   it('delivers passing events once with an Idempotency-Key, stops failing ones, and lists every run', async () => {
     const recipeFile = {
