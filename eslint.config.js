@@ -12,10 +12,13 @@ const forbidden = {
   storage: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'connections', 'egress', 'security', 'observability', 'cli'],
   steps: ['http', 'triggers', 'runs', 'registry', 'connections', 'security', 'storage', 'observability', 'cli'],
   security: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'connections', 'egress', 'observability', 'cli'],
-  registry: ['http', 'triggers', 'runs', 'steps', 'templates', 'connections', 'egress', 'security', 'observability', 'cli'],
-  connections: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'security', 'observability', 'cli'],
+  // Pack downloads (npm, https) go through the egress guard.
+  registry: ['http', 'triggers', 'runs', 'steps', 'templates', 'connections', 'security', 'observability', 'cli'],
+  // Connections call the vendor (tests, OAuth, pack requests), so they read the installed pack's auth.
+  connections: ['http', 'triggers', 'runs', 'steps', 'security', 'observability', 'cli'],
   runs: ['http', 'triggers', 'security', 'observability', 'cli'],
-  triggers: ['http', 'steps', 'egress', 'security', 'connections', 'observability', 'cli'],
+  // Poll and subscription triggers call vendors, always as a connection (never the raw egress client).
+  triggers: ['http', 'steps', 'egress', 'security', 'observability', 'cli'],
   observability: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'connections', 'egress', 'security', 'cli'],
   http: ['steps', 'templates', 'egress', 'cli'],
 };

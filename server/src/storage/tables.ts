@@ -104,6 +104,35 @@ export interface Tables {
     target_id: string | null;
     details: string;
   };
+  connections: {
+    id: string;
+    pack_id: string;
+    name: string;
+    owner_id: string | null;
+    status: string;
+    status_message: string | null;
+    fields: string;
+    /** AES-256-GCM envelope of every secret value (see connections/secret-box.ts). */
+    secrets: string;
+    token_expires_at: number | null;
+    last_checked_at: number | null;
+    revision: Generated<number>;
+    created_at: number;
+    updated_at: number;
+  };
+  oauth_states: { state_hash: string; connection_id: string; secrets: string; created_by: string | null; expires_at: number };
+  pack_versions: {
+    pack_id: string;
+    version: string;
+    major: number;
+    manifest: string;
+    digest: string;
+    source: string;
+    installed_at: number;
+    installed_by: string | null;
+  };
+  trigger_items: { trigger_id: string; item_key: string; seen_at: number };
+  throttles: { key: string; tat: number };
 }
 
 export type RunRow = Selectable<Tables['runs']>;
@@ -114,3 +143,5 @@ export type RecipeVersionRow = Selectable<Tables['recipe_versions']>;
 export type TriggerRow = Selectable<Tables['triggers']>;
 export type UserRow = Selectable<Tables['users']>;
 export type AuditRow = Selectable<Tables['audit_log']>;
+export type ConnectionRow = Selectable<Tables['connections']>;
+export type PackVersionRow = Selectable<Tables['pack_versions']>;

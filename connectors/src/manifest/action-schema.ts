@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { errorMappingSchema } from './error-mapping-schema.js';
+import { fieldSchema } from './field-schema.js';
+import { headerNameSchema, pathSchema, slugSchema } from './names.js';
+import { paginationSchema } from './pagination-schema.js';
+import { requestTemplateSchema } from './request-template-schema.js';
+
+/**
+ * One thing a recipe step can do (`use: "<pack>/<key>"`). The request sees `{{input.*}}` and
+ * `{{connection.*}}`. A `search` may paginate and outputs `{ items: [...] }` gathered over its pages.
+ */
+export const actionSchema = z.strictObject({
+  key: slugSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  kind: z.enum(['action', 'search']).default('action'),
+  input: z.array(fieldSchema).default([]),
+  request: requestTemplateSchema,
+  /** Which part of the response body is the step's output; default the whole body. */
+  output: pathSchema.optional(),
+  /** An example output, shown in the builder before the step has run. */
+  sample: z.unknown().optional(),
+  /** Running it again changes something at the vendor; default: true unless the method is GET or HEAD. */
+  sideEffect: z.boolean().optional(),
+  /** The vendor deduplicates on this header; the step's idempotency key is sent in it. */
+  idempotencyHeader: headerNameSchema.optional(),
+  errors: errorMappingSchema.optional(),
+  pagination: paginationSchema.optional(),
+});
+export type Action = z.output<typeof actionSchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { fieldKeySchema, pathSchema, templateSchema } from './names.js';
+import { requestTemplateSchema } from './request-template-schema.js';
+
+export const fieldTypes = [
+  'string', 'text', 'number', 'integer', 'boolean', 'date', 'datetime', 'email', 'url', 'select', 'multiselect', 'json', 'file',
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+export const choiceSchema = z.strictObject({ label: z.string().min(1).max(200), value: z.union([z.string(), z.number(), z.boolean()]) });
+
+/**
+ * Choices fetched from the vendor while the user fills the form (e.g. "which Slack channel?"). The request
+ * sees `connection` and the other `input` fields named in `dependsOn`.
+ */
+export const dynamicChoicesSchema = z.strictObject({
+  request: requestTemplateSchema,
+  /** Where the list is in the response body. */
+  items: pathSchema,
+  /** Templates over one item (`{{item.name}}`). */
+  label: templateSchema,
+  value: templateSchema,
+  dependsOn: z.array(fieldKeySchema).default([]),
+});
+
+export const fieldSchema = z.strictObject({
+  key: fieldKeySchema,
+  label: z.string().min(1).max(200),
+  type: z.enum(fieldTypes).default('string'),
+  description: z.string().max(2000).optional(),
+  placeholder: z.string().max(200).optional(),
+  required: z.boolean().default(false),
+  default: z.unknown().optional(),
+  /** Connection fields only: stored encrypted, never shown again or returned by the API. */
+  secret: z.boolean().default(false),
+  choices: z.array(choiceSchema).max(1000).optional(),
+  dynamicChoices: dynamicChoicesSchema.optional(),
+});
+export type Field = z.output<typeof fieldSchema>;
+export type FieldInput = z.input<typeof fieldSchema>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { fieldSchema } from './field-schema.js';
+import { pathSchema, slugSchema, templateSchema } from './names.js';
+import { paginationSchema } from './pagination-schema.js';
+import { requestTemplateSchema } from './request-template-schema.js';
+import { verificationSpecSchema } from './verification-spec-schema.js';
+
+/**
+ * How deliveries become events. Templates here see the delivery as `{{headers.*}}`, `{{query.*}}`,
+ * `{{body.*}}`, plus `{{input.*}}` and `{{connection.*}}`; `event` templates see one event as `{{event.*}}`.
+ */
+const deliveryHandling = {
+  verification: verificationSpecSchema.optional(),
+  /** A batch payload: the body path of the list whose items become one event each. */
+  events: pathSchema.optional(),
+  /** The same key twice makes one run (the vendor's event or delivery id). Sees `event`, `headers`. */
+  dedupe: templateSchema.optional(),
+  /** Only events whose `value` renders to one of `oneOf` (a list, or a template naming a multiselect input). */
+  filter: z.strictObject({ value: templateSchema, oneOf: z.union([z.array(z.string()), templateSchema]) }).optional(),
+};
+
+const triggerBase = {
+  key: slugSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  input: z.array(fieldSchema).default([]),
+  /** An example event, shown in the builder and used by test runs. */
+  sample: z.unknown().optional(),
+};
+
+/** The vendor is configured (by the user) to call our hook URL. */
+export const webhookTriggerSchema = z.strictObject({ kind: z.literal('webhook'), ...triggerBase, ...deliveryHandling });
+
+/**
+ * We register the hook with the vendor on publish and remove it on unpublish. `subscribe` sees
+ * `{{webhook.url}}` and `{{webhook.secret}}` (a secret we generate for vendors that take one);
+ * `unsubscribe` and `renew` see the stored `{{subscription.id}}` and captured values.
+ */
+export const subscriptionTriggerSchema = z.strictObject({
+  kind: z.literal('subscription'),
+  ...triggerBase,
+  ...deliveryHandling,
+  subscribe: requestTemplateSchema,
+  /** Path of the subscription id in the subscribe response body. */
+  subscriptionId: pathSchema.default('id'),
+  /** More values kept from the subscribe response, e.g. a signing secret the vendor generated. */
+  capture: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), pathSchema).optional(),
+  unsubscribe: requestTemplateSchema,
+  renew: z
+    .strictObject({
+      request: requestTemplateSchema,
+      /** Renew this long before expiry. */
+      beforeSeconds: z.number().int().min(60).max(30 * 86_400).default(3600),
+      /** Fixed lifetime of a subscription; or `expiresAt`, a path in the (subscribe or renew) response. */
+      everySeconds: z.number().int().min(300).max(365 * 86_400).optional(),
+      expiresAt: pathSchema.optional(),
+    })
+    .optional(),
+  /**
+   * A request that proves we own the URL, answered before verification: Slack's `url_verification`
+   * (echo `challenge`), or the `X-Hook-Secret` echo used by Asana (the secret is then kept for verifying).
+   */
+  handshake: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('slack_url_verification') }),
+      z.strictObject({ type: z.literal('echo_header'), header: z.string().min(1).max(256) }),
+    ])
+    .optional(),
+});
+
+/**
+ * We ask the vendor for new items on an interval (Zapier's contract): the first poll only records what
+ * exists, an id once seen never fires again. `cursor` sends the newest seen `field` value as `param`
+ * (ties broken by id) so each poll asks only for what is new.
+ */
+export const pollTriggerSchema = z.strictObject({
+  kind: z.literal('poll'),
+  ...triggerBase,
+  request: requestTemplateSchema,
+  items: pathSchema,
+  id: pathSchema.default('id'),
+  intervalSeconds: z.number().int().min(60).max(86_400).default(300),
+  cursor: z.strictObject({ field: pathSchema, param: z.string().min(1).max(200) }).optional(),
+  pagination: paginationSchema.optional(),
+});
+
+export const packTriggerSchema = z.discriminatedUnion('kind', [webhookTriggerSchema, subscriptionTriggerSchema, pollTriggerSchema]);
+export type PackTrigger = z.output<typeof packTriggerSchema>;
