@@ -18,6 +18,9 @@ export const auditActions = [
   'trigger.reset',
   'storage.sweep',
   'approval.decide',
+  'pack.install',
+  'pack.remove',
+  'recipe.upgrade-pack',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
