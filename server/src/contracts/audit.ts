@@ -21,6 +21,10 @@ export const auditActions = [
   'pack.install',
   'pack.remove',
   'recipe.upgrade-pack',
+  'connection.create',
+  'connection.update',
+  'connection.delete',
+  'connection.authorize',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
