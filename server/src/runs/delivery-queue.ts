@@ -1,10 +1,12 @@
-import type { Database } from '../storage/database.js';
+import type { Database, Trx } from '../storage/database.js';
 import { inboxRepo, type Delivery, type IngestResult } from '../storage/inbox-repo.js';
 import { isUnavailable } from '../storage/unavailable-error.js';
 
 interface Pending {
-  delivery: Delivery;
-  resolve: (result: IngestResult) => void;
+  deliveries: Delivery[];
+  /** More writes that must commit with these deliveries or not at all (a poll's cursor and seen ids). */
+  alsoWrite?: ((trx: Trx) => Promise<void>) | undefined;
+  resolve: (results: IngestResult[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -20,15 +22,24 @@ export function createDeliveryQueue(database: Database, now: () => number) {
   let pending: Pending[] = [];
 
   const ingest = (batch: Pending[]) =>
-    database.write((trx) => inboxRepo.ingest(trx, batch.map((p) => p.delivery), now())).then(
-      (results) => batch.forEach((p, index) => p.resolve(results[index]!)),
-      (error: unknown) => {
-        if (batch.length === 1 || isUnavailable(error)) return batch.forEach((p) => p.reject(error));
-        // Nothing of the batch was committed. One bad delivery (its recipe deleted a moment ago, say) must
-        // not fail the others, so each is stored on its own (the write batcher still shares their commits).
-        for (const p of batch) void ingest([p]);
-      },
-    );
+    database
+      .write(async (trx) => {
+        const results = await inboxRepo.ingest(trx, batch.flatMap((p) => p.deliveries), now());
+        for (const p of batch) await p.alsoWrite?.(trx);
+        return results;
+      })
+      .then(
+        (results) => {
+          let offset = 0;
+          for (const p of batch) p.resolve(results.slice(offset, (offset += p.deliveries.length)));
+        },
+        (error: unknown) => {
+          if (batch.length === 1 || isUnavailable(error)) return batch.forEach((p) => p.reject(error));
+          // Nothing of the batch was committed. One bad delivery (its recipe deleted a moment ago, say) must
+          // not fail the others, so each is stored on its own (the write batcher still shares their commits).
+          for (const p of batch) void ingest([p]);
+        },
+      );
 
   const flush = () => {
     const batch = pending;
@@ -36,12 +47,19 @@ export function createDeliveryQueue(database: Database, now: () => number) {
     void ingest(batch);
   };
 
+  /**
+   * Several deliveries that commit together, plus `alsoWrite` in the same transaction: a poll's runs,
+   * its new cursor and its seen ids are durable together or not at all. If `alsoWrite` throws, nothing
+   * of this call is stored and the promise rejects with its error (others in the batch are retried alone).
+   */
+  const enqueueAll = (deliveries: Delivery[], alsoWrite?: (trx: Trx) => Promise<void>): Promise<IngestResult[]> =>
+    new Promise((resolve, reject) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ deliveries, alsoWrite, resolve, reject });
+    });
+
   return {
-    enqueue(delivery: Delivery): Promise<IngestResult> {
-      return new Promise((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ delivery, resolve, reject });
-      });
-    },
+    enqueue: (delivery: Delivery): Promise<IngestResult> => enqueueAll([delivery]).then((results) => results[0]!),
+    enqueueAll,
   };
 }

@@ -4,10 +4,23 @@ import { toJson } from './json-column.js';
 import type { TriggerRow } from './tables.js';
 
 export const triggerRepo = {
-  /** Points the recipe's trigger at a version and switches it on; the webhook token never changes. */
+  /**
+   * Points the recipe's trigger at a version and switches it on; the webhook token never changes. A new
+   * row takes `webhookToken` when given (a subscription was registered at that URL before this write);
+   * `state` replaces what the trigger remembers, else it is kept.
+   */
   async activate(
     ex: Db,
-    input: { recipeId: string; versionId: string; kind: string; config: unknown; nextFireAt: number | null; now: number },
+    input: {
+      recipeId: string;
+      versionId: string;
+      kind: string;
+      config: unknown;
+      nextFireAt: number | null;
+      now: number;
+      webhookToken?: string | undefined;
+      state?: unknown;
+    },
   ): Promise<TriggerRow> {
     const existing = await ex.selectFrom('triggers').selectAll().where('recipe_id', '=', input.recipeId).executeTakeFirst();
     const values = {
@@ -17,6 +30,7 @@ export const triggerRepo = {
       active: 1,
       next_fire_at: input.nextFireAt,
       enabled_at: input.now,
+      ...(input.state !== undefined && { state: toJson(input.state) }),
     };
     if (existing) {
       await ex.updateTable('triggers').set(values).where('id', '=', existing.id).execute();
@@ -25,7 +39,7 @@ export const triggerRepo = {
     const row = {
       id: createId('trg', input.now),
       recipe_id: input.recipeId,
-      webhook_token: createToken(),
+      webhook_token: input.webhookToken ?? createToken(),
       last_fire_at: null,
       state: '{}',
       ...values,
@@ -57,6 +71,43 @@ export const triggerRepo = {
       .where('active', '=', 1)
       .where('kind', '=', 'core/schedule')
       .where('next_fire_at', '<=', now)
+      .execute();
+  },
+
+  /** Pack triggers (polls, subscriptions to renew) whose time has come, oldest due first. */
+  duePacks(ex: Db, now: number, limit: number): Promise<TriggerRow[]> {
+    return ex
+      .selectFrom('triggers')
+      .selectAll()
+      .where('active', '=', 1)
+      .where('kind', 'not like', 'core/%')
+      .where('next_fire_at', '<=', now)
+      .orderBy('next_fire_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /**
+   * Takes a due trigger for this process until `leaseUntil` by moving its time; false when another
+   * process moved it first. A crashed holder's trigger is due again once the lease has passed.
+   */
+  async claim(ex: Db, id: string, dueAt: number, leaseUntil: number): Promise<boolean> {
+    const result = await ex
+      .updateTable('triggers')
+      .set({ next_fire_at: leaseUntil })
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .where('next_fire_at', '=', dueAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Replaces what the trigger remembers; `nextFireAt` undefined leaves its next time alone. */
+  async setState(ex: Db, id: string, state: unknown, nextFireAt?: number | null): Promise<void> {
+    await ex
+      .updateTable('triggers')
+      .set({ state: toJson(state), ...(nextFireAt !== undefined && { next_fire_at: nextFireAt }) })
+      .where('id', '=', id)
       .execute();
   },
 
