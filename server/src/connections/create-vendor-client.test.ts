@@ -1,0 +1,203 @@
+import { packManifestSchema, type PackManifestInput, type RequestTemplate } from '@switchyard/connectors';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressClient } from '../egress/create-egress-client.js';
+import { EgressError } from '../egress/egress-error.js';
+import type { Database } from '../storage/database.js';
+import { createVendorClient } from './create-vendor-client.js';
+import type { ResolvedConnection } from './resolved-connection.js';
+import { startFakeVendor, type FakeVendor, type FakeVendorAnswer, type FakeVendorRequest } from './start-fake-vendor.js';
+import type { VendorCall } from './vendor-client.js';
+import { VendorError } from './vendor-error.js';
+
+const egress = createEgressClient({ allow: ['127.0.0.1'] });
+// No pack here declares a throttle, so the database is never touched.
+const vendor = createVendorClient({ egress, database: {} as Database, now: () => Date.now(), log: pino({ level: 'silent' }) });
+const answers = new Map<string, (request: FakeVendorRequest) => FakeVendorAnswer>();
+let fake: FakeVendor;
+
+beforeAll(async () => {
+  fake = await startFakeVendor((request) => answers.get(request.url.pathname)?.(request) ?? { body: { ok: true } });
+});
+afterAll(async () => {
+  await fake.close();
+  await egress.close();
+});
+
+function pack(extra: Partial<PackManifestInput> = {}) {
+  return packManifestSchema.parse({ id: 'acme', name: 'Acme', version: '1.0.0', engine: '^1.0.0', baseUrl: fake.url, auth: { kind: 'none' }, ...extra });
+}
+const connection: ResolvedConnection = { id: 'con_1', packId: 'acme', fields: { api_key: 'k-123', username: 'ann', password: 'pw', token: 't-9', region: 'eu' }, accessToken: 'at-1' };
+
+function call(request: Partial<RequestTemplate>, extra: Partial<VendorCall> = {}): VendorCall {
+  return { pack: pack(), request: { method: 'GET', path: '/thing', ...request }, scope: { input: {} }, ...extra };
+}
+const last = () => fake.requests.at(-1)!;
+
+async function failure(promise: Promise<unknown>): Promise<VendorError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(VendorError);
+  return error as VendorError;
+}
+
+describe('auth lands where the pack says', () => {
+  const cases: [string, PackManifestInput['auth'], (request: FakeVendorRequest) => unknown][] = [
+    ['api_key header', { kind: 'api_key', in: 'header', name: 'X-Api-Key' }, (r) => r.headers['x-api-key']],
+    ['api_key query', { kind: 'api_key', in: 'query', name: 'key' }, (r) => r.url.searchParams.get('key')],
+    ['basic', { kind: 'basic' }, (r) => r.headers.authorization],
+    ['bearer', { kind: 'bearer' }, (r) => r.headers.authorization],
+    ['custom', { kind: 'custom', headers: { 'X-User': '{{connection.username}}' }, query: { region: '{{connection.region}}' } }, (r) => [r.headers['x-user'], r.url.searchParams.get('region')]],
+    ['oauth2', { kind: 'oauth2', tokenUrl: 'https://acme.example/token' }, (r) => r.headers.authorization],
+  ];
+  const expected: Record<string, unknown> = {
+    'api_key header': 'k-123',
+    'api_key query': 'k-123',
+    basic: `Basic ${Buffer.from('ann:pw').toString('base64')}`,
+    bearer: 'Bearer t-9',
+    custom: ['ann', 'eu'],
+    oauth2: 'Bearer at-1',
+  };
+  it.each(cases)('%s', async (name, auth, read) => {
+    await vendor.send({ ...call({}), pack: pack({ auth }), connection });
+    expect(read(last())).toEqual(expected[name]);
+  });
+
+  it('none sends no credentials', async () => {
+    await vendor.send(call({}));
+    expect(last().headers.authorization).toBeUndefined();
+  });
+
+  it('a pack that needs auth refuses to call without a connection', async () => {
+    const error = await failure(vendor.send({ ...call({}), pack: pack({ auth: { kind: 'bearer' } }) }));
+    expect(error.message).toBe('this step needs a Acme connection');
+    expect(fake.requests.at(-1)?.url.pathname).not.toBe('/never');
+  });
+});
+
+describe('request rendering', () => {
+  it('keeps JSON types, drops empty query and header entries, sends pack headers', async () => {
+    const response = await vendor.send({
+      ...call({
+        method: 'POST',
+        path: '/contacts/{{input.id}}',
+        query: { expand: '{{input.expand}}', fields: 'a,b' },
+        headers: { 'X-Trace': '{{input.trace}}' },
+        json: { amount: '{{input.amount}}', name: 'Hi {{input.name}}', tags: '{{input.tags}}', active: true },
+      }),
+      pack: pack({ headers: { 'Acme-Version': '2024-01-01' } }),
+      scope: { input: { id: 'c 1', amount: 250, name: 'Ann', tags: ['a', 'b'], expand: '', trace: null } },
+    });
+    expect(response.status).toBe(200);
+    const request = last();
+    expect(request.url.pathname).toBe('/contacts/c%201');
+    expect([...request.url.searchParams]).toEqual([['fields', 'a,b']]);
+    expect(request.headers['x-trace']).toBeUndefined();
+    expect(request.headers['acme-version']).toBe('2024-01-01');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request.body.toString())).toEqual({ amount: 250, name: 'Hi Ann', tags: ['a', 'b'], active: true });
+  });
+
+  it('encodes form bodies', async () => {
+    await vendor.send({ ...call({ method: 'POST', form: { name: '{{input.name}}', note: 'a&b=c', empty: '{{input.none}}' } }), scope: { input: { name: 'Zoë' } } });
+    expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(last().body.toString()))).toEqual({ name: 'Zoë', note: 'a&b=c' });
+  });
+
+  it('sends a real multipart body with the file part', async () => {
+    await vendor.send({
+      ...call({
+        method: 'POST',
+        path: '/upload',
+        multipart: { title: '{{input.title}}', file: { file: '{{input.file}}', filename: '{{input.name}}', contentType: 'image/png' } },
+      }),
+      scope: { input: { title: 'Logo', name: 'logo.png', file: { base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]).toString('base64') } } },
+    });
+    const request = last();
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type']! }, body: request.body }).formData();
+    expect(form.get('title')).toBe('Logo');
+    const file = form.get('file') as File;
+    expect(file.name).toBe('logo.png');
+    expect(file.type).toBe('image/png');
+    expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47, 0]);
+  });
+
+  it('renders the base URL from connection fields and refuses non-http ones', async () => {
+    await vendor.send({ ...call({ path: 'v1/me' }), pack: pack({ baseUrl: `${fake.url}/{{connection.region}}/api/`, auth: { kind: 'bearer' } }), connection });
+    expect(last().url.pathname).toBe('/eu/api/v1/me');
+    const error = await failure(vendor.send({ ...call({}), pack: pack({ baseUrl: 'file:///etc/{{connection.region}}', auth: { kind: 'bearer' } }), connection }));
+    expect(error).toMatchObject({ code: 'PACK_BAD_URL', retryable: false });
+    expect(error.message).toMatch(/http or https/);
+  });
+
+  it('sends the idempotency key in the declared header', async () => {
+    await vendor.send(call({ method: 'POST' }, { idempotency: { header: 'Idempotency-Key', key: 'run_1-abc' } }));
+    expect(last().headers['idempotency-key']).toBe('run_1-abc');
+  });
+
+  it('goes through the egress guard: a private address is refused before connecting', async () => {
+    const error = await vendor.send({ ...call({}), pack: pack({ baseUrl: 'http://169.254.169.254/latest' }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EgressError);
+    expect((error as EgressError).code).toBe('EGRESS_BLOCKED');
+  });
+
+  it('parses JSON bodies and keeps other bodies as text', async () => {
+    answers.set('/text', () => ({ body: 'plain words' }));
+    expect((await vendor.send(call({ path: '/text' }))).body).toBe('plain words');
+    expect((await vendor.send(call({ path: '/json' }))).body).toEqual({ ok: true });
+  });
+});
+
+describe('vendor errors', () => {
+  it('maps the error body with the action mapping, byStatus, common shapes, or the status alone', async () => {
+    answers.set('/mapped', () => ({ status: 402, body: { fault: { text: 'Card declined', kind: 'card_declined' } } }));
+    const mapped = await failure(vendor.send(call({ path: '/mapped' }, { errors: { message: 'fault.text', code: 'fault.kind' } })));
+    expect(mapped).toMatchObject({ code: 'HTTP_402', status: 402, retryable: false, message: 'Acme answered 402: Card declined' });
+    expect(mapped.options.vendorCode).toBe('card_declined');
+
+    answers.set('/gone', () => ({ status: 404, body: { id: 'c_9' } }));
+    const byStatus = await failure(vendor.send(call({ path: '/gone' }, { errors: { byStatus: { '404': 'No contact {{body.id}} (status {{status}})' } } })));
+    expect(byStatus.message).toBe('Acme answered 404: No contact c_9 (status 404)');
+
+    for (const body of [{ error: { message: 'bad thing' } }, { message: 'bad thing' }, { error_description: 'bad thing' }, { errors: [{ message: 'bad thing' }] }, { error: 'bad thing' }]) {
+      answers.set('/common', () => ({ status: 400, body }));
+      expect((await failure(vendor.send(call({ path: '/common' })))).message).toBe('Acme answered 400: bad thing');
+    }
+    answers.set('/bare', () => ({ status: 403, body: '<html>nope</html>' }));
+    expect((await failure(vendor.send(call({ path: '/bare' })))).message).toBe('Acme answered 403');
+  });
+
+  it('uses the pack mapping when the action has none', async () => {
+    answers.set('/packmap', () => ({ status: 422, body: { problem: 'Email is taken' } }));
+    const error = await failure(vendor.send({ ...call({ path: '/packmap' }), pack: pack({ errors: { message: 'problem' } }) }));
+    expect(error.message).toBe('Acme answered 422: Email is taken');
+  });
+
+  it('makes 429 retryable after its Retry-After, 5xx retryable, other 4xx final', async () => {
+    answers.set('/busy', () => ({ status: 429, headers: { 'retry-after': '7' }, body: { message: 'slow down' } }));
+    expect(await failure(vendor.send(call({ path: '/busy' })))).toMatchObject({ retryable: true, retryAfterMs: 7000, status: 429 });
+    answers.set('/down', () => ({ status: 503, body: {} }));
+    expect(await failure(vendor.send(call({ path: '/down' })))).toMatchObject({ retryable: true, retryAfterMs: undefined });
+    answers.set('/bad', () => ({ status: 400, body: {} }));
+    expect(await failure(vendor.send(call({ path: '/bad' })))).toMatchObject({ retryable: false });
+  });
+
+  it('on 401 refreshes once and retries with the new credentials, and never twice', async () => {
+    answers.set('/me', (request) => (request.headers.authorization === 'Bearer fresh' ? { body: { me: 'ann' } } : { status: 401, body: { message: 'token expired' } }));
+    const stale: ResolvedConnection[] = [];
+    const oauth = pack({ auth: { kind: 'oauth2', tokenUrl: 'https://acme.example/token' } });
+    const refresh = async (old: ResolvedConnection) => {
+      stale.push(old);
+      return { ...old, accessToken: stale.length === 1 ? 'fresh' : 'still-bad' };
+    };
+    const before = fake.requests.length;
+    const response = await vendor.send({ ...call({ path: '/me' }), pack: oauth, connection: { ...connection, accessToken: 'old' }, onUnauthorized: refresh });
+    expect(response.body).toEqual({ me: 'ann' });
+    expect(stale.map((c) => c.accessToken)).toEqual(['old']);
+    expect(fake.requests.slice(before).map((r) => r.headers.authorization)).toEqual(['Bearer old', 'Bearer fresh']);
+
+    const again = await failure(vendor.send({ ...call({ path: '/me' }), pack: oauth, connection: { ...connection, accessToken: 'old' }, onUnauthorized: refresh }));
+    expect(again).toMatchObject({ status: 401, retryable: false, message: 'Acme answered 401: token expired' });
+    expect(stale).toHaveLength(2);
+  });
+});

@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+import type { EgressClient } from '../egress/egress-client.js';
+import { classifyStatus } from '../egress/classify-response.js';
+import { parseRetryAfter } from '../egress/retry-after.js';
+import type { Database } from '../storage/database.js';
+import { applyAuth } from './apply-auth.js';
+import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
+import { mapVendorError } from './map-vendor-error.js';
+import { paginate, type Exchange } from './paginate.js';
+import { renderRequest } from './render-request.js';
+import type { VendorClient } from './vendor-client.js';
+import { VendorError } from './vendor-error.js';
+
+export interface VendorClientOptions {
+  egress: EgressClient;
+  database: Database;
+  now(): number;
+  log: Logger;
+  /** Defaults to the database-backed per-connection throttle. */
+  throttle?: ConnectionThrottle;
+  /** Limit for one request; the caller's signal (the step's deadline) may end it sooner. */
+  timeoutMs?: number;
+}
+
+/**
+ * The one way Switchyard calls a vendor for a pack (see `VendorClient`). Every request goes through the
+ * egress client, which is the SSRF guard; credentials are applied last and never logged.
+ */
+export function createVendorClient(options: VendorClientOptions): VendorClient {
+  const { egress, now, log } = options;
+  const throttle = options.throttle ?? createConnectionThrottle({ database: options.database, now });
+
+  const exchange: Exchange = async (call, page) => {
+    let connection = call.connection;
+    for (let attempt = 1; ; attempt++) {
+      const scope = { ...call.scope, connection: connection?.fields ?? {} };
+      const rendered = await renderRequest(call.pack.baseUrl, call.pack.headers, call.request, scope);
+      if (page) rendered.url = page(rendered.url);
+      const url = new URL(rendered.url);
+      if (call.idempotency) rendered.headers[call.idempotency.header.toLowerCase()] = call.idempotency.key;
+      applyAuth(call.pack.name, call.pack.auth, connection, rendered);
+      await throttle.wait(call.pack, connection, call.signal);
+      const startedAt = now();
+      const response = await egress.request({
+        method: rendered.method,
+        url: rendered.url.toString(),
+        headers: rendered.headers,
+        ...(rendered.body !== undefined && { body: rendered.body }),
+        ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+        ...(call.signal && { signal: call.signal }),
+      });
+      // Origin and path only: query strings and headers may carry credentials.
+      log.debug({ pack: call.pack.id, method: rendered.method, origin: url.origin, path: url.pathname, status: response.status, ms: now() - startedAt }, 'vendor call');
+      const body = decodeBody(response.body, response.headers['content-type']);
+      if (response.status === 401 && attempt === 1 && connection && call.onUnauthorized) {
+        connection = await call.onUnauthorized(connection);
+        continue;
+      }
+      const verdict = classifyStatus(response.status);
+      if (verdict === 'ok') return { status: response.status, headers: response.headers, body, url };
+      const mapped = mapVendorError(call.pack.name, call.errors ?? call.pack.errors, response.status, body);
+      const retryAfterMs = verdict === 'retryable' ? (parseRetryAfter(response.headers['retry-after'], now()) ?? undefined) : undefined;
+      throw new VendorError(`HTTP_${response.status}`, mapped.message, {
+        status: response.status,
+        retryable: verdict === 'retryable',
+        retryAfterMs,
+        vendorCode: mapped.vendorCode,
+      });
+    }
+  };
+
+  return {
+    async send(call) {
+      const { url: _url, ...response } = await exchange(call);
+      return response;
+    },
+    sendPaginated: (call, pagination) => paginate(exchange, call, pagination),
+  };
+}
+
+function decodeBody(body: Buffer, contentType: string | undefined): unknown {
+  if (body.length === 0) return null;
+  const text = body.toString('utf8');
+  if (contentType && /[/+]json\b/i.test(contentType)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,73 @@
+import type { Pagination } from '@switchyard/connectors';
+import { readBodyPath } from './read-body-path.js';
+import type { VendorCall, VendorResponse } from './vendor-client.js';
+import { VendorError } from './vendor-error.js';
+
+/** One request of a call; `page` rewrites the rendered URL (before auth is applied) for pages after the first. */
+export type Exchange = (call: VendorCall, page?: (url: URL) => URL) => Promise<VendorResponse & { url: URL }>;
+
+/**
+ * Follows a search's pagination and gathers the items of every page, at most `maxPages` pages:
+ * `cursor` (a body path sent back as a query parameter; stops when empty or repeated), `link_header`
+ * (RFC 8288 rel="next", only on the first page's origin) or `offset` (stops on a short page).
+ */
+export async function paginate(exchange: Exchange, call: VendorCall, pagination: Pagination): Promise<{ items: unknown[]; pages: number }> {
+  const items: unknown[] = [];
+  let page: ((url: URL) => URL) | undefined;
+  const seenCursors = new Set<string>();
+  let origin: string | undefined;
+  for (let index = 0; index < pagination.maxPages; index++) {
+    if (pagination.type === 'offset') {
+      const offset = pagination.unit === 'page' ? index + 1 : index * pagination.pageSize;
+      page = (url) => {
+        url.searchParams.set(pagination.offsetParam, String(offset));
+        url.searchParams.set(pagination.limitParam, String(pagination.pageSize));
+        return url;
+      };
+    }
+    const response = await exchange(call, page);
+    origin ??= response.url.origin;
+    const pageItems = itemsOf(response.body, pagination.items, call.pack.name);
+    items.push(...pageItems);
+    const pages = index + 1;
+    if (pagination.type === 'offset') {
+      if (pageItems.length < pagination.pageSize) return { items, pages };
+    } else if (pagination.type === 'cursor') {
+      const cursor = readBodyPath(response.body, pagination.cursor);
+      const text = cursor === null || cursor === undefined || cursor === false ? '' : String(cursor);
+      if (text === '' || seenCursors.has(text)) return { items, pages };
+      seenCursors.add(text);
+      page = (url) => {
+        url.searchParams.set(pagination.param, text);
+        return url;
+      };
+    } else {
+      const link = nextLink(response.headers['link']);
+      if (link === undefined) return { items, pages };
+      const next = new URL(link, response.url);
+      if (next.origin !== origin) {
+        throw new VendorError('PAGINATION_OTHER_ORIGIN', `${call.pack.name} pointed its next page at ${next.origin}; pages are only followed on ${origin}`);
+      }
+      page = () => new URL(next);
+    }
+  }
+  return { items, pages: pagination.maxPages };
+}
+
+function itemsOf(body: unknown, path: string, vendor: string): unknown[] {
+  const value = readBodyPath(body, path);
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new VendorError('PAGINATION_BAD_ITEMS', `${vendor} answered a page whose "${path || '(body)'}" is not a list`);
+  return value;
+}
+
+/** The target of the `rel="next"` link of an RFC 8288 `Link` header (rel may list several relations). */
+export function nextLink(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const match of header.matchAll(/<([^>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2]!);
+    const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    if (relations.includes('next')) return match[1]!.trim();
+  }
+  return undefined;
+}

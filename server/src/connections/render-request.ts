@@ -1,0 +1,119 @@
+import type { RequestTemplate } from '@switchyard/connectors';
+import { renderTemplate, type TemplateScope } from '../templates/index.js';
+import { VendorError } from './vendor-error.js';
+
+/** A request template with every template resolved, ready for auth and the egress client. */
+export interface RenderedRequest {
+  method: string;
+  url: URL;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body?: string | Uint8Array | undefined;
+}
+
+const absoluteUrl = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Renders a pack request: the URL is the rendered `baseUrl` plus the rendered `path` (or the path itself
+ * when it is absolute); query, header and form entries that render empty are left out; `json` keeps the
+ * types of whole-`{{x}}` values; `multipart` is a real multipart/form-data body with file parts.
+ */
+export async function renderRequest(
+  baseUrl: string,
+  packHeaders: Record<string, string> | undefined,
+  request: RequestTemplate,
+  scope: TemplateScope,
+): Promise<RenderedRequest> {
+  const url = renderUrl(baseUrl, request.path, scope);
+  for (const [name, value] of renderEntries(request.query, scope)) url.searchParams.append(name, value);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of [...renderEntries(packHeaders, scope), ...renderEntries(request.headers, scope)]) headers[name.toLowerCase()] = value;
+  const body = await renderBody(request, scope, headers);
+  return { method: request.method, url, headers, ...(body !== undefined && { body }) };
+}
+
+function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope): URL {
+  const path = textOf(renderTemplate(pathTemplate, scope));
+  const base = textOf(renderTemplate(baseUrl, scope));
+  const joined = absoluteUrl.test(path) ? path : `${base.replace(/\/+$/, '')}${path === '' || path.startsWith('/') || path.startsWith('?') ? '' : '/'}${path}`;
+  let url: URL;
+  try {
+    url = new URL(joined);
+  } catch {
+    throw new VendorError('PACK_BAD_URL', `the pack's request URL "${redactQuery(joined)}" is not a valid URL (check the base URL and the connection's fields)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new VendorError('PACK_BAD_URL', `the pack's request URL must be http or https, not ${url.protocol.slice(0, -1)}`);
+  }
+  return url;
+}
+
+/** Rendered entries as text; empty ones are dropped and a list repeats its name once per item. */
+function renderEntries(entries: Record<string, string> | undefined, scope: TemplateScope): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, template] of Object.entries(entries ?? {})) {
+    const value = renderTemplate(template, scope);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const text = textOf(item);
+      if (text !== '') out.push([name, text]);
+    }
+  }
+  return out;
+}
+
+async function renderBody(request: RequestTemplate, scope: TemplateScope, headers: Record<string, string>): Promise<string | Uint8Array | undefined> {
+  if (request.json !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(renderTemplate(request.json, scope));
+  }
+  if (request.form !== undefined) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    return new URLSearchParams(renderEntries(request.form, scope)).toString();
+  }
+  if (request.multipart !== undefined) {
+    const form = new FormData();
+    for (const [name, part] of Object.entries(request.multipart)) {
+      if (typeof part === 'string') {
+        for (const [, text] of renderEntries({ [name]: part }, scope)) form.append(name, text);
+        continue;
+      }
+      const file = renderTemplate(part.file, scope);
+      if (file === null || file === undefined || file === '') continue;
+      const filename = part.filename === undefined ? undefined : textOf(renderTemplate(part.filename, scope));
+      form.append(name, toBlob(file, name, part.contentType), filename || fileNameOf(file) || name);
+    }
+    // The Fetch encoder writes the boundary and part headers; the content type carries the boundary.
+    const encoded = new Response(form);
+    headers['content-type'] = encoded.headers.get('content-type')!;
+    return new Uint8Array(await encoded.arrayBuffer());
+  }
+  return undefined;
+}
+
+/**
+ * A file input is text (sent as UTF-8) or `{ base64, filename?, contentType? }` for binary content.
+ */
+function toBlob(value: unknown, part: string, contentType: string | undefined): Blob {
+  if (typeof value === 'string') return new Blob([value], { type: contentType ?? 'text/plain' });
+  if (value !== null && typeof value === 'object' && typeof (value as { base64?: unknown }).base64 === 'string') {
+    const file = value as { base64: string; contentType?: unknown };
+    const type = contentType ?? (typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream');
+    return new Blob([Buffer.from(file.base64, 'base64')], { type });
+  }
+  throw new VendorError('PACK_BAD_FILE', `multipart part "${part}" needs a file: text, or { base64, filename, contentType }`);
+}
+
+function fileNameOf(value: unknown): string | undefined {
+  const name = value !== null && typeof value === 'object' ? (value as { filename?: unknown }).filename : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Query strings may hold keys; an error message shows the URL without them. */
+function redactQuery(url: string): string {
+  return url.split('?')[0]!;
+}
