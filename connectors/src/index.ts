@@ -10,3 +10,5 @@ export * from './manifest/trigger-schema.js';
 export * from './manifest/verification-spec-schema.js';
 export * from './validate/pack-problem.js';
 export * from './validate/validate-pack.js';
+export * from './validate/normalize-pack.js';
+export * from './templates/scan-template.js';

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { z } from 'zod';
 import { actionSchema } from './action-schema.js';
 import { authSchema } from './auth-schema.js';
@@ -35,7 +36,15 @@ export const packManifestSchema = z
     name: z.string().min(1).max(200),
     version: z.string().regex(semverPattern, 'must be a semantic version such as 1.2.0'),
     /** Range of pack format versions this manifest is written for, e.g. `^1.0.0`. */
-    engine: z.string().min(1).max(100),
+    engine: z
+      .string()
+      .min(1)
+      .max(100)
+      .refine((range) => semver.validRange(range) !== null, 'must be a semver range such as ^1.0.0')
+      .refine(
+        (range) => semver.validRange(range) === null || semver.satisfies(PACK_ENGINE_VERSION, range),
+        `must include pack format ${PACK_ENGINE_VERSION}, the one this Switchyard reads (e.g. ^1.0.0)`,
+      ),
     description: z.string().max(5000).optional(),
     icon: iconSchema.optional(),
     homepage: z.url({ protocol: /^https?$/ }).optional(),

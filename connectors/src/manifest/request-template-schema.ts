@@ -26,6 +26,6 @@ export const requestTemplateSchema = z
     multipart: z.record(z.string().min(1).max(200), multipartPartSchema).optional(),
   })
   .refine((r) => [r.json, r.form, r.multipart].filter((b) => b !== undefined).length <= 1, {
-    message: 'a request has at most one body: json, form or multipart',
+    message: 'must have at most one body: json, form or multipart',
   });
 export type RequestTemplate = z.output<typeof requestTemplateSchema>;

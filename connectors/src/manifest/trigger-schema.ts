@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldSchema } from './field-schema.js';
-import { pathSchema, slugSchema, templateSchema } from './names.js';
+import { fieldKeySchema, pathSchema, slugSchema, templateSchema } from './names.js';
 import { paginationSchema } from './pagination-schema.js';
 import { requestTemplateSchema } from './request-template-schema.js';
 import { verificationSpecSchema } from './verification-spec-schema.js';
@@ -44,7 +44,7 @@ export const subscriptionTriggerSchema = z.strictObject({
   /** Path of the subscription id in the subscribe response body. */
   subscriptionId: pathSchema.default('id'),
   /** More values kept from the subscribe response, e.g. a signing secret the vendor generated. */
-  capture: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), pathSchema).optional(),
+  capture: z.record(fieldKeySchema, pathSchema).optional(),
   unsubscribe: requestTemplateSchema,
   renew: z
     .strictObject({

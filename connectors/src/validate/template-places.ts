@@ -1,0 +1,110 @@
+import { pointer } from './pack-problem.js';
+import { looseKeys, looseList, looseObject, type LooseObject } from './loose.js';
+
+/** What templates may name in one place of a manifest (the scopes documented beside each schema). */
+export interface TemplateScope {
+  /** Used in messages: "an action's request". */
+  place: string;
+  roots: readonly string[];
+  /** Keys `{{input.*}}` may name; undefined when the place has no input. */
+  input?: readonly string[];
+  /** Says why an input key is not allowed here when `input` is narrower than the step's fields. */
+  inputHint?: string;
+  /** Keys `{{subscription.*}}` may name. */
+  subscription?: readonly string[];
+}
+
+export interface TemplatePlace {
+  pointer: string;
+  text: string;
+  scope: TemplateScope;
+}
+
+type Path = readonly (string | number)[];
+const deliveryRoots = ['headers', 'query', 'body', 'event', 'input', 'connection'];
+const errorScope: TemplateScope = { place: 'an error message', roots: ['status', 'body'] };
+const connectionScope = (place: string): TemplateScope => ({ place, roots: ['connection'] });
+
+/** Every template string of a (possibly invalid) manifest with the scope it renders in. */
+export function templatePlaces(manifest: LooseObject): TemplatePlace[] {
+  const places: TemplatePlace[] = [];
+  const add = (value: unknown, path: Path, scope: TemplateScope): void => eachString(value, path, (text, at) => places.push({ pointer: pointer(at), text, scope }));
+
+  add(manifest.baseUrl, ['baseUrl'], connectionScope('baseUrl'));
+  add(manifest.headers, ['headers'], connectionScope("the pack's headers"));
+  addErrors(add, manifest.errors, ['errors']);
+
+  const auth = looseObject(manifest.auth) ?? {};
+  for (const key of ['value', 'username', 'password', 'token', 'headers', 'query', 'authorizationUrl', 'tokenUrl', 'test']) {
+    add(auth[key], ['auth', key], connectionScope('auth'));
+  }
+  addFields(add, auth.fields, ['auth', 'fields'], 'a connection field');
+
+  looseList(manifest.actions).forEach((item, index) => {
+    const action = looseObject(item) ?? {};
+    const at = ['actions', index];
+    const input = looseKeys(action.input);
+    add(action.request, [...at, 'request'], { place: "an action's request", roots: ['input', 'connection'], input });
+    addErrors(add, action.errors, [...at, 'errors']);
+    addFields(add, action.input, [...at, 'input'], 'an input field');
+  });
+
+  looseList(manifest.triggers).forEach((item, index) => addTrigger(add, looseObject(item) ?? {}, ['triggers', index]));
+  return places;
+}
+
+type Add = (value: unknown, path: Path, scope: TemplateScope) => void;
+
+function addTrigger(add: Add, trigger: LooseObject, at: Path): void {
+  const input = looseKeys(trigger.input);
+  addFields(add, trigger.input, [...at, 'input'], 'an input field');
+  if (trigger.kind === 'poll') {
+    add(trigger.request, [...at, 'request'], { place: "a poll trigger's request", roots: ['input', 'connection'], input });
+    return;
+  }
+  const subscribed = trigger.kind === 'subscription';
+  const subscription = ['id', ...Object.keys(looseObject(trigger.capture) ?? {})];
+  const secretRoots = subscribed ? ['input', 'connection', 'webhook', 'subscription'] : ['input', 'connection'];
+  const verification = looseObject(trigger.verification);
+  add(verification?.secret, [...at, 'verification', 'secret'], { place: 'a verification secret', roots: secretRoots, input, subscription });
+  const delivery: TemplateScope = { place: 'a delivery template (dedupe, filter)', roots: deliveryRoots, input };
+  add(trigger.dedupe, [...at, 'dedupe'], delivery);
+  add(trigger.filter, [...at, 'filter'], delivery);
+  if (!subscribed) return;
+  add(trigger.subscribe, [...at, 'subscribe'], { place: 'a subscribe request', roots: ['input', 'connection', 'webhook'], input });
+  const later = { roots: ['input', 'connection', 'webhook', 'subscription'], input, subscription };
+  add(trigger.unsubscribe, [...at, 'unsubscribe'], { place: 'an unsubscribe request', ...later });
+  add(looseObject(trigger.renew)?.request, [...at, 'renew', 'request'], { place: 'a renew request', ...later });
+}
+
+function addErrors(add: Add, errors: unknown, at: Path): void {
+  add(looseObject(errors)?.byStatus, [...at, 'byStatus'], errorScope);
+}
+
+/** Dynamic choices: the request sees the connection and the fields it depends on; label and value one item. */
+function addFields(add: Add, fields: unknown, at: Path, owner: string): void {
+  looseList(fields).forEach((item, index) => {
+    const choices = looseObject(looseObject(item)?.dynamicChoices);
+    if (choices === undefined) return;
+    const choicesAt = [...at, index, 'dynamicChoices'];
+    const dependsOn = looseList(choices.dependsOn).filter((key): key is string => typeof key === 'string');
+    add(choices.request, [...choicesAt, 'request'], {
+      place: `the dynamic choices request of ${owner}`,
+      roots: ['input', 'connection'],
+      input: dependsOn,
+      inputHint: 'list it in dependsOn to use it here',
+    });
+    add(choices.label, [...choicesAt, 'label'], { place: 'a dynamic choice label', roots: ['item'] });
+    add(choices.value, [...choicesAt, 'value'], { place: 'a dynamic choice value', roots: ['item'] });
+  });
+}
+
+/** Strings anywhere inside a value (json bodies included); object keys are never templates. */
+function eachString(value: unknown, path: Path, visit: (text: string, at: Path) => void, depth = 0): void {
+  if (depth > 64) return;
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, index) => eachString(item, [...path, index], visit, depth + 1));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) eachString(item, [...path, key], visit, depth + 1);
+  }
+}
