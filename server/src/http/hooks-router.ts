@@ -34,7 +34,10 @@ export function hooksRouter(deps: AppDeps) {
     const read = await readCappedBody(incoming ?? c.req.raw.body, limit);
     if (!read.ok) return tooLarge();
     try {
-      const result = await deps.webhooks.deliver(hook, { method: 'POST', headers, query: c.req.query(), rawBody: read.body });
+      // Twilio and HubSpot sign the URL they called: our public URL plus the query exactly as it arrived.
+      const target = incoming?.url ?? c.req.url;
+      const url = `${deps.publicUrl}/hooks/${token}${target.includes('?') ? target.slice(target.indexOf('?')) : ''}`;
+      const result = await deps.webhooks.deliver(hook, { method: c.req.method, url, headers, query: c.req.query(), rawBody: read.body });
       return answer(c, result.status, result.body);
     } catch (error) {
       if (!isUnavailable(error)) throw error;

@@ -21,6 +21,8 @@ export interface ActiveWebhook {
 
 export interface IncomingDelivery {
   method: string;
+  /** The public URL the sender called, raw query included (some schemes sign it). */
+  url: string;
   headers: Record<string, string>;
   query: Record<string, string>;
   rawBody: Buffer;
@@ -65,7 +67,7 @@ export class WebhookSource {
   async deliver(hook: ActiveWebhook, incoming: IncomingDelivery): Promise<WebhookAnswer> {
     const now = this.deps.now();
     if (hook.config.verification) {
-      const verdict = verifyWebhook(hook.config.verification, { headers: incoming.headers, rawBody: incoming.rawBody }, now);
+      const verdict = verifyWebhook(hook.config.verification, incoming, now);
       if (!verdict.ok) return error(401, 'SIGNATURE_INVALID', verdict.reason);
     }
     const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);

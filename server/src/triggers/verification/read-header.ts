@@ -23,3 +23,9 @@ export function readHeader(headers: WebhookHeaders, name: string): HeaderRead {
   if (trimmed === '') return { ok: false, reason: `empty ${wanted} header` };
   return { ok: true, value: trimmed };
 }
+
+/** Whether the header was sent at all, in any case and however many times. */
+export function hasHeader(headers: WebhookHeaders, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return Object.entries(headers).some(([key, value]) => value !== undefined && key.toLowerCase() === wanted);
+}

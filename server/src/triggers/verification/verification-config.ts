@@ -9,10 +9,23 @@ const headerName = z
 
 const toleranceSeconds = z.number().int().min(1).max(86_400).default(300);
 
+/** Senders rotate one secret at a time; a handful of old ones covers every overlap window we know of. */
+export const MAX_PREVIOUS_SECRETS = 5;
+
+function signingSecrets(secret: z.ZodType<string>) {
+  return {
+    secret,
+    /** Secrets that still verify while the sender switches over; any match is accepted. */
+    previousSecrets: z.array(secret).max(MAX_PREVIOUS_SECRETS).optional(),
+  };
+}
+
+const plainSecrets = signingSecrets(z.string().min(1));
+
 export const hmacVerificationSchema = z
   .object({
     scheme: z.literal('hmac'),
-    secret: z.string().min(1),
+    ...plainSecrets,
     /** Header carrying the signature, e.g. `x-signature`. */
     header: headerName,
     algorithm: z.enum(['sha256', 'sha1', 'sha512']).default('sha256'),
@@ -32,19 +45,48 @@ export const hmacVerificationSchema = z
 
 export const standardWebhooksVerificationSchema = z.object({
   scheme: z.literal('standard-webhooks'),
-  /** `whsec_` followed by the base64 key, as Standard Webhooks senders show it. */
-  secret: z
-    .string()
-    .refine((secret) => standardWebhooksKey(secret) !== null, 'must be "whsec_" followed by a base64 key'),
+  /** `whsec_` followed by the base64 key, as Standard Webhooks and Svix senders show it. */
+  ...signingSecrets(
+    z.string().refine((secret) => standardWebhooksKey(secret) !== null, 'must be "whsec_" followed by a base64 key'),
+  ),
   toleranceSeconds,
 });
+
+/** A vendor scheme whose headers, algorithm and encoding are fixed: only the secret(s) and window vary. */
+function namedScheme<const S extends string>(scheme: S) {
+  return z.object({ scheme: z.literal(scheme), ...plainSecrets, toleranceSeconds });
+}
+
+export const stripeVerificationSchema = namedScheme('stripe');
+export const githubVerificationSchema = namedScheme('github');
+export const slackVerificationSchema = namedScheme('slack');
+export const shopifyVerificationSchema = namedScheme('shopify');
+export const hubspotV3VerificationSchema = namedScheme('hubspot-v3');
+export const intercomVerificationSchema = namedScheme('intercom');
+export const sentryVerificationSchema = namedScheme('sentry');
+export const twilioVerificationSchema = namedScheme('twilio');
 
 export const verificationConfigSchema = z.discriminatedUnion('scheme', [
   hmacVerificationSchema,
   standardWebhooksVerificationSchema,
+  stripeVerificationSchema,
+  githubVerificationSchema,
+  slackVerificationSchema,
+  shopifyVerificationSchema,
+  hubspotV3VerificationSchema,
+  intercomVerificationSchema,
+  sentryVerificationSchema,
+  twilioVerificationSchema,
 ]);
 
 export type HmacVerificationConfig = z.output<typeof hmacVerificationSchema>;
 export type StandardWebhooksVerificationConfig = z.output<typeof standardWebhooksVerificationSchema>;
 export type VerificationConfig = z.output<typeof verificationConfigSchema>;
 export type VerificationScheme = VerificationConfig['scheme'];
+export type ConfigOf<S extends VerificationScheme> = Extract<VerificationConfig, { scheme: S }>;
+/** What every scheme's config carries: the secret, the ones still accepted during rotation, the window. */
+export interface SecretsConfig {
+  secret: string;
+  previousSecrets?: string[] | undefined;
+  toleranceSeconds: number;
+}

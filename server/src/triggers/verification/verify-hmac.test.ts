@@ -4,12 +4,13 @@ import { hmacVerificationSchema } from './verification-config.js';
 import { verifyHmac } from './verify-hmac.js';
 import type { WebhookHeaders } from './webhook-verifier.js';
 
+const target = { method: 'POST', url: 'https://switchyard.example/hooks/t' };
 const now = Date.UTC(2026, 10, 20, 12, 0, 0);
 const seconds = String(now / 1000);
 
 function check(input: Record<string, unknown>, headers: WebhookHeaders, body: string, at = now) {
   const config = hmacVerificationSchema.parse({ scheme: 'hmac', ...input });
-  return verifyHmac(config, { headers, rawBody: Buffer.from(body) }, at);
+  return verifyHmac(config, { ...target, headers, rawBody: Buffer.from(body) }, at);
 }
 
 describe('verifyHmac', () => {

@@ -1,11 +1,13 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { standardWebhooksVerificationSchema } from './verification-config.js';
-import { MAX_SIGNATURES_CHECKED, verifyStandardWebhooks } from './verify-standard-webhooks.js';
+import { MAX_SIGNATURES_CHECKED } from './hmac-matches.js';
+import { verifyStandardWebhooks } from './verify-standard-webhooks.js';
 import type { WebhookHeaders } from './webhook-verifier.js';
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const config = standardWebhooksVerificationSchema.parse({ scheme: 'standard-webhooks', secret });
+const target = { method: 'POST', url: 'https://switchyard.example/hooks/t' };
 const now = Date.UTC(2026, 10, 20, 12, 0, 0);
 const oracle = new Webhook(secret);
 
@@ -18,7 +20,7 @@ function signedHeaders(body: string, at = now, id = 'msg_2pLZ1') {
 }
 
 function verify(headers: WebhookHeaders, body: string | Buffer, at = now) {
-  return verifyStandardWebhooks(config, { headers, rawBody: Buffer.from(body) }, at);
+  return verifyStandardWebhooks(config, { ...target, headers, rawBody: Buffer.from(body) }, at);
 }
 
 describe('verifyStandardWebhooks', () => {
@@ -30,7 +32,7 @@ describe('verifyStandardWebhooks', () => {
 
   it('accepts the secret without its whsec_ prefix', () => {
     const bare = standardWebhooksVerificationSchema.parse({ scheme: 'standard-webhooks', secret: secret.slice(6) });
-    const result = verifyStandardWebhooks(bare, { headers: signedHeaders(body), rawBody: Buffer.from(body) }, now);
+    const result = verifyStandardWebhooks(bare, { ...target, headers: signedHeaders(body), rawBody: Buffer.from(body) }, now);
     expect(result).toEqual({ ok: true });
   });
 

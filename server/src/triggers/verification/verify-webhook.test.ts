@@ -5,6 +5,7 @@ import { verificationConfigSchema, type VerificationConfig } from './verificatio
 import { verifyWebhook } from './verify-webhook.js';
 import type { WebhookRequest } from './webhook-verifier.js';
 
+const target = { method: 'POST', url: 'https://switchyard.example/hooks/t' };
 const now = Date.UTC(2026, 10, 20, 12, 0, 0);
 const secret = 'whsec_' + Buffer.alloc(32, 1).toString('base64');
 const body = Buffer.from('{"ok":true}');
@@ -17,22 +18,22 @@ describe('verifyWebhook', () => {
       'webhook-timestamp': String(now / 1000),
       'webhook-signature': new Webhook(secret).sign('msg_1', new Date(now), body),
     };
-    expect(verifyWebhook(standard, { headers, rawBody: body }, now)).toEqual({ ok: true });
+    expect(verifyWebhook(standard, { ...target, headers, rawBody: body }, now)).toEqual({ ok: true });
 
     const hmac = verificationConfigSchema.parse({ scheme: 'hmac', secret: 's', header: 'x-signature' });
     const signature = createHmac('sha256', 's').update(body).digest('hex');
-    expect(verifyWebhook(hmac, { headers: { 'x-signature': signature }, rawBody: body }, now)).toEqual({ ok: true });
-    expect(verifyWebhook(hmac, { headers, rawBody: body }, now)).toEqual({ ok: false, reason: 'missing x-signature header' });
+    expect(verifyWebhook(hmac, { ...target, headers: { 'x-signature': signature }, rawBody: body }, now)).toEqual({ ok: true });
+    expect(verifyWebhook(hmac, { ...target, headers, rawBody: body }, now)).toEqual({ ok: false, reason: 'missing x-signature header' });
   });
 
   it('refuses a scheme this build does not know', () => {
-    const future = { scheme: 'stripe', secret: 'whsec_x' } as unknown as VerificationConfig;
-    expect(verifyWebhook(future, { headers: {}, rawBody: body }, now)).toEqual({
+    const future = { scheme: 'notion', secret: 'x' } as unknown as VerificationConfig;
+    expect(verifyWebhook(future, { ...target, headers: {}, rawBody: body }, now)).toEqual({
       ok: false,
-      reason: 'unknown verification scheme "stripe"',
+      reason: 'unknown verification scheme "notion"',
     });
     const inherited = { scheme: 'toString' } as unknown as VerificationConfig;
-    expect(verifyWebhook(inherited, { headers: {}, rawBody: body }, now)).toMatchObject({ ok: false });
+    expect(verifyWebhook(inherited, { ...target, headers: {}, rawBody: body }, now)).toMatchObject({ ok: false });
   });
 
   it('never throws on input outside its types', () => {
@@ -49,7 +50,7 @@ describe('verifyWebhook', () => {
       expect(verifyWebhook(hmac, request as WebhookRequest, now)).toMatchObject({ ok: false });
     }
     const broken = { ...hmac, secret: undefined } as unknown as VerificationConfig;
-    expect(verifyWebhook(broken, { headers: { 'x-signature': signature }, rawBody: body }, now)).toMatchObject({
+    expect(verifyWebhook(broken, { ...target, headers: { 'x-signature': signature }, rawBody: body }, now)).toMatchObject({
       ok: false,
     });
   });

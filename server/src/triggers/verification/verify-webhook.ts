@@ -1,14 +1,28 @@
-import type { VerificationConfig, VerificationScheme } from './verification-config.js';
+import type { ConfigOf, VerificationConfig, VerificationScheme } from './verification-config.js';
+import { verifyGithub } from './verify-github.js';
 import { verifyHmac } from './verify-hmac.js';
+import { verifyHubspotV3 } from './verify-hubspot-v3.js';
+import { verifyIntercom } from './verify-intercom.js';
+import { verifySentry } from './verify-sentry.js';
+import { verifyShopify } from './verify-shopify.js';
+import { verifySlack } from './verify-slack.js';
 import { verifyStandardWebhooks } from './verify-standard-webhooks.js';
+import { verifyStripe } from './verify-stripe.js';
+import { verifyTwilio } from './verify-twilio.js';
 import { refused, type VerificationResult, type WebhookRequest, type WebhookVerifier } from './webhook-verifier.js';
-
-type ConfigOf<S extends VerificationScheme> = Extract<VerificationConfig, { scheme: S }>;
 
 /** One verifier per named scheme; a new scheme is one file plus one line here and in the config union. */
 const verifiers: { [S in VerificationScheme]: WebhookVerifier<ConfigOf<S>> } = {
   hmac: verifyHmac,
   'standard-webhooks': verifyStandardWebhooks,
+  stripe: verifyStripe,
+  github: verifyGithub,
+  slack: verifySlack,
+  shopify: verifyShopify,
+  'hubspot-v3': verifyHubspotV3,
+  intercom: verifyIntercom,
+  sentry: verifySentry,
+  twilio: verifyTwilio,
 };
 
 function dispatch<S extends VerificationScheme>(config: ConfigOf<S>, request: WebhookRequest, now: number) {

@@ -1,6 +1,13 @@
 export type WebhookHeaders = Record<string, string | string[] | undefined>;
 
 export interface WebhookRequest {
+  /** As received, e.g. `POST`; HubSpot v3 signs it. */
+  method: string;
+  /**
+   * The full public URL the sender called, query string included exactly as sent (Twilio and HubSpot v3
+   * sign it): the configured public URL, the path, then the raw query.
+   */
+  url: string;
   headers: WebhookHeaders;
   /** The body exactly as received: signatures are computed over these bytes, never over parsed JSON. */
   rawBody: Buffer;
