@@ -12,3 +12,4 @@ export * from './validate/pack-problem.js';
 export * from './validate/validate-pack.js';
 export * from './validate/normalize-pack.js';
 export * from './templates/scan-template.js';
+export * from './openapi/openapi-to-pack.js';
