@@ -1,0 +1,102 @@
+import { packManifestSchema, paginationSchema } from '@switchyard/connectors';
+import type { z } from 'zod';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressClient } from '../egress/create-egress-client.js';
+import type { Database } from '../storage/database.js';
+import { createVendorClient } from './create-vendor-client.js';
+import { nextLink } from './paginate.js';
+import { startFakeVendor, type FakeVendor } from './start-fake-vendor.js';
+import type { VendorCall } from './vendor-client.js';
+
+const egress = createEgressClient({ allow: ['127.0.0.1', 'localhost'] });
+const vendor = createVendorClient({ egress, database: {} as Database, now: () => Date.now(), log: pino({ level: 'silent' }) });
+const all = Array.from({ length: 7 }, (_, i) => ({ id: i + 1 }));
+let fake: FakeVendor;
+
+beforeAll(async () => {
+  fake = await startFakeVendor((request, origin) => {
+    const q = request.url.searchParams;
+    switch (request.url.pathname) {
+      case '/cursor': {
+        const start = Number(q.get('after') ?? 0);
+        const next = start + 3 < all.length ? String(start + 3) : '';
+        return { body: { data: all.slice(start, start + 3), meta: { next } } };
+      }
+      case '/stuck':
+        return { body: { data: [{ id: 1 }], meta: { next: 'same' } } };
+      case '/linked': {
+        const page = Number(q.get('page') ?? 1);
+        const links = [`<${origin}/linked?page=${page + 1}>; rel="next"`, `<${origin}/linked?page=3>; rel="last"`];
+        return { headers: page < 3 ? { link: links.join(', ') } : {}, body: [{ page }] };
+      }
+      case '/escape':
+        return { headers: { link: `<${origin.replace('127.0.0.1', 'localhost')}/linked?page=2>; rel="next"` }, body: [{ page: 1 }] };
+      case '/offset': {
+        const size = Number(q.get('limit'));
+        const start = q.has('page') ? (Number(q.get('page')) - 1) * size : Number(q.get('offset'));
+        return { body: { results: all.slice(start, start + size) } };
+      }
+      default:
+        return { status: 404, body: {} };
+    }
+  });
+});
+afterAll(async () => {
+  await fake.close();
+  await egress.close();
+});
+
+const call = (path: string): VendorCall => ({
+  pack: packManifestSchema.parse({ id: 'acme', name: 'Acme', version: '1.0.0', engine: '^1.0.0', baseUrl: fake.url, auth: { kind: 'none' } }),
+  request: { method: 'GET', path, query: { q: 'x' } },
+  scope: {},
+});
+const ids = (items: unknown[]) => items.map((item) => (item as { id: number }).id);
+const paginated = (path: string, rule: z.input<typeof paginationSchema>) => vendor.sendPaginated(call(path), paginationSchema.parse(rule));
+const sent = (path: string) => fake.requests.filter((r) => r.url.pathname === path).map((r) => Object.fromEntries(r.url.searchParams));
+
+describe('sendPaginated', () => {
+  it('follows a body cursor until it is empty, keeping the template query', async () => {
+    const result = await paginated('/cursor', { type: 'cursor', items: 'data', cursor: 'meta.next', param: 'after' });
+    expect(ids(result.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result.pages).toBe(3);
+    expect(sent('/cursor')).toEqual([{ q: 'x' }, { q: 'x', after: '3' }, { q: 'x', after: '6' }]);
+  });
+
+  it('stops on a repeated cursor and at maxPages', async () => {
+    expect((await paginated('/stuck', { type: 'cursor', items: 'data', cursor: 'meta.next', param: 'after', maxPages: 50 })).pages).toBe(2);
+    const capped = await paginated('/cursor', { type: 'cursor', items: 'data', cursor: 'meta.next', param: 'after', maxPages: 2 });
+    expect(ids(capped.items)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('follows Link rel="next" on the same origin', async () => {
+    const result = await paginated('/linked', { type: 'link_header', items: '' });
+    expect(result.items).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
+    expect(sent('/linked').map((q) => q['page'])).toEqual([undefined, '2', '3']);
+  });
+
+  it('refuses a next link on another origin', async () => {
+    await expect(paginated('/escape', { type: 'link_header', items: '' })).rejects.toMatchObject({ code: 'PAGINATION_OTHER_ORIGIN', retryable: false });
+    expect(fake.requests.filter((r) => r.headers.host?.startsWith('localhost'))).toHaveLength(0);
+  });
+
+  it('pages by offset in items or in pages and stops on a short page', async () => {
+    const items = await paginated('/offset', { type: 'offset', items: 'results', offsetParam: 'offset', limitParam: 'limit', pageSize: 3 });
+    expect(ids(items.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(sent('/offset').map((q) => q['offset'])).toEqual(['0', '3', '6']);
+    const pages = await paginated('/offset', { type: 'offset', items: 'results', offsetParam: 'page', limitParam: 'limit', pageSize: 2, unit: 'page', maxPages: 3 });
+    expect(ids(pages.items)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(pages.pages).toBe(3);
+  });
+});
+
+describe('nextLink', () => {
+  it('reads RFC 8288 links with quoted, unquoted and multiple relations', () => {
+    expect(nextLink('<https://a.example/x?page=2>; rel="next", <https://a.example/x?page=9>; rel="last"')).toBe('https://a.example/x?page=2');
+    expect(nextLink('<https://a.example/p?page=1>; rel="prev", </x?page=3>; rel=next')).toBe('/x?page=3');
+    expect(nextLink('<https://a.example/y>; title="a, b"; rel="last next"')).toBe('https://a.example/y');
+    expect(nextLink('<https://a.example/p>; rel="prev"')).toBeUndefined();
+    expect(nextLink(undefined)).toBeUndefined();
+  });
+});
