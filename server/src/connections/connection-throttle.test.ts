@@ -2,7 +2,7 @@ import { packManifestSchema } from '@switchyard/connectors';
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDatabase } from '../storage/test-databases.js';
 import { createConnectionThrottle } from './connection-throttle.js';
-import { VendorError } from './vendor-error.js';
+import type { VendorError } from './vendor-error.js';
 
 const pack = packManifestSchema.parse({
   id: 'acme', name: 'Acme', version: '1.0.0', engine: '^1.0.0', baseUrl: 'https://acme.example', auth: { kind: 'bearer' },
