@@ -37,6 +37,13 @@ describe.each(dialects)('packRepo on %s', (dialect) => {
     expect(heads[0]).not.toHaveProperty('manifest');
     expect((await packRepo.versions(database.db, 'heads', 1)).map((r) => r.version)).toEqual(['1.2.0', '1.10.0', '1.9.0']);
     expect((await packRepo.versions(database.db, 'heads')).length).toBe(4);
+    expect((await packRepo.heads(database.db, 'other')).map((h) => h.version)).toEqual(['0.1.0']);
+  });
+
+  it('replaces a version in place', async () => {
+    await database.write((trx) => packRepo.insertVersion(trx, row('built', '1.0.0', 1)));
+    await database.write((trx) => packRepo.replaceVersion(trx, { ...row('built', '1.0.0', 5, 'new'), source: 'built-in' }));
+    expect(await packRepo.version(database.db, 'built', '1.0.0')).toMatchObject({ digest: 'new', installed_at: 5, source: 'built-in' });
   });
 
   it('finds the newest version of a major in semver order, not text order', async () => {

@@ -22,9 +22,17 @@ export const packRepo = {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   },
 
-  /** Every installed version of every pack, without manifests. */
-  heads(ex: Db): Promise<PackVersionHead[]> {
-    return ex.selectFrom('pack_versions').select(headColumns).orderBy('pack_id').orderBy('installed_at').execute();
+  /** Every installed version of every pack (or of one), without manifests. */
+  heads(ex: Db, packId?: string): Promise<PackVersionHead[]> {
+    let query = ex.selectFrom('pack_versions').select(headColumns);
+    if (packId !== undefined) query = query.where('pack_id', '=', packId);
+    return query.orderBy('pack_id').orderBy('installed_at').execute();
+  },
+
+  /** Overwrites a version in place (built-in packs only: their code is the source of truth). */
+  async replaceVersion(ex: Db, row: PackVersionRow): Promise<void> {
+    const { pack_id, version, ...rest } = row;
+    await ex.updateTable('pack_versions').set(rest).where('pack_id', '=', pack_id).where('version', '=', version).execute();
   },
 
   /** Every version of one pack (with manifests), optionally only one major. */
