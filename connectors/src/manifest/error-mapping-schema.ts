@@ -10,5 +10,5 @@ export const errorMappingSchema = z.strictObject({
   message: pathSchema.optional(),
   code: pathSchema.optional(),
   byStatus: z.record(z.string().regex(/^[1-5]\d\d$/, 'must be an HTTP status such as 404'), templateSchema).optional(),
-});
+}).meta({ id: 'ErrorMapping' });
 export type ErrorMapping = z.output<typeof errorMappingSchema>;

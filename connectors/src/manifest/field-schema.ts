@@ -35,6 +35,6 @@ export const fieldSchema = z.strictObject({
   secret: z.boolean().default(false),
   choices: z.array(choiceSchema).max(1000).optional(),
   dynamicChoices: dynamicChoicesSchema.optional(),
-});
+}).meta({ id: 'Field' });
 export type Field = z.output<typeof fieldSchema>;
 export type FieldInput = z.input<typeof fieldSchema>;

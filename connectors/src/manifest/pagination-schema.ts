@@ -34,5 +34,5 @@ export const paginationSchema = z.discriminatedUnion('type', [
   cursorPaginationSchema,
   linkHeaderPaginationSchema,
   offsetPaginationSchema,
-]);
+]).meta({ id: 'Pagination' });
 export type Pagination = z.output<typeof paginationSchema>;

@@ -27,5 +27,6 @@ export const requestTemplateSchema = z
   })
   .refine((r) => [r.json, r.form, r.multipart].filter((b) => b !== undefined).length <= 1, {
     message: 'must have at most one body: json, form or multipart',
-  });
+  })
+  .meta({ id: 'RequestTemplate' });
 export type RequestTemplate = z.output<typeof requestTemplateSchema>;

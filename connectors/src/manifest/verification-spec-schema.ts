@@ -32,5 +32,7 @@ export const hmacVerificationSpecSchema = z.strictObject({
   signedPayload: z.enum(['body', 'timestamp.body']).default('body'),
 });
 
-export const verificationSpecSchema = z.discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema]);
+export const verificationSpecSchema = z
+  .discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema])
+  .meta({ id: 'VerificationSpec' });
 export type VerificationSpec = z.output<typeof verificationSpecSchema>;

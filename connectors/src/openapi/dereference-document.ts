@@ -1,24 +1,18 @@
 import { dereference } from '@apidevtools/json-schema-ref-parser';
 import { pointer, type PackProblem } from '../validate/pack-problem.js';
-import { asRecord, type JsonRecord } from './json-value.js';
+import type { JsonRecord } from './json-value.js';
 
 interface RefError {
   message: string;
   path?: (string | number)[] | null;
 }
 
-function refAt(document: JsonRecord, path: (string | number)[]): string | undefined {
-  let node: unknown = document;
-  for (const part of path) node = asRecord(node)?.[String(part)] ?? (Array.isArray(node) ? node[Number(part)] : undefined);
-  const ref = asRecord(node)?.$ref;
-  return typeof ref === 'string' ? ref : undefined;
-}
-
-function toProblem(document: JsonRecord, error: RefError): PackProblem {
+function toProblem(error: RefError): PackProblem {
   const path = error.path ?? [];
-  const ref = refAt(document, path);
-  const message = ref === undefined ? `cannot resolve a $ref: ${error.message}` : `$ref "${ref}" points to nothing in this document`;
-  return { path: pointer([...path, ...(ref === undefined ? [] : ['$ref'])]), message };
+  // The parser's MissingPointerError names the pointer in its message; its path is where the $ref sits.
+  const ref = /\$ref pointer "([^"]+)"/.exec(error.message)?.[1];
+  if (ref === undefined) return { path: pointer(path), message: `cannot resolve a $ref: ${error.message.split('\n')[0] ?? ''}` };
+  return { path: pointer([...path, '$ref']), message: `$ref "${ref}" points to nothing in this document` };
 }
 
 /**
@@ -37,6 +31,6 @@ export async function dereferenceDocument(document: JsonRecord): Promise<{ ok: t
   } catch (error) {
     const errors = (error as { errors?: RefError[] }).errors;
     const list: RefError[] = Array.isArray(errors) && errors.length > 0 ? errors : [{ message: error instanceof Error ? error.message : String(error) }];
-    return { ok: false, problems: list.slice(0, 50).map((item) => toProblem(document, item)) };
+    return { ok: false, problems: list.slice(0, 50).map(toProblem) };
   }
 }

@@ -160,7 +160,8 @@ export function securityToAuth(document: JsonRecord, operations: JsonRecord[], b
     const auth = names.length === 1 ? singleSchemeAuth(names[0] as string, schemes[names[0] as string] as JsonRecord, context) : combinedApiKeys(names, context);
     if (auth !== undefined) {
       const others = new Set(requirements.map(requirementId).filter((other) => other !== '' && other !== id));
-      if (others.size > 0) warnings.add(`the pack authenticates with ${id}; the document also names ${[...others].join(', ')}, which the pack does not use`);
+      const shown = [...others].slice(0, 5).join(', ') + (others.size > 5 ? ` and ${others.size - 5} more` : '');
+      if (others.size > 0) warnings.add(`the pack authenticates with ${id}; the document also names ${shown}, which the pack does not use`);
       return auth;
     }
   }
