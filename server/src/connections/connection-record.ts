@@ -1,0 +1,67 @@
+import type { ConnectionRow } from '../storage/tables.js';
+import { ConnectionError } from './connection-error.js';
+import { SecretBoxError, type SecretBox } from './secret-box.js';
+
+export type ConnectionStatus = 'ok' | 'needs_reauth' | 'error';
+
+export interface OAuthTokens {
+  accessToken: string;
+  refreshToken?: string | undefined;
+  tokenType?: string | undefined;
+  scope?: string | undefined;
+}
+
+/** What the `secrets` envelope holds. */
+export interface ConnectionSecrets {
+  values: Record<string, unknown>;
+  tokens?: OAuthTokens | undefined;
+}
+
+/**
+ * What the `fields` column holds: values that may be shown, values captured while authorising, and which
+ * secret keys are set (so views need no decryption).
+ */
+export interface ConnectionFields {
+  values: Record<string, unknown>;
+  captured: Record<string, unknown>;
+  secretKeys: string[];
+  authorized: boolean;
+}
+
+/** A connection row with its columns decoded and its secrets opened. */
+export interface ConnectionRecord {
+  row: ConnectionRow;
+  fields: ConnectionFields;
+  secrets: ConnectionSecrets;
+}
+
+// The row id is bound into the envelope: secrets copied onto another connection's row do not open.
+const contextOf = (connectionId: string) => `connection:${connectionId}`;
+
+export function sealSecrets(box: SecretBox, connectionId: string, secrets: ConnectionSecrets): string {
+  return box.seal(JSON.stringify(secrets), contextOf(connectionId));
+}
+
+export function readFields(row: ConnectionRow): ConnectionFields {
+  return JSON.parse(row.fields) as ConnectionFields;
+}
+
+export function fieldsColumn(fields: Omit<ConnectionFields, 'secretKeys' | 'authorized'>, secrets: ConnectionSecrets): string {
+  const stored: ConnectionFields = { ...fields, secretKeys: Object.keys(secrets.values).sort(), authorized: secrets.tokens !== undefined };
+  return JSON.stringify(stored);
+}
+
+export function openRecord(box: SecretBox, row: ConnectionRow): ConnectionRecord {
+  try {
+    const secrets = JSON.parse(box.open(row.secrets, contextOf(row.id))) as ConnectionSecrets;
+    return { row, fields: readFields(row), secrets };
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw new ConnectionError('SECRETS_UNREADABLE', `the secrets of connection ${row.id} cannot be decrypted: ${error.message}`);
+  }
+}
+
+/** Every value as templates see it under `{{connection.*}}`. */
+export function templateFields(record: ConnectionRecord): Record<string, unknown> {
+  return { ...record.fields.values, ...record.secrets.values, ...record.fields.captured };
+}
