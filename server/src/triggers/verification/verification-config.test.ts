@@ -46,3 +46,30 @@ describe('verificationConfigSchema', () => {
     });
   });
 });
+
+describe('verificationConfigSchema for named schemes', () => {
+  const named = ['stripe', 'github', 'slack', 'shopify', 'hubspot-v3', 'intercom', 'sentry', 'twilio'] as const;
+
+  it('accepts every scheme a pack may name, with the tolerance default', () => {
+    for (const scheme of named) {
+      expect(verificationConfigSchema.parse({ scheme, secret: 's' })).toEqual({ scheme, secret: 's', toleranceSeconds: 300 });
+    }
+  });
+
+  it('takes up to five previous secrets for rotation', () => {
+    const previousSecrets = ['a', 'b', 'c', 'd', 'e'];
+    expect(verificationConfigSchema.parse({ scheme: 'github', secret: 's', previousSecrets })).toMatchObject({ previousSecrets });
+    expect(issues({ scheme: 'github', secret: 's', previousSecrets: [...previousSecrets, 'f'] })).toEqual([
+      { path: 'previousSecrets', message: expect.stringContaining('5') },
+    ]);
+    expect(issues({ scheme: 'slack', secret: 's', previousSecrets: [''] }).map((issue) => issue.path)).toEqual(['previousSecrets/0']);
+    expect(issues({ scheme: 'hmac', secret: 's', header: 'x-sig', previousSecrets: 'old' }).map((issue) => issue.path)).toEqual([
+      'previousSecrets',
+    ]);
+  });
+
+  it('keeps configs stored before rotation existed valid', () => {
+    expect(verificationConfigSchema.parse({ scheme: 'hmac', secret: 's', header: 'x-sig' })).not.toHaveProperty('previousSecrets');
+    expect(issues({ scheme: 'stripe' }).map((issue) => issue.path)).toEqual(['secret']);
+  });
+});

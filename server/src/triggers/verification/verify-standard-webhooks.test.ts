@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { Webhook as Svix } from 'svix';
 import { describe, expect, it } from 'vitest';
 import { standardWebhooksVerificationSchema } from './verification-config.js';
 import { MAX_SIGNATURES_CHECKED } from './hmac-matches.js';
@@ -103,5 +104,54 @@ describe('verifyStandardWebhooks', () => {
     expect(verify({ ...headers, 'webhook-id': 'msg_other' }, body)).toMatchObject({ ok: false });
     const dotted = signedHeaders(body, now, 'msg.1');
     expect(verify(dotted, body)).toEqual({ ok: false, reason: 'webhook-id contains "."' });
+  });
+});
+
+describe('verifyStandardWebhooks with Svix', () => {
+  const body = '{"type":"user.created"}';
+  const svixHeaders = (signer: Svix, at = now, id = 'msg_svix1') => ({
+    'svix-id': id,
+    'svix-timestamp': String(Math.floor(at / 1000)),
+    'svix-signature': signer.sign(id, new Date(at), body),
+  });
+
+  it('accepts svix-* headers signed by the svix package, and svix accepts what we accept', () => {
+    const headers = svixHeaders(new Svix(secret));
+    expect(verify(headers, body)).toEqual({ ok: true });
+    expect(new Svix(secret).verify(body, { ...signedHeaders(body, Date.now()) })).toEqual(JSON.parse(body));
+  });
+
+  it('prefers svix-* over webhook-* when both are sent, as the svix library does', () => {
+    const headers = svixHeaders(new Svix(secret));
+    expect(verify({ ...headers, 'webhook-signature': 'v1,garbage' }, body)).toEqual({ ok: true });
+    expect(verify({ ...signedHeaders(body), 'svix-signature': 'v1,AAAA' }, body)).toEqual({ ok: false, reason: 'no signature matches' });
+    expect(verify({ ...headers, 'svix-id': 'msg.1' }, body)).toEqual({ ok: false, reason: 'svix-id contains "."' });
+  });
+
+  it('refuses svix timestamps outside the window in both directions', () => {
+    const headers = svixHeaders(new Svix(secret));
+    expect(verify(headers, body, now + 301_000)).toEqual({ ok: false, reason: 'timestamp too old' });
+    expect(verify(headers, body, now - 301_000)).toEqual({ ok: false, reason: 'timestamp too far in the future' });
+  });
+});
+
+describe('verifyStandardWebhooks during secret rotation', () => {
+  const body = '{"type":"invoice.paid"}';
+  const next = 'whsec_' + Buffer.alloc(32, 9).toString('base64');
+  const rotating = standardWebhooksVerificationSchema.parse({ scheme: 'standard-webhooks', secret: next, previousSecrets: [secret] });
+
+  it('accepts a signature made with a previous secret, and any v1 under any secret', () => {
+    const headers = signedHeaders(body);
+    const check = (h: WebhookHeaders) => verifyStandardWebhooks(rotating, { ...target, headers: h, rawBody: Buffer.from(body) }, now);
+    expect(check(headers)).toEqual({ ok: true });
+    const both = `${new Webhook(next).sign('msg_2pLZ1', new Date(now), body)} ${headers['webhook-signature']}`;
+    expect(check({ ...headers, 'webhook-signature': both })).toEqual({ ok: true });
+    const stranger = new Webhook('whsec_' + Buffer.alloc(32, 3).toString('base64')).sign('msg_2pLZ1', new Date(now), body);
+    expect(check({ ...headers, 'webhook-signature': stranger })).toEqual({ ok: false, reason: 'no signature matches' });
+  });
+
+  it('requires every previous secret to be a base64 key', () => {
+    const result = standardWebhooksVerificationSchema.safeParse({ scheme: 'standard-webhooks', secret: next, previousSecrets: ['whsec_not base64'] });
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('/'))).toEqual(['previousSecrets/0']);
   });
 });

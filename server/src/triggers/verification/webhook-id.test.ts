@@ -9,6 +9,14 @@ describe('deliveryIdFromHeaders', () => {
     );
     expect(deliveryIdFromHeaders({ 'x-shopify-webhook-id': 'b54557e4' })).toBe('b54557e4');
     expect(deliveryIdFromHeaders({ 'idempotency-key': ' k-1 ' })).toBe('k-1');
+    expect(deliveryIdFromHeaders({ 'svix-id': 'msg_2' })).toBe('msg_2');
+    expect(deliveryIdFromHeaders({ 'Shopify-Webhook-Id': 'e-1' })).toBe('e-1');
+    expect(deliveryIdFromHeaders({ 'I-Twilio-Idempotency-Token': 'tw-1' })).toBe('tw-1');
+    expect(deliveryIdFromHeaders({ 'Request-ID': 'sentry-1' })).toBe('sentry-1');
+  });
+
+  it('prefers a vendor delivery id over the generic Request-ID', () => {
+    expect(deliveryIdFromHeaders({ 'request-id': 'r', 'x-github-delivery': 'g' })).toBe('g');
   });
 
   it('prefers the Standard Webhooks id over generic keys', () => {

@@ -7,12 +7,15 @@ import type { WebhookHeaders } from './webhook-verifier.js';
  */
 export const DELIVERY_ID_HEADERS = [
   'webhook-id', // Standard Webhooks
-  'svix-id',
-  'x-github-delivery',
+  'svix-id', // Svix, the same on every retry
+  'x-github-delivery', // kept on manual redelivery
   'x-shopify-webhook-id',
-  'i-twilio-idempotency-token',
+  'shopify-webhook-id', // Shopify event deliveries
+  'i-twilio-idempotency-token', // Twilio, the same on its retries
   'idempotency-key',
   'x-idempotency-key',
+  // Sentry's only id; generic, so it comes last. Stripe, Slack and HubSpot put their event id in the body.
+  'request-id',
 ] as const;
 
 // Dedupe keys are stored and indexed; a longer "id" is not one a provider would send.
