@@ -19,6 +19,7 @@ const petstore = minimalSpec({
         parameters: [
           { name: 'limit', in: 'query', schema: { type: 'integer', default: 20 } },
           { name: 'tags', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
+          { name: 'ids', in: 'query', explode: false, schema: { type: 'array', items: { type: 'integer' } } },
           { name: 'X-Request-Id', in: 'header', schema: { type: 'string' } },
           { name: 'session', in: 'cookie', schema: { type: 'string' } },
         ],
@@ -65,12 +66,13 @@ describe('openApiToPack: pack and actions', () => {
     expect(list?.input).toEqual([
       { key: 'limit', label: 'limit', type: 'integer', required: false, default: 20 },
       { key: 'tags', label: 'tags', type: 'json', required: false },
+      { key: 'ids', label: 'ids', type: 'json', required: false },
       { key: 'x_request_id', label: 'X-Request-Id', type: 'string', required: false },
     ]);
     expect(list?.request).toEqual({
       method: 'GET',
       path: '/pets',
-      query: { limit: '{{input.limit}}', tags: '{{input.tags | join: ","}}' },
+      query: { limit: '{{input.limit}}', tags: '{{input.tags}}', ids: '{{input.ids | join: ","}}' },
       headers: { 'X-Request-Id': '{{input.x_request_id}}' },
     });
     expect(list?.sample).toEqual([{ id: 1, name: 'Rex' }]);

@@ -36,14 +36,20 @@ function parameterSchema(parameter: JsonRecord): unknown {
   return asRecord(media)?.schema;
 }
 
+const DELIMITERS: Record<string, string> = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
 /**
- * A list rendered into a query or header value: comma-joined (OpenAPI's `form` style without explode);
- * `explode` (repeating the parameter) cannot be expressed by a query record.
+ * A list in a query is sent as the parameter repeated once per item (OpenAPI's default `form` style with
+ * `explode`), which is what the request renderer does with a list; a list that must be one delimited value
+ * (`explode: false`, other styles, headers) is joined here.
  */
-function valueTemplate(key: string, schema: unknown): string {
+function valueTemplate(key: string, parameter: JsonRecord, schema: unknown): string {
   const type = effectiveSchema(asRecord(schema) ?? {}).type;
   const isList = type === 'array' || (Array.isArray(type) && type.includes('array'));
-  return isList ? `{{input.${key} | join: ","}}` : `{{input.${key}}}`;
+  const style = typeof parameter.style === 'string' ? parameter.style : parameter.in === 'query' ? 'form' : 'simple';
+  const repeated = parameter.in === 'query' && style === 'form' && parameter.explode !== false;
+  const delimiter = DELIMITERS[style];
+  return isList && !repeated && delimiter !== undefined ? `{{input.${key} | join: "${delimiter}"}}` : `{{input.${key}}}`;
 }
 
 export function parametersToInput(
@@ -74,8 +80,8 @@ export function parametersToInput(
     const required = location === 'path' || parameter.required === true;
     result.fields.push(schemaToField({ key, name, schema, required, description: parameter.description, example: parameter.example }));
     if (location === 'path') pathKeys.set(name, key);
-    else if (location === 'query') result.query[name] = valueTemplate(key, schema);
-    else result.headers[name] = valueTemplate(key, schema);
+    else if (location === 'query') result.query[name] = valueTemplate(key, parameter, schema);
+    else result.headers[name] = valueTemplate(key, parameter, schema);
   }
   result.path = route.replace(/\{([^{}]+)\}/g, (_match, name: string) => {
     let key = pathKeys.get(name);
