@@ -66,8 +66,9 @@ async function convert(spec: unknown, options: OpenApiToPackOptions): Promise<Op
   };
   const validation = validatePack(manifest);
   if (!validation.ok) {
-    const where = options.id !== undefined && validation.problems.some((problem) => problem.path === '/id') ? 'the --id option or ' : '';
-    return { ok: false, problems: validation.problems.map((problem) => ({ ...problem, message: `the generated pack is invalid (${where}the document): ${problem.message}` })) };
+    const explain = (problem: PackProblem): string =>
+      problem.path === '/id' && options.id !== undefined ? `${problem.message} (the id option gave "${options.id}")` : `the generated pack is invalid: ${problem.message}`;
+    return { ok: false, problems: validation.problems.map((problem) => ({ path: problem.path, message: explain(problem) })) };
   }
   return { ok: true, manifest, warnings: warnings.list() };
 }

@@ -75,6 +75,10 @@ export function parametersToInput(
       continue;
     }
     if (!['path', 'query', 'header'].includes(location)) continue;
+    if (name.length > 200) {
+      warnings.add(`${where}: a ${location} parameter name longer than 200 characters is left out`);
+      continue;
+    }
     const key = keys.take(toFieldKey(name, location === 'header'));
     const schema = parameterSchema(parameter);
     const required = location === 'path' || parameter.required === true;
