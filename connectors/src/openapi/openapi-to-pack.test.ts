@@ -188,6 +188,14 @@ describe('openApiToPack: pack and actions', () => {
     expect(manifest.actions?.map((action) => action.kind)).toEqual(['search', 'action', 'action']);
   });
 
+  test('an operation the pack format cannot express is left out with a warning; the rest converts', async () => {
+    const longName = 'n'.repeat(201);
+    const form = { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { [longName]: { type: 'string' } } } } } };
+    const { manifest, warnings } = await convertValid(minimalSpec({ paths: { '/ok': { get: {} }, '/odd': { post: { requestBody: form } } } }));
+    expect(manifest.actions?.map((action) => action.key)).toEqual(['get-ok']);
+    expect(warnings).toEqual([expect.stringMatching(/^action post-odd is left out: \/request\/form/)]);
+  });
+
   test('an operation on its own absolute server gets an absolute path', async () => {
     const spec = minimalSpec({ paths: { '/upload': { post: { servers: [{ url: 'https://uploads.example.com/' }] } } } });
     const { manifest } = await convertValid(spec);

@@ -1,9 +1,9 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
 import type { PackProblem } from '../validate/pack-problem.js';
-import { validatePack } from '../validate/validate-pack.js';
 import type { ActionInput } from './action-input.js';
 import { collectOperations } from './collect-operations.js';
 import { dereferenceDocument } from './dereference-document.js';
+import { dropInvalidActions } from './drop-invalid-actions.js';
 import { findExternalRefs } from './find-external-refs.js';
 import { asRecord, type JsonRecord } from './json-value.js';
 import { KeyAllocator } from './key-allocator.js';
@@ -64,13 +64,13 @@ async function convert(spec: unknown, options: OpenApiToPackOptions): Promise<Op
     auth: withConnectionFields(auth, server.fields, testRequest(actions)),
     actions,
   };
-  const validation = validatePack(manifest);
+  const { manifest: kept, validation } = dropInvalidActions(manifest, warnings);
   if (!validation.ok) {
     const explain = (problem: PackProblem): string =>
       problem.path === '/id' && options.id !== undefined ? `${problem.message} (the id option gave "${options.id}")` : `the generated pack is invalid: ${problem.message}`;
     return { ok: false, problems: validation.problems.map((problem) => ({ path: problem.path, message: explain(problem) })) };
   }
-  return { ok: true, manifest, warnings: warnings.list() };
+  return { ok: true, manifest: kept, warnings: warnings.list() };
 }
 
 /** Turns an OpenAPI 3.0 or 3.1 document (object, JSON or YAML text) into a pack manifest; never throws. */
