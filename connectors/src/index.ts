@@ -12,4 +12,8 @@ export * from './validate/pack-problem.js';
 export * from './validate/validate-pack.js';
 export * from './validate/normalize-pack.js';
 export * from './templates/scan-template.js';
+export * from './validate/parse-pack-text.js';
+export * from './manifest/pack-json-schema.js';
+export * from './packs/define-pack.js';
+export * from './packs/built-in-packs.js';
 export * from './openapi/openapi-to-pack.js';
