@@ -24,3 +24,11 @@ describe('the worked example pack', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
+
+describe('the README', () => {
+  it('shows the worked example in full, as it is in examples/', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../../examples/acme-crm.pack.yaml', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`yaml\n${example}\`\`\``);
+  });
+});
