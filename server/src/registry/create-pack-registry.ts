@@ -1,4 +1,4 @@
-import { validatePack, type PackManifest } from '@switchyard/connectors';
+import { parsePackText, validatePack, type PackManifest, type PackValidation } from '@switchyard/connectors';
 import semver from 'semver';
 import { auditRepo } from '../storage/audit-repo.js';
 import type { Database, Trx } from '../storage/database.js';
@@ -74,8 +74,7 @@ export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry 
   const record = (trx: Trx, actor: PackActor | null, action: 'pack.install' | 'pack.remove', packId: string, details: Record<string, string>) =>
     auditRepo.record(trx, { actor, action, targetId: packId, details }, now());
 
-  const installPack = async (raw: unknown, source: string, actor: PackActor | null, options: InstallOptions = {}): Promise<InstallOutcome> => {
-    const check = validatePack(raw);
+  const install = async (check: PackValidation, source: string, actor: PackActor | null, options: InstallOptions = {}): Promise<InstallOutcome> => {
     if (!check.ok) return { ok: false, code: 'INVALID_PACK', message: problemSummary(check.problems), problems: check.problems };
     const { manifest } = check;
     const row: PackVersionRow = {
@@ -146,12 +145,13 @@ export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry 
       return found && { ...found.pack, trigger: found.item };
     },
     pack: (packId, major) => lookup(packId, (versions) => newestOf(versions, major)),
-    installPack,
+    installPack: (raw, source, actor, options) => install(validatePack(raw), source, actor, options),
+    installFile: (file, actor) => install(parsePackText(file.text, file.fileName), file.source, actor),
     removePack,
     async installBuiltIns(packs) {
       const outcomes: InstallOutcome[] = [];
       for (const pack of packs) {
-        const outcome = await installPack(pack, 'built-in', null, { replaceBuiltIn: true });
+        const outcome = await install(validatePack(pack), 'built-in', null, { replaceBuiltIn: true });
         if (!outcome.ok) throw new Error(`built-in pack ${(pack as { id?: string }).id ?? '?'} cannot be installed: ${outcome.message}`);
         outcomes.push(outcome);
       }

@@ -1,5 +1,6 @@
 import type { PackProblem } from '@switchyard/connectors';
 import type { PackUser } from './find-pack-users.js';
+import type { PackFile } from './pack-file.js';
 import type { InstalledPack, PackRegistry } from './pack-registry.js';
 
 /** Who installs or removes (recorded in the audit log); null for the CLI and built-ins. */
@@ -27,6 +28,8 @@ export interface InstallOptions {
 export interface PackAdmin {
   /** Validates and stores one version; nothing is written when the manifest has any problem. */
   installPack(raw: unknown, source: string, actor: PackActor | null, options?: InstallOptions): Promise<InstallOutcome>;
+  /** Parses (JSON or YAML), validates and stores a manifest read from a file, folder, URL or package. */
+  installFile(file: PackFile, actor: PackActor | null): Promise<InstallOutcome>;
   /** Removes a whole pack, or one version, unless a recipe still needs it. */
   removePack(packId: string, version: string | undefined, actor: PackActor | null): Promise<RemoveOutcome>;
   /** Installs (or updates) the packs shipped with the server; throws when one is invalid, which is a build bug. */
