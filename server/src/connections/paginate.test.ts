@@ -6,7 +6,7 @@ import { createEgressClient } from '../egress/create-egress-client.js';
 import type { Database } from '../storage/database.js';
 import { createVendorClient } from './create-vendor-client.js';
 import { nextLink } from './paginate.js';
-import { startFakeVendor, type FakeVendor } from './start-fake-vendor.js';
+import { startFakeVendor, type FakeVendor, type FakeVendorAnswer } from './start-fake-vendor.js';
 import type { VendorCall } from './vendor-client.js';
 
 const egress = createEgressClient({ allow: ['127.0.0.1', 'localhost'] });
@@ -15,7 +15,7 @@ const all = Array.from({ length: 7 }, (_, i) => ({ id: i + 1 }));
 let fake: FakeVendor;
 
 beforeAll(async () => {
-  fake = await startFakeVendor((request, origin) => {
+  fake = await startFakeVendor((request, origin): FakeVendorAnswer => {
     const q = request.url.searchParams;
     switch (request.url.pathname) {
       case '/cursor': {

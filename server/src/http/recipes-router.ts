@@ -14,7 +14,7 @@ import { apiError, invalid } from './api-error.js';
 import { createRouter } from './create-router.js';
 import { errorResponse, idParam, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
 import { recipeFile, recipeView, versionView } from './recipe-view.js';
-import { validateRecipe } from './validate-recipe.js';
+import { validateRecipeWithPacks } from './validate-recipe.js';
 
 const notFound = { 404: errorResponse('no such recipe') };
 const unprocessable = { 422: errorResponse('the recipe is invalid; every problem is listed with its JSON pointer') };
@@ -28,6 +28,7 @@ function definitionAsSent(raw: Record<string, unknown>): RecipeDefinition {
 export function recipesRouter(deps: AppDeps) {
   const router = createRouter();
   const { database, now, publicUrl } = deps;
+  const packChecks = { registry: deps.engine.registry, database };
 
   const load = async (id: string) => {
     const row = await recipeRepo.get(database.db, id);
@@ -54,9 +55,8 @@ export function recipesRouter(deps: AppDeps) {
   );
 
   const create = async (raw: Record<string, unknown>, body: z.output<typeof createRecipeSchema>, principal: Principal, imported: boolean) => {
-    const problems = validateRecipe(body);
+    const { problems, definition } = await validateRecipeWithPacks(definitionAsSent(raw), packChecks);
     if (problems.length > 0) return { ok: false as const, problems };
-    const definition = definitionAsSent(raw);
     const recipe = await database.write(async (trx) => {
       const created = await recipeRepo.create(trx, { name: body.name, folder: body.folder, ownerId: principal.userId, definition, now: now() });
       const details = { name: created.recipe.name, folder: created.recipe.folder, versionId: created.version.id, imported };
@@ -133,11 +133,12 @@ export function recipesRouter(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       if (!(await recipeRepo.get(database.db, id))) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
-      if (body.definition) {
-        const problems = validateRecipe(body.definition, '/definition');
-        if (problems.length > 0) return invalid(c, problems);
-      }
       const raw = (await c.req.json()) as { definition?: RecipeDefinition };
+      if (raw.definition) {
+        const checked = await validateRecipeWithPacks(raw.definition, packChecks, '/definition');
+        if (checked.problems.length > 0) return invalid(c, checked.problems);
+        raw.definition = checked.definition;
+      }
       const principal = c.get('principal');
       await database.write(async (trx) => {
         if (body.name !== undefined || body.folder !== undefined) await recipeRepo.rename(trx, id, body, now());
@@ -220,7 +221,7 @@ export function recipesRouter(deps: AppDeps) {
       const version = await recipeRepo.version(database.db, versionId);
       if (!version || version.recipe_id !== id) return apiError(c, 404, 'VERSION_NOT_FOUND', 'no such version of this recipe');
       const definition = recipeRepo.definitionOf(version);
-      const problems = validateRecipe(definition, '/definition');
+      const { problems } = await validateRecipeWithPacks(definition, packChecks, '/definition');
       if (problems.length > 0) return invalid(c, problems);
       const trigger = await database.write(async (trx) => {
         await recipeRepo.setStatus(trx, id, 'live', version.id, now());
@@ -281,7 +282,7 @@ export function recipesRouter(deps: AppDeps) {
       const versionId = body.version === 'latest' ? row.latest_version_id : row.published_version_id;
       if (!versionId) return apiError(c, 422, 'NOT_PUBLISHED', 'the recipe is not published; run the latest version with "version": "latest"');
       const version = (await recipeRepo.version(database.db, versionId))!;
-      const problems = validateRecipe(recipeRepo.definitionOf(version), '/definition');
+      const { problems } = await validateRecipeWithPacks(recipeRepo.definitionOf(version), packChecks, '/definition');
       if (problems.length > 0) return invalid(c, problems);
       const principal = c.get('principal');
       const runId = await startManualRun(deps.triggers, { recipeId: id, versionId, body: body.input ?? {}, actor: principal.email });

@@ -82,7 +82,7 @@ export function runsRouter(deps: AppDeps) {
       const request = c.req.valid('json');
       const run = await runRepo.get(database.db, id);
       if (!run) return apiError(c, 404, 'RUN_NOT_FOUND', 'no such run');
-      const plan = await planReplay(database, run, request);
+      const plan = await planReplay(database, run, request, deps.engine.registry);
       if (!plan.ok) return apiError(c, 422, plan.code, plan.message);
       if (request.preview) return c.json({ preview: plan.preview }, 200);
       const runId = await startReplay(database, run, plan, now(), deps.engine.runTimeoutMs);

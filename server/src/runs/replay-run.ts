@@ -1,11 +1,13 @@
 import type { RecipeDefinition, StepDefinitionJson } from '../contracts/recipe-definition.js';
 import type { ReplayPreview, ReplayRequest } from '../contracts/run.js';
-import { findCoreStep, structuralSteps } from '../steps/core-steps.js';
+import type { PackRegistry } from '../registry/pack-registry.js';
+import { structuralSteps } from '../steps/core-steps.js';
 import type { Database } from '../storage/database.js';
 import { fromJson } from '../storage/json-column.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { RunRow, RunStepRow } from '../storage/tables.js';
+import { stepSideEffect } from './find-step.js';
 import { idempotencyKey } from './idempotency-key.js';
 
 export type ReplayPlan =
@@ -36,7 +38,7 @@ function flatten(steps: StepDefinitionJson[], ancestors: string[] = []): FlatSte
  * is reused if it succeeded and still exists in the chosen version; the chosen step and everything
  * after it run again, and the preview lists the side-effecting ones so nobody is surprised.
  */
-export async function planReplay(database: Database, run: RunRow, request: ReplayRequest): Promise<ReplayPlan> {
+export async function planReplay(database: Database, run: RunRow, request: ReplayRequest, registry: PackRegistry): Promise<ReplayPlan> {
   const recipe = await recipeRepo.get(database.db, run.recipe_id);
   const versionId = request.version === 'latest' && recipe ? (recipe.published_version_id ?? recipe.latest_version_id) : run.version_id;
   const version = await recipeRepo.version(database.db, versionId);
@@ -64,13 +66,15 @@ export async function planReplay(database: Database, run: RunRow, request: Repla
   const reuse = rows.filter((row) => row.status === 'succeeded' && before.has(row.step_id) && !enclosing.has(row.step_id));
   const reusedIds = new Set(reuse.map((row) => row.step_id));
   const rerun = flat.filter((f) => !reusedIds.has(f.step.id)).map((f) => f.step);
+  const sideEffects = [];
+  for (const step of rerun) if (await stepSideEffect(step.use, registry)) sideEffects.push(step.id);
   return {
     ok: true,
     reuse,
     preview: {
       reused: reuse.map((row) => row.path),
       rerun: rerun.map((step) => step.id),
-      sideEffectsRerun: rerun.filter((step) => findCoreStep(step.use)?.sideEffect).map((step) => step.id),
+      sideEffectsRerun: sideEffects,
       versionId,
     },
   };

@@ -11,6 +11,7 @@ import { renderTemplate, type TemplateScope } from '../templates/index.js';
 import { signApproval } from './approval-token.js';
 import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
+import { findStep } from './find-step.js';
 import { next, park, stop, type Flow } from './flow.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { nextRetryDelay } from './retry-policy.js';
@@ -129,11 +130,10 @@ export class RunWalker {
   }
 
   private async attempt(step: StepDefinitionJson, path: string, scope: Scope, attempt: number): Promise<Flow> {
-    const definition = findCoreStep(step.use);
+    const found = await findStep(step.use, this.deps);
     const base = this.row(step, path, attempt);
-    if (!definition) {
-      return this.fail(step, path, base, scope, { code: 'UNKNOWN_STEP', message: `no step "${step.use}" is installed`, retryable: false });
-    }
+    if (!found.ok) return this.fail(step, path, base, scope, { code: 'UNKNOWN_STEP', message: found.message, retryable: false });
+    const definition = found.definition;
     base.side_effect = definition.sideEffect ? 1 : 0;
     const ctx = {
       runId: this.run.id,
@@ -141,6 +141,7 @@ export class RunWalker {
       stepPath: path,
       idempotencyKey: base.idempotency_key,
       attempt,
+      connectionId: step.connection,
       now: this.deps.now,
       egress: this.deps.egress,
       kv: this.kvStore(),

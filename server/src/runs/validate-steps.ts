@@ -10,7 +10,7 @@ interface Visible {
 }
 
 /**
- * Checks what zod cannot: every `use` exists, step ids are unique, templates parse and name only
+ * Checks what zod cannot: every `core/` use exists, step ids are unique, templates parse and name only
  * steps that run earlier, and the recipe stays within its size and depth limits. Returns every
  * problem with its JSON pointer; an empty list means the steps are valid.
  */
@@ -30,7 +30,8 @@ export function validateSteps(steps: StepDefinitionJson[], pointer = '/steps'): 
       const first = seen.get(step.id);
       if (first !== undefined) problems.push({ path: `${here}/id`, message: `step id "${step.id}" is already used at ${first}` });
       else seen.set(step.id, `${here}/id`);
-      if (!isCoreStep(step.use)) problems.push({ path: `${here}/use`, message: `unknown step "${step.use}": no installed pack provides it` });
+      // Pack steps are looked up in the registry on save (check-pack-steps.ts); core ones are known here.
+      if (step.use.startsWith('core/') && !isCoreStep(step.use)) problems.push({ path: `${here}/use`, message: `unknown step "${step.use}": there is no such core step` });
       checkShape(step, here, problems);
       checkTemplates(step.input ?? {}, `${here}/input`, visible, problems);
       for (const [branchIndex, branch] of (step.paths ?? []).entries()) {

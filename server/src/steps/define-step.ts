@@ -18,6 +18,8 @@ export interface StepContext {
   /** Derived from (run, step path): identical on every attempt of this step, sent to APIs that dedupe. */
   idempotencyKey: string;
   attempt: number;
+  /** The step's `connection` (a pack step that needs auth calls the vendor as this connection). */
+  connectionId?: string | undefined;
   signal: AbortSignal;
   now(): number;
   egress: EgressClient;
@@ -38,7 +40,8 @@ export type StepOutcome =
   | { kind: 'call'; recipeId: string; input: unknown; deadline: number };
 
 export interface StepDefinition<Schema extends z.ZodType = z.ZodType> {
-  key: `core/${string}`;
+  /** `core/<key>` for built-in steps, `<pack>/<key>@<major>` for pack actions. */
+  key: `${string}/${string}`;
   title: string;
   description: string;
   /** True when running the step again changes something outside Switchyard (replay previews list these). */
