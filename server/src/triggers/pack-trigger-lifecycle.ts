@@ -1,0 +1,164 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { ResolvedTrigger } from '../registry/pack-registry.js';
+import { createToken } from '../storage/create-id.js';
+import { fromJson } from '../storage/json-column.js';
+import { kvRepo } from '../storage/kv-repo.js';
+import type { TriggerRow } from '../storage/tables.js';
+import { triggerItemRepo } from '../storage/trigger-item-repo.js';
+import { triggerRepo } from '../storage/trigger-repo.js';
+import { failureMessage, type PackTriggerConfig } from './pack-trigger-call.js';
+import type { PackTriggerServices } from './pack-trigger-services.js';
+import { readPackTriggerState, type PackTriggerState } from './pack-trigger-state.js';
+import { renewalAt, subscriptionClient } from './sources/subscription-client.js';
+import type { TriggerDeps } from './trigger-deps.js';
+
+/** What publishing a pack trigger writes in the publish transaction, prepared (vendor calls done) before it. */
+export interface PackActivation {
+  kind: 'webhook' | 'subscription' | 'poll';
+  webhookToken: string;
+  state: PackTriggerState;
+  nextFireAt: number | null;
+  /** The trigger starts over: forget the poll ids seen by what it replaces. */
+  forgetItems: boolean;
+  /** The write failed: remove what was registered at the vendor for it. */
+  undo(): Promise<void>;
+  /** The write committed: remove the subscription of the version it replaced, if any. */
+  committed(): Promise<void>;
+}
+
+/** Kept in `kv` while a subscribe call is in flight, so a handshake arriving during it can be answered. */
+export const HANDSHAKE_SCOPE = 'trigger-handshake';
+// Vendors handshake within the subscribe call; a minute covers slow ones.
+const handshakeWindowMs = 60_000;
+// The first poll (which only seeds) comes within this of publishing, spread so triggers published together do not poll together.
+const firstPollSpreadMs = 30_000;
+
+function requirePacks(deps: TriggerDeps): PackTriggerServices {
+  if (!deps.packs) throw new Error('pack triggers are not available in this process');
+  return deps.packs;
+}
+
+export function hookUrl(deps: TriggerDeps, token: string): string {
+  return `${deps.publicUrl}/hooks/${token}`;
+}
+
+/** The same pack trigger with the same connection and input: what it remembers still applies. */
+function sameConfig(row: TriggerRow | undefined, config: PackTriggerConfig): boolean {
+  if (row === undefined || row.kind !== config.use) return false;
+  const stored = fromJson<PackTriggerConfig>(row.config)!;
+  return stored.connection === config.connection && isDeepStrictEqual(stored.input ?? {}, config.input ?? {});
+}
+
+/**
+ * Publishing, unpublishing and resetting pack triggers. Vendor calls happen outside any transaction:
+ * subscribe first, then write (undo on a failed write); unpublish writes first, then unsubscribes. An
+ * unsubscribe that fails is logged and recorded in the trigger's state, never blocking the unpublish.
+ */
+export const packTriggerLifecycle = {
+  async prepare(
+    deps: TriggerDeps,
+    input: { config: PackTriggerConfig; resolved: ResolvedTrigger; existing: TriggerRow | undefined },
+  ): Promise<PackActivation> {
+    const { config, resolved, existing } = input;
+    const packs = requirePacks(deps);
+    const now = deps.now();
+    const webhookToken = existing?.webhook_token ?? createToken();
+    const kept = sameConfig(existing, config);
+    const keptState = kept ? readPackTriggerState(fromJson(existing!.state)) : {};
+    const spec = resolved.trigger;
+    const plain = { kind: spec.kind, webhookToken, forgetItems: !kept, undo: async () => {}, committed: async () => {} };
+    if (spec.kind === 'webhook') return { ...plain, state: keptState, nextFireAt: null };
+    if (spec.kind === 'poll') {
+      const first = Math.floor(Math.random() * Math.min(spec.intervalSeconds * 1000, firstPollSpreadMs));
+      return { ...plain, state: keptState, nextFireAt: kept && existing!.next_fire_at !== null ? existing!.next_fire_at : now + first };
+    }
+    if (kept && existing!.active === 1 && keptState.subscription) {
+      return { ...plain, state: keptState, nextFireAt: renewalAt(spec, keptState.subscription) };
+    }
+    const target = { manifest: resolved.manifest, trigger: spec, config };
+    const url = hookUrl(deps, webhookToken);
+    if (spec.handshake) await kvRepo.set(deps.database.db, HANDSHAKE_SCOPE, webhookToken, { use: config.use, until: now + handshakeWindowMs }, now);
+    const subscription = await subscriptionClient.subscribe(packs, target, { url, secret: createToken(32) }, now);
+    const handshake = spec.handshake ? await takeHandshakeSecret(deps, webhookToken) : undefined;
+    const previous = existing?.active === 1 ? existing : undefined;
+    return {
+      kind: spec.kind,
+      webhookToken,
+      forgetItems: true,
+      state: { subscription, ...(handshake !== undefined && { hookSecret: handshake }), lastError: null },
+      nextFireAt: renewalAt(spec, subscription),
+      undo: async () => {
+        await subscriptionClient.unsubscribe(packs, target, subscription, url).catch((error: unknown) => {
+          deps.log.error({ err: error, recipe: existing?.recipe_id }, 'removing a subscription after a failed publish failed');
+        });
+      },
+      committed: async () => {
+        if (previous) await packTriggerLifecycle.release(deps, previous, { recordOn: previous.id });
+      },
+    };
+  },
+
+  /**
+   * After unpublish, pause, delete or replacement: removes the vendor subscription `row` held (as read
+   * before the change). Failures are logged and recorded in the state of `recordOn` when it still exists.
+   */
+  async release(deps: TriggerDeps, row: TriggerRow, options: { recordOn?: string } = {}): Promise<void> {
+    const state = readPackTriggerState(fromJson(row.state));
+    if (!state.subscription || !deps.packs) return;
+    const resolved = await deps.packs.registry.trigger(row.kind);
+    const recordOn = options.recordOn ?? row.id;
+    try {
+      if (resolved?.trigger.kind !== 'subscription') throw new Error(`the pack trigger "${row.kind}" is no longer installed`);
+      const target = { manifest: resolved.manifest, trigger: resolved.trigger, config: fromJson<PackTriggerConfig>(row.config)! };
+      await subscriptionClient.unsubscribe(deps.packs, target, state.subscription, hookUrl(deps, row.webhook_token));
+      if (recordOn === row.id) await deps.database.write((trx) => triggerRepo.setState(trx, row.id, { ...state, subscription: undefined }));
+    } catch (error) {
+      const message = `unsubscribing ${state.subscription.id} failed: ${failureMessage(error)}`;
+      deps.log.error({ trigger: row.id, err: error }, 'unsubscribing a trigger failed');
+      await recordFailure(deps, recordOn, message);
+    }
+  },
+
+  /** DELETE /triggers/:id/state: a poll seeds again at its next poll (soon); a subscription is made anew. */
+  async reset(deps: TriggerDeps, row: TriggerRow): Promise<void> {
+    const now = deps.now();
+    const resolved = deps.packs ? await deps.packs.registry.trigger(row.kind) : undefined;
+    if (resolved?.trigger.kind === 'subscription' && row.active === 1) {
+      const config = fromJson<PackTriggerConfig>(row.config)!;
+      await packTriggerLifecycle.release(deps, row);
+      const fresh = await packTriggerLifecycle.prepare(deps, { config, resolved, existing: { ...row, active: 0, state: '{}' } });
+      await deps.database
+        .write(async (trx) => {
+          const current = await triggerRepo.byId(trx, row.id);
+          if (current?.active !== 1) throw new Error('the trigger was switched off while it resubscribed');
+          await triggerRepo.setState(trx, row.id, fresh.state, fresh.nextFireAt);
+        })
+        .catch(async (error: unknown) => {
+          await fresh.undo();
+          throw error;
+        });
+      return;
+    }
+    await deps.database.write(async (trx) => {
+      await triggerItemRepo.clear(trx, row.id);
+      await triggerRepo.reset(trx, row.id, row.active === 1 && resolved?.trigger.kind === 'poll' ? now : null, now);
+    });
+  },
+};
+
+async function takeHandshakeSecret(deps: TriggerDeps, token: string): Promise<string | undefined> {
+  const pending = (await kvRepo.get(deps.database.db, HANDSHAKE_SCOPE, token)) as { secret?: unknown } | undefined;
+  await deps.database.write((trx) => kvRepo.delete(trx, HANDSHAKE_SCOPE, token));
+  return typeof pending?.secret === 'string' ? pending.secret : undefined;
+}
+
+/** Records a failure in a trigger's state (if the trigger still exists). */
+export async function recordFailure(deps: TriggerDeps, triggerId: string, message: string, nextFireAt?: number | null): Promise<void> {
+  await deps.database.write(async (trx) => {
+    const row = await triggerRepo.byId(trx, triggerId);
+    if (!row) return;
+    const state = readPackTriggerState(fromJson(row.state));
+    await triggerRepo.setState(trx, triggerId, { ...state, lastError: { at: deps.now(), message } }, row.active === 1 ? nextFireAt : undefined);
+  });
+}
+

@@ -1,0 +1,91 @@
+import { readBodyPath } from '../../connections/read-body-path.js';
+import type { PackTriggerState } from '../pack-trigger-state.js';
+
+type CursorValue = string | number;
+type CursorState = NonNullable<PackTriggerState['cursor']>;
+
+export interface PollPlan {
+  /** Every id in the answer, to record as seen. */
+  keys: string[];
+  /** Items to fire, oldest first. */
+  fresh: { key: string; item: unknown }[];
+  cursor: CursorState | undefined;
+  /** Items without a usable id (not a string or number); they can never be deduplicated, so never fire. */
+  withoutId: number;
+}
+
+// Ids that share the newest cursor value; a vendor that stamps thousands of items with one second is rare.
+const maxIdsAtCursor = 1000;
+
+function compare(a: CursorValue, b: CursorValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** An item's id as the key it is recorded under; undefined unless a non-empty string or a finite number. */
+export function pollItemKey(item: unknown, idPath: string): string | undefined {
+  const value = readBodyPath(item, idPath);
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function cursorValueOf(value: unknown): CursorValue | undefined {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : undefined;
+}
+
+/**
+ * Decides what one poll fires. An item fires when its id was never seen (`seen`, the trigger's recorded
+ * ids) and it is not one of the ids already seen at the stored cursor value. Order: by the cursor field,
+ * ties by the vendor's order; without a cursor, the vendor's list is taken as newest first (Zapier's
+ * contract) and reversed, so runs start oldest first.
+ */
+export function planPoll(
+  items: readonly unknown[],
+  spec: { id: string; cursor?: { field: string } | undefined },
+  state: PackTriggerState,
+  seen: ReadonlySet<string>,
+): PollPlan {
+  let withoutId = 0;
+  const entries: { key: string; item: unknown; value: CursorValue | undefined; index: number }[] = [];
+  items.forEach((item, index) => {
+    const key = pollItemKey(item, spec.id);
+    if (key === undefined) {
+      withoutId += 1;
+      return;
+    }
+    const value = spec.cursor ? cursorValueOf(readBodyPath(item, spec.cursor.field)) : undefined;
+    entries.push({ key, item, value, index });
+  });
+  entries.sort((a, b) => {
+    if (a.value !== undefined && b.value !== undefined) {
+      const byValue = compare(a.value, b.value);
+      if (byValue !== 0) return byValue;
+    }
+    return b.index - a.index;
+  });
+
+  const old = state.cursor;
+  const atOldCursor = new Set(old?.ids ?? []);
+  const fired = new Set<string>();
+  const fresh: PollPlan['fresh'] = [];
+  for (const entry of entries) {
+    if (seen.has(entry.key) || fired.has(entry.key)) continue;
+    if (old && entry.value !== undefined && compare(entry.value, old.value) === 0 && atOldCursor.has(entry.key)) continue;
+    fired.add(entry.key);
+    fresh.push({ key: entry.key, item: entry.item });
+  }
+  return { keys: [...new Set(entries.map((entry) => entry.key))], fresh, cursor: nextCursor(old, entries), withoutId };
+}
+
+function nextCursor(old: CursorState | undefined, entries: { key: string; value: CursorValue | undefined }[]): CursorState | undefined {
+  let newest = old?.value;
+  for (const entry of entries) {
+    if (entry.value !== undefined && (newest === undefined || compare(entry.value, newest) > 0)) newest = entry.value;
+  }
+  if (newest === undefined) return undefined;
+  const ids = new Set(old && compare(old.value, newest) === 0 ? old.ids : []);
+  for (const entry of entries) if (entry.value !== undefined && compare(entry.value, newest) === 0) ids.add(entry.key);
+  return { value: newest, ids: [...ids].slice(-maxIdsAtCursor) };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { fromJson } from '../../storage/json-column.js';
+import { seedRecipe, useMigratedDatabase } from '../../storage/test-databases.js';
+import { triggerItemRepo } from '../../storage/trigger-item-repo.js';
+import { triggerRepo } from '../../storage/trigger-repo.js';
+import { packTriggerFakes } from '../pack-trigger-fakes.js';
+import { readPackTriggerState } from '../pack-trigger-state.js';
+import { PackTriggerLoop } from './pack-trigger-loop.js';
+
+const newItem = {
+  kind: 'poll' as const,
+  key: 'new-item',
+  name: 'New item',
+  request: { path: '/items', query: { project: '{{input.project}}' } },
+  items: 'data',
+  intervalSeconds: 60,
+  cursor: { field: 'updated', param: 'since' },
+};
+
+describe('poll triggers', () => {
+  const { database } = useMigratedDatabase('sqlite');
+
+  async function setup(trigger: object = newItem) {
+    let now = 1_000_000;
+    const fakes = packTriggerFakes(database, { triggers: [trigger] as never }, { now: () => now });
+    const { recipe, version } = await seedRecipe(database);
+    const config = { use: 'acme/new-item@1', connection: 'con_1', input: { project: 'p1' }, packKind: 'poll' };
+    const row = await database.write((trx) =>
+      triggerRepo.activate(trx, { recipeId: recipe.id, versionId: version.id, kind: config.use, config, nextFireAt: now, now }),
+    );
+    const loop = new PackTriggerLoop(fakes.deps, fakes.packs);
+    let items: unknown[] = [];
+    fakes.answerWith(() => ({ status: 200, headers: {}, body: { data: items } }));
+    const runs = async () => {
+      const rows = await database.db.selectFrom('runs').select(['trigger_event', 'trigger_kind']).where('recipe_id', '=', recipe.id).orderBy('id').execute();
+      return rows.map((r) => fromJson<{ id: string }>(r.trigger_event)!.id);
+    };
+    /** The vendor now lists `next`; the clock moves past the next poll time and the loop ticks. */
+    const poll = async (next: unknown[]) => {
+      items = next;
+      now += 70_000;
+      await loop.tick();
+    };
+    const state = async () => readPackTriggerState(fromJson((await triggerRepo.byId(database.db, row.id))!.state));
+    return { fakes, row, poll, runs, state };
+  }
+
+  it('seeds on the first poll, then fires each new id once, oldest first', async () => {
+    const { fakes, row, poll, runs, state } = await setup();
+    await poll([{ id: 'a', updated: 1 }, { id: 'b', updated: 2 }]);
+    expect(await runs()).toEqual([]);
+    expect(await state()).toMatchObject({ seeded: true, cursor: { value: 2, ids: ['b'] } });
+    expect(fakes.calls[0]).toMatchObject({ path: '/items', query: { project: 'p1' } });
+
+    await poll([{ id: 'd', updated: 4 }, { id: 'c', updated: 3 }, { id: 'b', updated: 2 }]);
+    expect(fakes.calls[1]?.query).toEqual({ project: 'p1', since: 2 });
+    const fired = await runs();
+    expect(fired.sort()).toEqual(['c', 'd']);
+    const inbox = await database.db.selectFrom('inbox').select('dedupe_key').where('source', '=', row.id).execute();
+    expect(inbox.map((r) => r.dedupe_key).sort()).toEqual(['item:c', 'item:d']);
+
+    await poll([{ id: 'd', updated: 4 }, { id: 'c', updated: 3 }]);
+    expect(await runs()).toHaveLength(2);
+    expect(await triggerItemRepo.count(database.db, row.id)).toBe(4);
+  });
+
+  it('breaks timestamp ties by id: a new id at the newest time fires, the seen one does not', async () => {
+    const { poll, runs, state } = await setup();
+    await poll([{ id: 'a', updated: 10 }]);
+    await poll([{ id: 'a', updated: 10 }, { id: 'b', updated: 10 }]);
+    expect(await runs()).toEqual(['b']);
+    expect((await state()).cursor).toEqual({ value: 10, ids: ['a', 'b'] });
+  });
+
+  it('a crash between fetch and commit neither loses nor doubles items', async () => {
+    const { fakes, poll, runs, state } = await setup();
+    await poll([{ id: 'a', updated: 1 }]);
+    const real = fakes.deps.deliveries.enqueueAll;
+    let failures = 1;
+    fakes.deps.deliveries.enqueueAll = (deliveries, alsoWrite) =>
+      real(deliveries, async (trx) => {
+        await alsoWrite?.(trx);
+        if (failures-- > 0) throw new Error('the process died before commit');
+      });
+    await poll([{ id: 'b', updated: 2 }, { id: 'a', updated: 1 }]);
+    expect(await runs()).toEqual([]);
+    expect((await state()).lastError?.message).toBe('the process died before commit');
+    await poll([{ id: 'c', updated: 3 }, { id: 'b', updated: 2 }, { id: 'a', updated: 1 }]);
+    expect((await runs()).sort()).toEqual(['b', 'c']);
+    expect((await state()).lastError).toBeNull();
+  });
+
+  it('records vendor failures in the state and polls again at the next interval', async () => {
+    const { fakes, row, poll, runs, state } = await setup();
+    await poll([{ id: 'a', updated: 1 }]);
+    fakes.answerWith(() => {
+      throw new Error('Acme answered 503: try later');
+    });
+    await poll([]);
+    const failed = await state();
+    expect(failed.lastError?.message).toBe('Acme answered 503: try later');
+    expect((await triggerRepo.byId(database.db, row.id))!.next_fire_at).toBeGreaterThan(fakes.deps.now());
+    fakes.answerWith(() => ({ status: 200, headers: {}, body: { data: [{ id: 'b', updated: 2 }] } }));
+    await poll([]);
+    expect(await runs()).toEqual(['b']);
+  });
+
+  it('follows pagination and reads every page', async () => {
+    const paged = { ...newItem, cursor: undefined, pagination: { type: 'cursor', items: 'data', cursor: 'next', param: 'page' } };
+    const { fakes, poll, runs } = await setup(paged);
+    const pages: Record<string, unknown> = {
+      '': { data: [{ id: 3 }, { id: 2 }], next: 'p2' },
+      p2: { data: [{ id: 1 }], next: null },
+    };
+    fakes.answerWith((call) => ({ status: 200, headers: {}, body: pages[String(call.query['page'] ?? '')] }));
+    await poll([]);
+    pages[''] = { data: [{ id: 5 }, { id: 4 }], next: 'p2' };
+    await poll([]);
+    expect(await runs()).toHaveLength(2);
+    expect(fakes.calls.filter((call) => call.query['page'] === 'p2')).toHaveLength(2);
+  });
+
+  it('does not poll a trigger that another scheduler claimed', async () => {
+    const { fakes, row } = await setup();
+    const claimed = await database.write((trx) => triggerRepo.claim(trx, row.id, row.next_fire_at!, row.next_fire_at! + 300_000));
+    expect(claimed).toBe(true);
+    await new PackTriggerLoop(fakes.deps, fakes.packs).tick();
+    expect(fakes.calls).toHaveLength(0);
+  });
+});
