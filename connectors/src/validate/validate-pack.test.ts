@@ -193,6 +193,10 @@ describe('validatePack rules', () => {
     );
   });
 
+  it('says which record key is wrong', () => {
+    expect(problemsOf({ ...base(), headers: { 'Bad Header': 'x' } })).toEqual([{ path: '/headers/Bad Header', message: 'the key "Bad Header" must be an HTTP header name' }]);
+  });
+
   it('refuses input that is not an object without throwing', () => {
     expect(problemsOf('id: x')).toEqual([{ path: '', message: 'the manifest must be an object, not a string' }]);
     expect(problemsOf(null)[0]?.path).toBe('');

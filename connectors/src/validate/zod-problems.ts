@@ -20,6 +20,10 @@ export function zodProblems(issues: readonly Issue[]): PackProblem[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: pointer([...issue.path, key]), message: unknownKeyMessage(issue.path, key) }));
     }
+    if (issue.code === 'invalid_key') {
+      const inner = issue.issues.map(sentence).join('; ');
+      return [{ path: pointer(issue.path), message: `the key "${String(issue.path.at(-1))}" ${inner}` }];
+    }
     const text = sentence(issue);
     // Messages written in the schema are already sentences unless they start with "must …".
     const own = issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex');
@@ -35,7 +39,7 @@ function sentence(issue: Issue): string {
       }
       return 'does not match any of the allowed shapes';
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
+      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected === 'array' ? 'list' : issue.expected)}, not ${describe(issue.input)}`;
     case 'invalid_value':
       return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of: ${issue.values.join(', ')}`;
     case 'too_small':
@@ -44,8 +48,6 @@ function sentence(issue: Issue): string {
       return `must ${bound('at most', issue.origin, issue.maximum)}`;
     case 'invalid_format':
       return issue.format === 'regex' || issue.format === 'starts_with' ? issue.message : `must be a valid ${issue.format}`;
-    case 'invalid_key':
-      return `has a key that ${zodProblems(issue.issues).map((inner) => inner.message.replace(/^\S+ /, '')).join('; ')}`;
     default:
       return issue.message;
   }
