@@ -6,12 +6,16 @@ import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { createConnections } from './connections/create-connections.js';
+import { createVendorClient } from './connections/create-vendor-client.js';
+import { openSecretBox } from './connections/open-secret-box.js';
 import { createEgressClient } from './egress/create-egress-client.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createMetrics } from './observability/metrics.js';
 import type { EngineDeps } from './runs/engine-deps.js';
 import { createDeliveryQueue } from './runs/delivery-queue.js';
 import { Housekeeper } from './runs/housekeeper.js';
+import { createPackRegistry } from './registry/create-pack-registry.js';
 import { Worker } from './runs/worker.js';
 import { createDb } from './storage/create-db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -32,6 +36,11 @@ export async function wire(config: Config, options: { logDestination?: number } 
     'base64',
   );
   const egress = createEgressClient({ allow: config.egressAllow });
+  // Refuses to start with a key that cannot open this database's secrets (or a key file others can read).
+  const box = await openSecretBox(database.db, config);
+  const registry = createPackRegistry({ database, now });
+  const vendor = createVendorClient({ egress, database, now, log });
+  const connections = createConnections({ database, box, egress, registry, vendor, log, now, publicUrl: config.publicUrl });
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const metrics = createMetrics(database, now);
@@ -39,6 +48,9 @@ export async function wire(config: Config, options: { logDestination?: number } 
   const engine: EngineDeps = {
     database,
     egress,
+    registry,
+    connections: connections.auth,
+    vendor,
     log,
     publicUrl: config.publicUrl,
     approvalKey,
@@ -65,6 +77,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
   let accepting = true;
   const appDeps: AppDeps = {
     housekeeper,
+    connections,
     database,
     log,
     now,

@@ -1,10 +1,5 @@
 import type { OAuth2Auth } from '@switchyard/connectors';
-import { resolvePath } from '../templates/index.js';
-
-/** `instance_url`, `data.items[0].id` → path segments. */
-function segments(path: string): string[] {
-  return path.split(/\.|\[(\d+)\]/).filter((part): part is string => part !== undefined && part !== '');
-}
+import { readBodyPath } from './read-body-path.js';
 
 /**
  * The values a pack keeps after authorising (`capture`): paths into the token response and parameters of
@@ -16,7 +11,7 @@ export function captureValues(
 ): Record<string, unknown> {
   const captured: Record<string, unknown> = {};
   for (const [key, path] of Object.entries(capture?.fromToken ?? {})) {
-    const value = sources.token ? resolvePath(sources.token, segments(path)) : undefined;
+    const value = sources.token ? readBodyPath(sources.token, path) : undefined;
     if (value !== undefined && value !== null) captured[key] = value;
   }
   for (const [key, parameter] of Object.entries(capture?.fromCallback ?? {})) {

@@ -55,6 +55,16 @@ const access: Record<string, Access> = {
   'GET /api/v1/system/storage': 'viewer',
   'POST /api/v1/system/storage/sweep': 'owner',
   'GET /api/v1/audit': 'owner',
+
+  'GET /api/v1/connections': 'viewer',
+  'POST /api/v1/connections': 'editor',
+  'GET /api/v1/connections/{id}': 'viewer',
+  'PATCH /api/v1/connections/{id}': 'editor',
+  'DELETE /api/v1/connections/{id}': 'editor',
+  'POST /api/v1/connections/{id}/test': 'editor',
+  'POST /api/v1/connections/{id}/oauth/start': 'editor',
+  // The browser returns from the OAuth provider here; the single-use state is the credential.
+  'GET /api/v1/connections/oauth/callback': 'public',
 };
 
 /** Bodies that pass validation, so allowed callers reach the handler's real work. */
@@ -70,6 +80,8 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/users': () => ({ email: `matrix-${++userCount}@example.com`, password: 'long enough password', role: 'viewer' }),
   'POST /api/v1/tokens': () => ({ name: 'matrix' }),
   'POST /hooks/{token}': () => ({}),
+  'POST /api/v1/connections': () => ({ packId: 'not-installed', name: 'Matrix' }),
+  'PATCH /api/v1/connections/{id}': () => ({ name: 'Renamed' }),
 };
 
 const callers = ['anonymous', 'viewer', 'editor', 'owner'] as const;
@@ -108,6 +120,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/v1/recipes/{id}')) path = path.replace('{id}', await system.createRecipe({ trigger: { use: 'core/webhook' }, steps: [] }));
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);
+    if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');
     if (path.includes('{')) throw new Error(`no sample value for a parameter of ${route}: add one to pathFor`);
     return path;
   };

@@ -7,8 +7,11 @@ import type { Db } from '../../storage/database.js';
 import type { ApiEnv } from '../api-env.js';
 import { apiError } from '../api-error.js';
 
-/** Routes open without credentials (signing in, first-start setup, the API description). */
-const publicPaths = new Set(['/api/v1/auth/login', '/api/v1/setup', '/api/v1/openapi.json', '/api/v1/auth/status']);
+/**
+ * Routes open without credentials (signing in, first-start setup, the API description, and the OAuth callback,
+ * where the single-use state is the credential).
+ */
+const publicPaths = new Set(['/api/v1/auth/login', '/api/v1/setup', '/api/v1/openapi.json', '/api/v1/auth/status', '/api/v1/connections/oauth/callback']);
 
 /** Every `/api/v1` route needs an API token (Authorization: Bearer) or a session cookie. */
 export function authenticate(db: Db, now: () => number, localPrincipal?: Principal) {
