@@ -30,7 +30,7 @@ export function createConnections(deps: ConnectionsDeps) {
   const auth = createConnectionAuth({ ...deps, refresher });
   const authorization = createOAuthAuthorization({ ...deps, oauth });
   const service = createConnectionService({ ...deps, oauth, authorization, auth });
-  return { auth, service, authorization, refreshExpiringTokens: createTokenSweep({ ...deps, refresher }) };
+  return { auth, service, authorization, box: deps.box, refreshExpiringTokens: createTokenSweep({ ...deps, refresher }) };
 }
 
 export type Connections = ReturnType<typeof createConnections>;
