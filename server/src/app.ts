@@ -9,9 +9,11 @@ import type { AppDeps } from './http/app-deps.js';
 import { approvalsRouter } from './http/approvals-router.js';
 import { auditRouter } from './http/audit-router.js';
 import { authRouter } from './http/auth-router.js';
+import { choicesRouter } from './http/choices-router.js';
 import { createRouter } from './http/create-router.js';
 import { healthRouter } from './http/health-router.js';
 import { hooksRouter } from './http/hooks-router.js';
+import { packsRouter } from './http/packs-router.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { limitJsonDepth } from './http/middleware/json-depth.js';
 import { sameOrigin } from './http/middleware/same-origin.js';
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', triggersRouter(deps));
   api.route('/', storageRouter(deps));
   api.route('/', auditRouter(deps));
+  api.route('/', packsRouter(deps));
+  api.route('/', choicesRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchyard API', version: '1.0.0', description: 'Recipes, runs, users, tokens and the audit log of a Switchyard server.' },

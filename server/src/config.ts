@@ -12,6 +12,7 @@ export const configSchema = z.object({
   SWITCHYARD_ENCRYPTION_KEY: z.string().optional(),
   SWITCHYARD_PUBLIC_URL: z.string().url().optional(),
   SWITCHYARD_EGRESS_ALLOW: z.string().default(''),
+  SWITCHYARD_NPM_REGISTRY: z.url({ protocol: /^https?$/ }).default('https://registry.npmjs.org'),
   SWITCHYARD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
   SWITCHYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWITCHYARD_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -35,6 +36,8 @@ export interface Config {
   encryptionKey: string | undefined;
   publicUrl: string;
   egressAllow: string[];
+  /** Where `packs add npm:<name>` looks packages up. */
+  npmRegistry: string;
   workerConcurrency: number;
   logLevel: z.output<typeof configSchema>['SWITCHYARD_LOG_LEVEL'];
   shutdownGraceMs: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     encryptionKey: e.SWITCHYARD_ENCRYPTION_KEY,
     publicUrl: (e.SWITCHYARD_PUBLIC_URL ?? `http://${e.SWITCHYARD_HOST.includes(':') ? `[${e.SWITCHYARD_HOST}]` : e.SWITCHYARD_HOST}:${e.SWITCHYARD_PORT}`).replace(/\/$/, ''),
     egressAllow: e.SWITCHYARD_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean),
+    npmRegistry: e.SWITCHYARD_NPM_REGISTRY.replace(/\/+$/, ''),
     workerConcurrency: e.SWITCHYARD_WORKER_CONCURRENCY,
     logLevel: e.SWITCHYARD_LOG_LEVEL,
     shutdownGraceMs: e.SWITCHYARD_SHUTDOWN_GRACE_MS,

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Metrics } from '../observability/metrics.js';
+import type { PackDownloadDeps } from '../registry/download-pack-bytes.js';
+import type { ManagedPackRegistry } from '../registry/pack-admin.js';
 import type { EngineDeps } from '../runs/engine-deps.js';
 import type { Housekeeper } from '../runs/housekeeper.js';
 import type { Principal } from '../security/principal.js';
@@ -17,6 +19,10 @@ export interface AppDeps {
   engine: EngineDeps;
   metrics: Metrics;
   housekeeper: Housekeeper;
+  /** Installed connector packs: lookups, install, removal. */
+  packs: ManagedPackRegistry;
+  /** How pack downloads (npm, https) reach out: the egress client, its allow-list, the npm registry. */
+  packDownloads: PackDownloadDeps;
   /** False while starting or draining: `/readyz` answers 503 and webhooks are refused with Retry-After. */
   accepting(): boolean;
   /** Built web app to serve at `/`, if present. */

@@ -1,0 +1,150 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fromJson } from '../../storage/json-column.js';
+import { seedRecipe, useMigratedDatabase } from '../../storage/test-databases.js';
+import { triggerRepo } from '../../storage/trigger-repo.js';
+import { packTriggerFakes } from '../pack-trigger-fakes.js';
+import { packTriggerLifecycle } from '../pack-trigger-lifecycle.js';
+import { readPackTriggerState } from '../pack-trigger-state.js';
+import { PackWebhookSource } from './pack-webhook-source.js';
+
+const signed = { scheme: 'hmac', secret: '{{connection.signing_secret}}', header: 'x-acme-signature', prefix: 'sha256=' };
+const orderEvents = {
+  kind: 'webhook',
+  key: 'order-events',
+  name: 'Order events',
+  verification: signed,
+  events: 'events',
+  filter: { value: '{{event.type}}', oneOf: ['order.created', 'order.paid'] },
+};
+const slackEvents = {
+  kind: 'subscription',
+  key: 'slack-events',
+  name: 'Slack events',
+  subscribe: { method: 'POST', path: '/hooks', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', project: '{{input.project}}' } },
+  unsubscribe: { method: 'DELETE', path: '/hooks/{{subscription.id}}' },
+  capture: { signing: 'signing_secret' },
+  handshake: { type: 'slack_url_verification' },
+  verification: { scheme: 'hmac', secret: '{{subscription.signing}}', header: 'x-acme-signature', prefix: 'sha256=' },
+};
+const asanaEvents = {
+  kind: 'subscription',
+  key: 'asana-events',
+  name: 'Asana events',
+  subscribe: { method: 'POST', path: '/webhooks', json: { target: '{{webhook.url}}' } },
+  subscriptionId: 'data.gid',
+  unsubscribe: { method: 'DELETE', path: '/webhooks/{{subscription.id}}' },
+  handshake: { type: 'echo_header', header: 'X-Hook-Secret' },
+  verification: { scheme: 'hmac', secret: '{{webhook.secret}}', header: 'x-hook-signature' },
+  events: 'events',
+};
+
+const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
+
+describe('pack webhook and subscription triggers', () => {
+  const { database } = useMigratedDatabase('sqlite');
+
+  async function setup() {
+    const fakes = packTriggerFakes(database, { triggers: [orderEvents, slackEvents, asanaEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
+    const source = new PackWebhookSource(fakes.deps, fakes.packs);
+    const { recipe, version } = await seedRecipe(database);
+    const publish = async (use: string, input: Record<string, unknown> = {}) => {
+      const config = { use, connection: 'con_1', input };
+      const resolved = (await fakes.packs.registry.trigger(use))!;
+      const existing = await triggerRepo.byRecipe(database.db, recipe.id);
+      const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing });
+      const row = await database.write((trx) =>
+        triggerRepo.activate(trx, { recipeId: recipe.id, versionId: version.id, kind: use, config: { ...config, packKind: prepared.kind }, nextFireAt: prepared.nextFireAt, now: 1, webhookToken: prepared.webhookToken, state: prepared.state }),
+      );
+      await prepared.committed();
+      source.invalidate();
+      return row;
+    };
+    const send = async (token: string, body: string, headers: Record<string, string> = {}) => {
+      const hook = await source.lookup(token);
+      if (!hook) return { status: 404, body: null, headers: undefined };
+      const url = `https://switchyard.test/hooks/${token}`;
+      return source.deliver(hook, { method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, query: {}, rawBody: Buffer.from(body) });
+    };
+    const runs = async () =>
+      (await database.db.selectFrom('runs').select('trigger_event').where('recipe_id', '=', recipe.id).execute()).map((r) => fromJson(r.trigger_event));
+    const state = async (id: string) => readPackTriggerState(fromJson((await triggerRepo.byId(database.db, id))!.state));
+    return { fakes, source, publish, send, runs, state, recipe };
+  }
+
+  it('verifies with the connection secret, splits the batch, filters, and dedupes a repeated delivery', async () => {
+    const { publish, send, runs } = await setup();
+    const row = await publish('acme/order-events@1');
+    const body = JSON.stringify({ events: [{ type: 'order.created', id: 1 }, { type: 'order.deleted', id: 2 }, { type: 'order.paid', id: 3 }] });
+    const headers = { 'x-acme-signature': `sha256=${sign('s3cret', body)}`, 'webhook-id': 'dlv-1' };
+    const first = await send(row.webhook_token, body, headers);
+    expect(first).toMatchObject({ status: 200, body: { accepted: true, duplicates: 0, filtered: 1 } });
+    expect(await runs()).toEqual([{ type: 'order.created', id: 1 }, { type: 'order.paid', id: 3 }]);
+    expect(await send(row.webhook_token, body, headers)).toMatchObject({ status: 200, body: { runIds: [], duplicates: 2 } });
+    expect(await runs()).toHaveLength(2);
+  });
+
+  it('answers 401 to a malformed or wrong signature and stores nothing', async () => {
+    const { publish, send, runs } = await setup();
+    const row = await publish('acme/order-events@1');
+    const body = JSON.stringify({ events: [{ type: 'order.created' }] });
+    for (const signature of ['sha256=zz-not-hex', `sha256=${sign('wrong', body)}`, '']) {
+      const answer = await send(row.webhook_token, body, { 'x-acme-signature': signature });
+      expect(answer.status).toBe(401);
+      expect(JSON.stringify(answer.body)).not.toContain('s3cret');
+    }
+    expect(await runs()).toEqual([]);
+  });
+
+  it('subscribes on publish with our URL and a fresh secret, answers Slack url_verification, and unsubscribes on release', async () => {
+    const { fakes, publish, send, state } = await setup();
+    fakes.answerWith((call) => ({ status: 201, headers: {}, body: call.method === 'POST' ? { id: 'sub_9', signing_secret: 'vendor-secret' } : {} }));
+    const row = await publish('acme/slack-events@1', { project: 'p1' });
+    const subscribe = fakes.calls[0]!;
+    expect(subscribe).toMatchObject({ method: 'POST', path: '/hooks', json: { url: `https://switchyard.test/hooks/${row.webhook_token}`, project: 'p1' } });
+    expect((subscribe.json as { secret: string }).secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await state(row.id)).toMatchObject({ subscription: { id: 'sub_9', captured: { signing: 'vendor-secret' } } });
+
+    const challenge = JSON.stringify({ type: 'url_verification', challenge: 'ch-1' });
+    expect(await send(row.webhook_token, challenge)).toEqual({ status: 200, body: { challenge: 'ch-1' } });
+    const forged = { 'x-slack-signature': 'v0=forged', 'x-acme-signature': `sha256=${sign('guess', challenge)}` };
+    expect((await send(row.webhook_token, challenge, forged)).status).toBe(401);
+    const genuine = { 'x-slack-signature': 'v0=x', 'x-acme-signature': `sha256=${sign('vendor-secret', challenge)}` };
+    expect(await send(row.webhook_token, challenge, genuine)).toEqual({ status: 200, body: { challenge: 'ch-1' } });
+    const event = JSON.stringify({ type: 'event_callback' });
+    expect((await send(row.webhook_token, event, { 'x-acme-signature': `sha256=${sign('vendor-secret', event)}` })).status).toBe(200);
+
+    await database.write((trx) => triggerRepo.deactivate(trx, row.recipe_id));
+    await packTriggerLifecycle.release(fakes.deps, (await triggerRepo.byId(database.db, row.id))!);
+    expect(fakes.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/hooks/sub_9' });
+    expect((await state(row.id)).subscription).toBeUndefined();
+  });
+
+  it('echoes X-Hook-Secret during the subscribe call and verifies later deliveries with it', async () => {
+    const { fakes, source, publish, send, runs, state } = await setup();
+    fakes.answerWith(async (call) => {
+      if (call.method !== 'POST') return { status: 204, headers: {}, body: null };
+      // The vendor handshakes with our URL before it answers the subscribe call.
+      const token = String((call.json as { target: string }).target).split('/').at(-1)!;
+      const hook = await source.lookup(token);
+      const answer = await source.deliver(hook!, { method: 'POST', url: '', headers: { 'x-hook-secret': 'asana-secret' }, query: {}, rawBody: Buffer.alloc(0) });
+      expect(answer).toEqual({ status: 200, body: {}, headers: { 'X-Hook-Secret': 'asana-secret' } });
+      return { status: 201, headers: {}, body: { data: { gid: '1200' } } };
+    });
+    const row = await publish('acme/asana-events@1');
+    expect(await state(row.id)).toMatchObject({ subscription: { id: '1200' }, hookSecret: 'asana-secret' });
+    expect((await send(row.webhook_token, '', { 'x-hook-secret': 'attacker' })).status).toBe(401);
+    const body = JSON.stringify({ events: [{ action: 'added' }, { action: 'changed' }] });
+    expect((await send(row.webhook_token, body, { 'x-hook-signature': sign('asana-secret', body) })).status).toBe(200);
+    expect(await runs()).toHaveLength(2);
+  });
+
+  it('fails publishing with the vendor message when the vendor refuses, leaving nothing subscribed', async () => {
+    const { fakes, publish, recipe } = await setup();
+    fakes.answerWith(() => {
+      throw new Error('Acme answered 403: the token lacks the webhooks scope');
+    });
+    await expect(publish('acme/slack-events@1')).rejects.toThrow('the token lacks the webhooks scope');
+    expect(await triggerRepo.byRecipe(database.db, recipe.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,212 @@
+import type { PackTrigger, VerificationSpec } from '@switchyard/connectors';
+import type { ResolvedConnection } from '../../connections/resolved-connection.js';
+import type { ResolvedTrigger } from '../../registry/pack-registry.js';
+import type { Delivery } from '../../storage/inbox-repo.js';
+import { fromJson } from '../../storage/json-column.js';
+import { kvRepo } from '../../storage/kv-repo.js';
+import { triggerRepo } from '../../storage/trigger-repo.js';
+import { isUnavailable } from '../../storage/unavailable-error.js';
+import { renderTemplate } from '../../templates/index.js';
+import type { PackTriggerConfig } from '../pack-trigger-call.js';
+import { HANDSHAKE_SCOPE } from '../pack-trigger-lifecycle.js';
+import type { PackTriggerServices } from '../pack-trigger-services.js';
+import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
+import type { TriggerDeps } from '../trigger-deps.js';
+import { verificationConfigSchema } from '../verification/verification-config.js';
+import { verifyWebhook } from '../verification/verify-webhook.js';
+import { packDeliveryEvents } from './pack-delivery-events.js';
+import { parseDeliveryBody } from './parse-delivery-body.js';
+import { subscriptionScope } from './subscription-client.js';
+import type { IncomingDelivery } from './webhook-source.js';
+
+type HookTrigger = Extract<PackTrigger, { kind: 'webhook' | 'subscription' }>;
+
+/** A live pack trigger the vendor calls, or a subscription still being made whose handshake may arrive now. */
+export interface PackHook {
+  token: string;
+  triggerId: string | null;
+  recipeId: string;
+  versionId: string;
+  use: string;
+  config: PackTriggerConfig;
+  state: PackTriggerState;
+  resolved: ResolvedTrigger & { trigger: HookTrigger };
+  maxBodyBytes: number;
+}
+
+export interface PackWebhookAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+// Vendors send bigger bodies than people's own webhooks (GitHub caps at 25 MB); 5 MB covers event APIs.
+const maxBodyBytes = 5 * 1024 * 1024;
+const lookupTtlMs = 1000;
+// Connection secrets are read at delivery time; a short cache keeps a burst from decrypting per delivery.
+const connectionTtlMs = 30_000;
+
+/**
+ * Deliveries to pack triggers of kind webhook and subscription, on the same `/hooks/<token>` route as
+ * `core/webhook`: handshakes first (Slack `url_verification`, `X-Hook-Secret` echo), then verification
+ * over the raw bytes with the secret rendered from the connection (401 for any failure, nothing
+ * stored), then the batch split, filter and dedupe; the events and their runs commit in one transaction
+ * before the sender gets 2xx.
+ */
+export class PackWebhookSource {
+  private readonly hooks = new Map<string, { hook: PackHook | null; until: number }>();
+  private readonly connections = new Map<string, { connection: ResolvedConnection; until: number }>();
+
+  constructor(
+    private readonly deps: TriggerDeps,
+    private readonly packs: PackTriggerServices,
+  ) {}
+
+  invalidate(): void {
+    this.hooks.clear();
+    this.connections.clear();
+  }
+
+  async lookup(token: string): Promise<PackHook | null> {
+    const now = this.deps.now();
+    const cached = this.hooks.get(token);
+    if (cached && cached.until > now) return cached.hook;
+    const row = await triggerRepo.byToken(this.deps.database.db, token);
+    if (row && row.active === 1 && !row.kind.startsWith('core/') && row.version_id) {
+      const resolved = await this.packs.registry.trigger(row.kind);
+      if (resolved && resolved.trigger.kind !== 'poll') {
+        const config = fromJson<PackTriggerConfig>(row.config)!;
+        const state = readPackTriggerState(fromJson(row.state));
+        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+        if (this.hooks.size > 10_000) this.hooks.clear();
+        this.hooks.set(token, { hook, until: now + lookupTtlMs });
+        return hook;
+      }
+    }
+    // Not cached: a subscribe call in flight needs its handshake answered the moment it arrives.
+    return this.pendingHook(token, now);
+  }
+
+  async deliver(hook: PackHook, incoming: IncomingDelivery): Promise<PackWebhookAnswer> {
+    const spec = hook.resolved.trigger;
+    const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);
+    const handshake = await this.handshake(hook, incoming, parsed.ok ? parsed.body : undefined);
+    if (handshake) return handshake;
+    if (hook.triggerId === null) return refuse(404, 'WEBHOOK_NOT_FOUND', 'no live recipe listens at this address');
+    let scope: Record<string, unknown>;
+    try {
+      scope = await this.scope(hook);
+    } catch (error) {
+      if (isUnavailable(error)) throw error;
+      this.deps.log.warn({ trigger: hook.triggerId, err: error }, 'pack webhook refused: its connection cannot be used');
+      return refuse(401, 'SIGNATURE_INVALID', 'the delivery cannot be verified: the connection is not usable');
+    }
+    if (spec.verification) {
+      const verdict = this.verify(spec.verification, scope, incoming);
+      if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
+    }
+    if (!parsed.ok) return refuse(parsed.status, parsed.code, parsed.message);
+    const now = this.deps.now();
+    const split = packDeliveryEvents(spec, { ...scope, headers: incoming.headers, query: incoming.query, body: parsed.body }, now);
+    if (!split.ok) return refuse(422, 'EVENTS_NOT_FOUND', split.message);
+    const deliveries: Delivery[] = split.events.map(({ event, dedupeKey }) => ({
+      source: hook.triggerId!,
+      dedupeKey,
+      run: { recipeId: hook.recipeId, versionId: hook.versionId, triggerKind: hook.use, event, deadlineAt: now + this.deps.runTimeoutMs },
+    }));
+    const results = await this.deps.deliveries.enqueueAll(deliveries);
+    const runIds = results.filter((result) => !result.duplicate).map((result) => result.runId);
+    if (runIds.length > 0) this.deps.onEnqueued();
+    return { status: 200, body: { accepted: true, runIds, duplicates: results.length - runIds.length, filtered: split.filtered } };
+  }
+
+  private verify(spec: VerificationSpec, scope: Record<string, unknown>, incoming: IncomingDelivery) {
+    let secret: unknown;
+    try {
+      secret = renderTemplate(spec.secret, scope);
+    } catch {
+      secret = undefined;
+    }
+    if (typeof secret !== 'string' || secret === '') return { ok: false as const, reason: 'no signing secret is set for this trigger' };
+    const config = verificationConfigSchema.safeParse({ ...spec, secret });
+    if (!config.success) return { ok: false as const, reason: 'the signing secret does not fit the verification scheme' };
+    return verifyWebhook(config.data, incoming, this.deps.now());
+  }
+
+  /** What the trigger's templates see besides the delivery: input, connection fields, our hook secret, the subscription. */
+  private async scope(hook: PackHook): Promise<Record<string, unknown>> {
+    const connection = await this.connection(hook);
+    return {
+      input: hook.config.input ?? {},
+      connection: connection?.fields ?? {},
+      webhook: { secret: hook.state.hookSecret ?? hook.state.subscription?.secret ?? '' },
+      subscription: hook.state.subscription ? subscriptionScope(hook.state.subscription) : {},
+    };
+  }
+
+  private async connection(hook: PackHook): Promise<ResolvedConnection | undefined> {
+    const id = hook.config.connection;
+    if (!id) return undefined;
+    const now = this.deps.now();
+    const cached = this.connections.get(id);
+    if (cached && cached.until > now) return cached.connection;
+    const connection = await this.packs.connections.resolve(id, hook.resolved.manifest);
+    if (this.connections.size > 10_000) this.connections.clear();
+    this.connections.set(id, { connection, until: now + connectionTtlMs });
+    return connection;
+  }
+
+  /** Answers a vendor's proof-of-ownership request, or null when this is not one. */
+  private async handshake(hook: PackHook, incoming: IncomingDelivery, body: unknown): Promise<PackWebhookAnswer | null> {
+    const spec = hook.resolved.trigger;
+    if (spec.kind !== 'subscription' || !spec.handshake) return null;
+    if (spec.handshake.type === 'slack_url_verification') {
+      const challenge = body as { type?: unknown; challenge?: unknown } | undefined;
+      if (challenge?.type !== 'url_verification' || typeof challenge.challenge !== 'string') return null;
+      if (spec.verification && incoming.headers['x-slack-signature'] !== undefined && hook.triggerId !== null) {
+        const scope = await this.scope(hook).catch((error: unknown) => {
+          if (isUnavailable(error)) throw error;
+          return null;
+        });
+        const verdict = scope ? this.verify(spec.verification, scope, incoming) : { ok: false as const, reason: 'the connection is not usable' };
+        if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
+      }
+      return { status: 200, body: { challenge: challenge.challenge } };
+    }
+    const secret = incoming.headers[spec.handshake.header.toLowerCase()];
+    if (secret === undefined || secret === '') return null;
+    const now = this.deps.now();
+    if (await this.pendingHandshake(hook.token, now)) {
+      // Our subscribe call is in flight: it takes the secret from here when the vendor answers.
+      await this.deps.database.write((trx) => kvRepo.set(trx, HANDSHAKE_SCOPE, hook.token, { use: hook.use, until: now + 60_000, secret }, now));
+    } else if (hook.triggerId === null || hook.state.hookSecret !== undefined) {
+      // A secret is taken once: a later "handshake" from anyone who learnt the URL must not replace it.
+      return refuse(401, 'SIGNATURE_INVALID', 'no handshake is expected at this address now');
+    } else {
+      await this.deps.database.write(async (trx) => {
+        const row = await triggerRepo.byId(trx, hook.triggerId!);
+        const state = readPackTriggerState(fromJson(row?.state ?? null));
+        if (row && state.hookSecret === undefined) await triggerRepo.setState(trx, row.id, { ...state, hookSecret: secret });
+      });
+    }
+    this.hooks.delete(hook.token);
+    return { status: 200, body: {}, headers: { [spec.handshake.header]: secret } };
+  }
+
+  private async pendingHandshake(token: string, now: number): Promise<{ use: string } | null> {
+    const pending = (await kvRepo.get(this.deps.database.db, HANDSHAKE_SCOPE, token)) as { use?: unknown; until?: unknown } | undefined;
+    return pending && typeof pending.use === 'string' && typeof pending.until === 'number' && pending.until > now ? { use: pending.use } : null;
+  }
+
+  /** A subscription whose subscribe call is in flight for a recipe not yet live: only its handshake is answered. */
+  private async pendingHook(token: string, now: number): Promise<PackHook | null> {
+    const pending = await this.pendingHandshake(token, now);
+    const resolved = pending ? await this.packs.registry.trigger(pending.use) : undefined;
+    if (!pending || !resolved || resolved.trigger.kind !== 'subscription') return null;
+    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+  }
+}
+
+function refuse(status: number, code: string, message: string): PackWebhookAnswer {
+  return { status, body: { error: { code, message } } };
+}
