@@ -1,0 +1,54 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { fetchDynamicChoices } from '../connections/fetch-dynamic-choices.js';
+import { apiError } from './api-error.js';
+import type { AppDeps } from './app-deps.js';
+import { createRouter } from './create-router.js';
+import { requireRole } from './middleware/authenticate.js';
+import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
+
+const choicesSchema = z.object({
+  choices: z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) })).describe('at most 1,000'),
+});
+
+/** Choices a pack fetches from the vendor while someone fills a step's form (a field's `dynamicChoices`). */
+export function choicesRouter(deps: AppDeps) {
+  const router = createRouter();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/packs/{packId}/actions/{key}/fields/{field}/choices',
+      tags: ['packs'],
+      summary: "Fetch a field's choices from the vendor, as a connection",
+      middleware: [requireRole('editor')],
+      request: {
+        params: z.object({ packId: z.string().min(1).max(64), key: z.string().min(1).max(64), field: z.string().min(1).max(64) }),
+        body: jsonBody(
+          z.strictObject({
+            connection: z.string().min(1).max(100).optional(),
+            input: z.record(z.string(), z.unknown()).optional().describe("the form's other values; the request sees those the field depends on"),
+          }),
+        ),
+      },
+      responses: {
+        200: jsonResponse(choicesSchema, 'the choices, in the vendor order'),
+        404: errorResponse('no such pack, action or field'),
+        422: errorResponse('the field has no dynamic choices, or the connection is missing or of another pack'),
+        502: errorResponse('the vendor refused or could not be reached; the message is the vendor’s'),
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const { packId, key, field } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { registry, connections, vendor } = deps.engine;
+      const result = await fetchDynamicChoices(
+        { registry, connections, vendor },
+        { packId, actionKey: key, field, connectionId: body.connection, input: body.input, signal: c.req.raw.signal },
+      );
+      if (!result.ok) return apiError(c, result.status, result.code, result.message);
+      return c.json({ choices: result.choices }, 200);
+    },
+  );
+  return router;
+}
