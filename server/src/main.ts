@@ -16,6 +16,8 @@ import type { EngineDeps } from './runs/engine-deps.js';
 import { createDeliveryQueue } from './runs/delivery-queue.js';
 import { Housekeeper } from './runs/housekeeper.js';
 import { createPackRegistry } from './registry/create-pack-registry.js';
+import { builtInPacks } from '@switchyard/connectors';
+import { createAllowList } from './egress/address-policy.js';
 import { Worker } from './runs/worker.js';
 import { createDb } from './storage/create-db.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -39,6 +41,9 @@ export async function wire(config: Config, options: { logDestination?: number } 
   // Refuses to start with a key that cannot open this database's secrets (or a key file others can read).
   const box = await openSecretBox(database.db, config);
   const registry = createPackRegistry({ database, now });
+  // Shipped packs are installed (or updated, when their content changed) on every start.
+  await registry.installBuiltIns(builtInPacks);
+  const packDownloads = { egress, allowList: createAllowList(config.egressAllow), npmRegistry: config.npmRegistry };
   const vendor = createVendorClient({ egress, database, now, log });
   const connections = createConnections({ database, box, egress, registry, vendor, log, now, publicUrl: config.publicUrl });
   const events = new EventEmitter();
@@ -78,6 +83,8 @@ export async function wire(config: Config, options: { logDestination?: number } 
   const appDeps: AppDeps = {
     housekeeper,
     connections,
+    packs: registry,
+    packDownloads,
     database,
     log,
     now,

@@ -65,6 +65,8 @@ const access: Record<string, Access> = {
   'POST /api/v1/connections/{id}/oauth/start': 'editor',
   // The browser returns from the OAuth provider here; the single-use state is the credential.
   'GET /api/v1/connections/oauth/callback': 'public',
+
+  'POST /api/v1/packs/{packId}/actions/{key}/fields/{field}/choices': 'editor',
 };
 
 /** Bodies that pass validation, so allowed callers reach the handler's real work. */
@@ -82,6 +84,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /hooks/{token}': () => ({}),
   'POST /api/v1/connections': () => ({ packId: 'not-installed', name: 'Matrix' }),
   'PATCH /api/v1/connections/{id}': () => ({ name: 'Renamed' }),
+  'POST /api/v1/packs/{packId}/actions/{key}/fields/{field}/choices': () => ({}),
 };
 
 const callers = ['anonymous', 'viewer', 'editor', 'owner'] as const;
@@ -121,6 +124,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);
     if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');
+    if (path.endsWith('/choices')) path = path.replace('{packId}', 'not-installed').replace('{key}', 'x').replace('{field}', 'y');
     if (path.includes('{')) throw new Error(`no sample value for a parameter of ${route}: add one to pathFor`);
     return path;
   };
