@@ -1,4 +1,5 @@
-import { OAuth2Server, type MutableResponse } from 'oauth2-mock-server';
+import { randomUUID } from 'node:crypto';
+import { OAuth2Server, type MutableResponse, type MutableToken } from 'oauth2-mock-server';
 import { createPackRegistry } from '../registry/create-pack-registry.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import { startTestSystem } from '../test-system.js';
@@ -15,6 +16,10 @@ export async function startOAuthFixture() {
   await provider.issuer.keys.generate('RS256');
   await provider.start(0, '127.0.0.1');
   const issuer = provider.issuer.url!;
+  // The mock signs the same claims within one second into the same JWT; a unique id makes every token distinct.
+  provider.service.on('beforeTokenSigning', (token: MutableToken) => {
+    token.payload['jti'] = randomUUID();
+  });
   const tokenRequests: Record<string, string>[] = [];
   provider.service.on('beforeResponse', (_response: MutableResponse, request: { body: Record<string, string> }) => {
     tokenRequests.push({ ...request.body });
