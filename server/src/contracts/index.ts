@@ -4,3 +4,4 @@ export * from './recipe-definition.js';
 export * from './recipe.js';
 export * from './run.js';
 export * from './connection.js';
+export * from './pack.js';

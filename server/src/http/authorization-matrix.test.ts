@@ -67,6 +67,18 @@ const access: Record<string, Access> = {
   'GET /api/v1/connections/oauth/callback': 'public',
 
   'POST /api/v1/packs/{packId}/actions/{key}/fields/{field}/choices': 'editor',
+
+  'GET /api/v1/packs': 'viewer',
+  'GET /api/v1/packs/{id}': 'viewer',
+  'GET /api/v1/packs/{id}/changes': 'viewer',
+  // Checking or generating a manifest installs nothing.
+  'POST /api/v1/packs/validate': 'viewer',
+  'POST /api/v1/packs/from-openapi': 'viewer',
+  // A pack decides where connection credentials are sent, so only owners install or remove one.
+  'POST /api/v1/packs': 'owner',
+  'DELETE /api/v1/packs/{id}': 'owner',
+  'DELETE /api/v1/packs/{id}/versions/{version}': 'owner',
+  'POST /api/v1/recipes/{id}/upgrade-pack': 'editor',
 };
 
 /** Bodies that pass validation, so allowed callers reach the handler's real work. */
@@ -85,6 +97,10 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/connections': () => ({ packId: 'not-installed', name: 'Matrix' }),
   'PATCH /api/v1/connections/{id}': () => ({ name: 'Renamed' }),
   'POST /api/v1/packs/{packId}/actions/{key}/fields/{field}/choices': () => ({}),
+  'POST /api/v1/packs': () => ({ manifest: {} }),
+  'POST /api/v1/packs/validate': () => ({ manifest: {} }),
+  'POST /api/v1/packs/from-openapi': () => ({ spec: {} }),
+  'POST /api/v1/recipes/{id}/upgrade-pack': () => ({ pack: 'not-installed', toMajor: 1 }),
 };
 
 const callers = ['anonymous', 'viewer', 'editor', 'owner'] as const;
@@ -124,6 +140,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);
     if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');
+    if (path.startsWith('/api/v1/packs/{id}')) path = path.replace('{id}', 'not-installed').replace('{version}', '1.0.0');
     if (path.endsWith('/choices')) path = path.replace('{packId}', 'not-installed').replace('{key}', 'x').replace('{field}', 'y');
     if (path.includes('{')) throw new Error(`no sample value for a parameter of ${route}: add one to pathFor`);
     return path;

@@ -1,29 +1,9 @@
 import type { Field, PackManifest } from '@switchyard/connectors';
+import type { PackChangeView } from '../contracts/pack.js';
 import { canonicalJson } from './pack-digest.js';
 
-export type PackChangeKind =
-  | 'added'
-  | 'removed'
-  | 'field_added'
-  | 'field_removed'
-  | 'field_now_required'
-  | 'field_type_changed'
-  | 'request_changed'
-  | 'output_changed'
-  | 'kind_changed'
-  | 'auth_changed';
-
-/** One difference between two versions of a pack, as an upgrade shows it. */
-export interface PackChange {
-  target: 'action' | 'trigger' | 'auth';
-  /** The action or trigger key; the auth kind for `auth`. */
-  key: string;
-  change: PackChangeKind;
-  field?: string;
-  /** A recipe using it may stop working (or work differently) without edits. */
-  breaking: boolean;
-  message: string;
-}
+/** One difference between two versions of a pack, as an upgrade shows it (schema in contracts). */
+export type PackChange = PackChangeView;
 
 interface Item {
   key: string;
