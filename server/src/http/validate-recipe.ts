@@ -2,6 +2,7 @@ import type { Problem } from '../contracts/problem.js';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
 import { checkPackSteps, type PackStepChecks } from '../runs/check-pack-steps.js';
 import { validateSteps } from '../runs/validate-steps.js';
+import { checkPackTrigger } from '../triggers/pack-trigger-check.js';
 import { validateTrigger } from '../triggers/validate-trigger.js';
 
 /** Everything zod cannot see: the trigger's own input, unknown `use`s, ids, templates, limits. */
@@ -15,5 +16,9 @@ export function validateRecipe(definition: RecipeDefinition, prefix = ''): Probl
  */
 export async function validateRecipeWithPacks(definition: RecipeDefinition, checks: PackStepChecks, prefix = ''): Promise<{ problems: Problem[]; definition: RecipeDefinition }> {
   const packs = await checkPackSteps(definition.steps, checks, `${prefix}/steps`);
-  return { problems: [...validateRecipe(definition, prefix), ...packs.problems], definition: { ...definition, steps: packs.steps } };
+  const trigger = await checkPackTrigger(definition.trigger, checks, `${prefix}/trigger`);
+  return {
+    problems: [...trigger.problems, ...validateRecipe(definition, prefix), ...packs.problems],
+    definition: { ...definition, trigger: trigger.trigger, steps: packs.steps },
+  };
 }
