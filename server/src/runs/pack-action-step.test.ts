@@ -4,7 +4,7 @@ import type { ConnectionAuth } from '../connections/resolved-connection.js';
 import type { VendorCall, VendorClient } from '../connections/vendor-client.js';
 import type { PackRegistry, ResolvedAction } from '../registry/pack-registry.js';
 import type { StepContext } from '../steps/define-step.js';
-import { findStep } from './find-step.js';
+import { findStep, stepSideEffect } from './find-step.js';
 import { packActionStep } from './pack-action-step.js';
 import { toFailure } from './to-step-error.js';
 
@@ -63,6 +63,10 @@ describe('pack action steps', () => {
     const ping = await findStep('acme/ping@2', deps);
     expect(ping.ok && ping.definition.sideEffect).toBe(true);
     expect((await findStep('core/filter', deps)).ok).toBe(true);
+    // What replay previews list as running again with effects outside Switchyard.
+    expect(await stepSideEffect('acme/ping@2', deps.registry)).toBe(true);
+    expect(await stepSideEffect('acme/get-contact', deps.registry)).toBe(false);
+    expect(await stepSideEffect('core/http', deps.registry)).toBe(true);
   });
 
   it('name what is missing: the action, the pack, or the pinned major', async () => {
