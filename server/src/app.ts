@@ -9,6 +9,7 @@ import type { AppDeps } from './http/app-deps.js';
 import { approvalsRouter } from './http/approvals-router.js';
 import { auditRouter } from './http/audit-router.js';
 import { authRouter } from './http/auth-router.js';
+import { connectionsRouter } from './http/connections-router.js';
 import { choicesRouter } from './http/choices-router.js';
 import { createRouter } from './http/create-router.js';
 import { healthRouter } from './http/health-router.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', storageRouter(deps));
   api.route('/', auditRouter(deps));
   api.route('/', packsRouter(deps));
+  api.route('/', connectionsRouter(deps));
   api.route('/', choicesRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

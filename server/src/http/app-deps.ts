@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Connections } from '../connections/create-connections.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { PackDownloadDeps } from '../registry/download-pack-bytes.js';
 import type { ManagedPackRegistry } from '../registry/pack-admin.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   engine: EngineDeps;
   metrics: Metrics;
   housekeeper: Housekeeper;
+  /** Connection service, OAuth flow and token sweep (connections/create-connections.ts). */
+  connections: Connections;
   /** Installed connector packs: lookups, install, removal. */
   packs: ManagedPackRegistry;
   /** How pack downloads (npm, https) reach out: the egress client, its allow-list, the npm registry. */
