@@ -101,6 +101,25 @@ describe('a recipe whose step is a pack action', () => {
     expect(stepOf(run, 'make')).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'HTTP_422', message: 'Acme answered 422: Name is taken' } });
   });
 
+  it('parks a run its throttle holds back without using up an attempt', async () => {
+    const installed = await createPackRegistry({ database: system.wired.database, now: Date.now }).installPack(
+      {
+        id: 'slow', name: 'Slow', version: '1.0.0', engine: '^1.0.0', baseUrl: vendor.url, auth: { kind: 'none' },
+        throttle: { requests: 1, perSeconds: 3600 },
+        actions: [{ key: 'make', name: 'Make', request: { method: 'POST', path: '/widgets', json: { name: 'x' } } }],
+      },
+      'test',
+      null,
+    );
+    expect(installed.ok).toBe(true);
+    const { hookPath } = await system.publish({ trigger: { use: 'core/webhook' }, steps: [{ id: 'make', use: 'slow/make', retry: { maxAttempts: 1 } }] });
+    expect((await system.deliver(hookPath, {})).status).toBe('succeeded');
+    const held = (await system.postWebhook(hookPath, {})).body.runId as string;
+    const run = await system.waitForRun(held, (r) => r.steps.some((step) => step.status === 'retrying'));
+    expect(run.status).toBe('waiting');
+    expect(stepOf(run, 'make')).toMatchObject({ status: 'retrying', attempts: 0, error: { code: 'THROTTLED' } });
+  });
+
   it('refuses to save unknown actions, missing or foreign connections and bad literal inputs', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ use: 'acme/launch' }, '/steps/0/use', /no installed pack 'acme' has an action 'launch'/],

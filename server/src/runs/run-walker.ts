@@ -153,10 +153,13 @@ export class RunWalker {
     this.deps.onStepFinished(step.use, !result.ok ? 'failed' : result.outcome.kind === 'done' ? 'succeeded' : 'parked', now - startedAt);
     const row: RunStepRow = { ...base, input: toJson(result.input), finished_at: now };
     if (!result.ok) {
-      const delay = nextRetryDelay(attempt, result.failure, step.retry);
+      // A call held back by its connection's throttle never reached the vendor: it uses up no attempt
+      // (the run's deadline still bounds the waiting), so a burst of runs is spread instead of failed.
+      const used = result.failure.code === 'THROTTLED' ? attempt - 1 : attempt;
+      const delay = nextRetryDelay(used, result.failure, step.retry);
       if (delay === null) return this.fail(step, path, row, scope, result.failure);
       const until = now + delay;
-      await this.save({ ...row, status: 'retrying', error: toJson(result.failure), next_attempt_at: until }, (trx) =>
+      await this.save({ ...row, attempts: used, status: 'retrying', error: toJson(result.failure), next_attempt_at: until }, (trx) =>
         this.parkJob(trx, until, true),
       );
       return park;
