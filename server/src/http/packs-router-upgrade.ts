@@ -18,12 +18,13 @@ const upgradedSchema = z.object({
   to: z.string(),
   repinned: z.array(z.string()).describe('JSON pointers of the steps (and trigger) now pinned to the new major'),
   changes: z.array(packChangeSchema),
-  warnings: z.array(problemSchema).describe('step inputs the new version ignores'),
+  warnings: z.array(problemSchema).describe('step inputs dropped because the new version has no such field'),
 });
 
 /**
  * `POST /recipes/{id}/upgrade-pack`: re-pins the newest version's steps of one pack to another major as a
- * new draft. Refused with 422 (nothing saved) when a step's action is gone or a required field is empty.
+ * new draft. Refused with 422 (nothing saved) when a step's action is gone or a required field is empty;
+ * values for new required fields come in `inputs` (the old major would refuse them as unknown fields).
  */
 export function upgradePackRoute(router: ReturnType<typeof createRouter>, deps: AppDeps) {
   const { database, packs, now } = deps;
@@ -34,7 +35,19 @@ export function upgradePackRoute(router: ReturnType<typeof createRouter>, deps: 
       tags: ['recipes', 'packs'],
       summary: "Move a recipe's steps of one pack to another major version, as a new draft",
       middleware: [requireRole('editor')],
-      request: { params: idParam, body: jsonBody(z.strictObject({ pack: z.string().min(1).max(64), toMajor: z.number().int().min(0).max(1_000_000) })) },
+      request: {
+        params: idParam,
+        body: jsonBody(
+          z.strictObject({
+            pack: z.string().min(1).max(64),
+            toMajor: z.number().int().min(0).max(1_000_000),
+            inputs: z
+              .record(z.string().max(64), z.record(z.string().max(64), z.unknown()))
+              .optional()
+              .describe('values for fields the new major requires, by step id (`trigger` for the trigger)'),
+          }),
+        ),
+      },
       responses: {
         200: jsonResponse(upgradedSchema, 'a new draft with the steps re-pinned'),
         404: errorResponse('no such recipe, or the pack has no such major installed'),
@@ -44,13 +57,13 @@ export function upgradePackRoute(router: ReturnType<typeof createRouter>, deps: 
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { pack: packId, toMajor } = c.req.valid('json');
+      const { pack: packId, toMajor, inputs } = c.req.valid('json');
       const recipe = await recipeRepo.get(database.db, id);
       if (!recipe) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
       const target = await packs.pack(packId, toMajor);
       if (!target) return apiError(c, 404, 'PACK_NOT_FOUND', `${packId} ${toMajor}.x is not installed`);
       const latest = (await recipeRepo.version(database.db, recipe.latest_version_id))!;
-      const plan = await planPackUpgrade(recipeRepo.definitionOf(latest), packId, toMajor, packs);
+      const plan = await planPackUpgrade(recipeRepo.definitionOf(latest), packId, toMajor, packs, inputs);
       if (plan.repinned.length === 0 && plan.problems.length === 0) {
         return invalid(c, [{ path: '/pack', message: `the recipe has no step or trigger from ${packId}` }]);
       }

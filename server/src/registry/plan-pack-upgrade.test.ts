@@ -31,7 +31,8 @@ describe.each(dialects.slice(0, 1))('planPackUpgrade on %s', (dialect) => {
     expect(plan.definition.steps[1]!.steps![0]!.use).toBe('acme/create-widget@2');
     expect(plan.definition.trigger.use).toBe('acme/new-widget@2');
     expect(definition.steps[0]!.use).toBe('acme/create-widget@1');
-    expect(plan.warnings).toEqual([{ path: '/steps/0/input/size', message: 'acme 2.x has no field "size"; its value will be ignored' }]);
+    expect(plan.warnings).toEqual([{ path: '/steps/0/input/size', message: 'acme 2.x has no field "size"; its value was dropped' }]);
+    expect(plan.definition.steps[0]!.input).toEqual({ name: '{{trigger.body.name}}' });
   });
 
   it('blocks on a required field left empty, and on an action the new major lacks', async () => {
@@ -40,8 +41,15 @@ describe.each(dialects.slice(0, 1))('planPackUpgrade on %s', (dialect) => {
     const plan = await planPackUpgrade(definition, 'acme', 3, registry);
     expect(plan.problems).toEqual([
       { path: '/trigger/use', message: 'acme 3.x has no trigger "new-widget"' },
-      { path: '/steps/0/input/colour', message: '"Colour" is required by acme 3.x; fill it before upgrading' },
-      { path: '/steps/1/steps/0/input/colour', message: '"Colour" is required by acme 3.x; fill it before upgrading' },
+      { path: '/steps/0/input/colour', message: '"Colour" is required by acme 3.x; send it as inputs.make.colour' },
+      { path: '/steps/1/steps/0/input/colour', message: '"Colour" is required by acme 3.x; send it as inputs.inner.colour' },
     ]);
+  });
+
+  it('fills required fields from the values sent with the upgrade, and refuses values for unknown steps', async () => {
+    const steps = { trigger: { use: 'core/manual' }, steps: definition.steps };
+    const plan = await planPackUpgrade(steps, 'acme', 3, registry, { make: { colour: 'red' }, inner: { colour: '{{loop.item}}' }, ghost: { colour: 'x' } });
+    expect(plan.problems).toEqual([{ path: '/inputs/ghost', message: 'no step "ghost" of this recipe uses acme' }]);
+    expect(plan.definition.steps[0]!.input).toEqual({ name: '{{trigger.body.name}}', colour: 'red' });
   });
 });

@@ -14,35 +14,50 @@ export interface PackUpgradePlan {
   fromMajors: (number | null)[];
   /** What stops the upgrade: a step whose action is gone, or a required field the step does not fill. */
   problems: Problem[];
-  /** What the upgrade drops silently: inputs for fields the new version no longer has. */
+  /** Inputs dropped from the new draft because the new version has no such field. */
   warnings: Problem[];
 }
 
+/** Values for fields the new major adds, by step id (`trigger` for the trigger), merged into the new draft. */
+export type AddedInputs = Record<string, Record<string, unknown>>;
+
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
-function inputProblems(fields: Field[], input: Record<string, unknown>, pointer: string, target: string) {
+/** Checks (and trims, in place) one step's input against the new version's fields. */
+function reconcileInput(fields: Field[], input: Record<string, unknown>, pointer: string, id: string, target: string) {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   for (const field of fields) {
     if (field.required && field.default === undefined && isEmpty(input[field.key])) {
-      problems.push({ path: `${pointer}/input/${field.key}`, message: `"${field.label}" is required by ${target}; fill it before upgrading` });
+      const message = `"${field.label}" is required by ${target}; send it as inputs.${id}.${field.key}`;
+      problems.push({ path: `${pointer}/input/${field.key}`, message });
     }
   }
   const known = new Set(fields.map((field) => field.key));
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) warnings.push({ path: `${pointer}/input/${key}`, message: `${target} has no field "${key}"; its value will be ignored` });
+    if (known.has(key)) continue;
+    warnings.push({ path: `${pointer}/input/${key}`, message: `${target} has no field "${key}"; its value was dropped` });
+    delete input[key];
   }
   return { problems, warnings };
 }
 
 /**
- * Re-pins a recipe's steps of one pack to another major and checks their inputs against it. Decision:
- * a required field (without a default) that a step leaves empty blocks the upgrade, because the new
- * draft could not run; inputs for removed fields are only warnings, because they are merely ignored.
+ * Re-pins a recipe's steps of one pack to another major and reconciles their inputs with it. Decision:
+ * a required field (without a default) left empty blocks the upgrade, because the new draft could not
+ * run; the caller supplies such values in `added` (the old major would refuse them as unknown fields, so
+ * they cannot be saved beforehand). Inputs for removed fields are dropped and reported as warnings.
  */
-export async function planPackUpgrade(definition: RecipeDefinition, packId: string, toMajor: number, registry: PackRegistry): Promise<PackUpgradePlan> {
+export async function planPackUpgrade(
+  definition: RecipeDefinition,
+  packId: string,
+  toMajor: number,
+  registry: PackRegistry,
+  added: AddedInputs = {},
+): Promise<PackUpgradePlan> {
   const copy = structuredClone(definition);
   const plan: PackUpgradePlan = { definition: copy, repinned: [], fromMajors: [], problems: [], warnings: [] };
+  const ids = new Set<string>();
   for (const use of recipeUses(copy)) {
     const parsed = parseUse(use.use);
     if (parsed?.packId !== packId) continue;
@@ -54,11 +69,17 @@ export async function planPackUpgrade(definition: RecipeDefinition, packId: stri
       plan.problems.push({ path: `${use.pointer}/use`, message: `${target} has no ${use.kind === 'trigger' ? 'trigger' : 'action'} "${parsed.key}"` });
       continue;
     }
-    const checked = inputProblems(fields, use.input, use.pointer, target);
+    const input = { ...use.input, ...added[use.id] };
+    const checked = reconcileInput(fields, input, use.pointer, use.id, target);
+    use.node.input = input;
     plan.problems.push(...checked.problems);
     plan.warnings.push(...checked.warnings);
     use.node.use = pinned;
     plan.repinned.push(use.pointer);
+    ids.add(use.id);
+  }
+  for (const id of Object.keys(added)) {
+    if (!ids.has(id)) plan.problems.push({ path: `/inputs/${id}`, message: `no step "${id}" of this recipe uses ${packId}` });
   }
   return plan;
 }
