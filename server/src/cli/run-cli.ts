@@ -11,6 +11,7 @@ import { createDb } from '../storage/create-db.js';
 import { migrateDown, migrateToLatest } from '../storage/migrate.js';
 import { userRepo } from '../storage/user-repo.js';
 import { CliError, failFrom, withApi } from './cli-context.js';
+import { registerPacksCommand } from './packs-command.js';
 
 /** Flags are another way to set the environment variables of DESIGN §9. */
 const configFlags: [string, string, string][] = [
@@ -203,6 +204,7 @@ export function buildCli(): Command {
       });
     });
 
+  registerPacksCommand(program);
   return program;
 }
 
