@@ -86,7 +86,7 @@ async function withPacks<T>(work: (packs: ManagedPackRegistry, downloads: PackDo
   }
 }
 
-const print = (lines: string[]) => process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+const print = (lines: string[]): void => void process.stdout.write(lines.map((line) => `${line}\n`).join(''));
 
 /** `switchyard packs …` (DESIGN §9). */
 export function registerPacksCommand(program: Command): void {
