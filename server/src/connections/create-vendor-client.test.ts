@@ -97,6 +97,18 @@ describe('request rendering', () => {
     expect(JSON.parse(request.body.toString())).toEqual({ amount: 250, name: 'Hi Ann', tags: ['a', 'b'], active: true });
   });
 
+  it('keeps run values inside their path segment and leaves missing JSON fields out', async () => {
+    await vendor.send({
+      ...call({ method: 'PATCH', path: '/contacts/{{input.id}}/notes', json: { note: '{{input.note}}', owner: '{{input.owner}}', list: ['{{input.owner}}'] } }),
+      scope: { input: { id: '../admin?x=1#y', note: 'hi' } },
+    });
+    expect(last().url.pathname).toBe('/contacts/..%2Fadmin%3Fx%3D1%23y/notes');
+    expect([...last().url.searchParams]).toEqual([]);
+    expect(JSON.parse(last().body.toString())).toEqual({ note: 'hi', list: [null] });
+    const climbing = await failure(vendor.send({ ...call({ path: '/contacts/{{input.id}}' }), scope: { input: { id: '..' } } }));
+    expect(climbing.code).toBe('PACK_BAD_PATH');
+  });
+
   it('encodes form bodies', async () => {
     await vendor.send({ ...call({ method: 'POST', form: { name: '{{input.name}}', note: 'a&b=c', empty: '{{input.none}}' } }), scope: { input: { name: 'Zoë' } } });
     expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');

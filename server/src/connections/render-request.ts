@@ -33,7 +33,8 @@ export async function renderRequest(
 }
 
 function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope): URL {
-  const path = textOf(renderTemplate(pathTemplate, scope));
+  // Values inside a path are encoded so "a/b?x" stays one segment; a whole `{{x}}` path is the author's URL.
+  const path = textOf(renderTemplate(pathTemplate, scope, { encode: encodePathValue }));
   const base = textOf(renderTemplate(baseUrl, scope));
   const joined = absoluteUrl.test(path) ? path : `${base.replace(/\/+$/, '')}${path === '' || path.startsWith('/') || path.startsWith('?') ? '' : '/'}${path}`;
   let url: URL;
@@ -64,7 +65,7 @@ function renderEntries(entries: Record<string, string> | undefined, scope: Templ
 async function renderBody(request: RequestTemplate, scope: TemplateScope, headers: Record<string, string>): Promise<string | Uint8Array | undefined> {
   if (request.json !== undefined) {
     headers['content-type'] ??= 'application/json';
-    return JSON.stringify(renderTemplate(request.json, scope));
+    return JSON.stringify(renderTemplate(request.json, scope, { dropMissing: true }));
   }
   if (request.form !== undefined) {
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
@@ -106,6 +107,12 @@ function toBlob(value: unknown, part: string, contentType: string | undefined): 
 function fileNameOf(value: unknown): string | undefined {
   const name = value !== null && typeof value === 'object' ? (value as { filename?: unknown }).filename : undefined;
   return typeof name === 'string' ? name : undefined;
+}
+
+/** A value from a run must not climb out of the pack's path: `..` would resolve to another endpoint. */
+function encodePathValue(text: string): string {
+  if (text === '.' || text === '..') throw new VendorError('PACK_BAD_PATH', `"${text}" is not allowed as a value in a request path`);
+  return encodeURIComponent(text);
 }
 
 function textOf(value: unknown): string {

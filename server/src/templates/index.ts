@@ -1,5 +1,5 @@
 export { parseTemplate } from './parse-template.js';
-export { renderTemplate } from './render-template.js';
+export { renderTemplate, type RenderOptions } from './render-template.js';
 export { resolvePath } from './resolve-path.js';
 export { pipes } from './pipes.js';
 export type { PipeArgKind, PipeDefinition } from './pipe-definition.js';
