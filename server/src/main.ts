@@ -22,6 +22,8 @@ import { Worker } from './runs/worker.js';
 import { createDb } from './storage/create-db.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { settingsRepo } from './storage/settings-repo.js';
+import { PackTriggerLoop } from './triggers/sources/pack-trigger-loop.js';
+import { PackWebhookSource } from './triggers/sources/pack-webhook-source.js';
 import { ScheduleSource } from './triggers/sources/schedule-source.js';
 import { WebhookSource } from './triggers/sources/webhook-source.js';
 import type { TriggerDeps } from './triggers/trigger-deps.js';
@@ -65,6 +67,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     runTimeoutMs: config.runTimeoutMs,
     onStepFinished: metrics.stepFinished,
   };
+  const packs = { registry, connections: connections.auth, vendor };
   const triggers: TriggerDeps = {
     database,
     deliveries: createDeliveryQueue(database, now),
@@ -74,6 +77,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     events,
     runTimeoutMs: config.runTimeoutMs,
     onEnqueued: () => worker?.nudge(),
+    packs,
   };
   const housekeeper = new Housekeeper(
     { database, log, now },
@@ -90,6 +94,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     now,
     publicUrl: config.publicUrl,
     webhooks: new WebhookSource(triggers),
+    packWebhooks: new PackWebhookSource(triggers, packs),
     triggers,
     engine,
     metrics,
@@ -109,11 +114,13 @@ export async function wire(config: Config, options: { logDestination?: number } 
     startScheduler() {
       const scheduler = new ScheduleSource(triggers);
       scheduler.start();
+      const packTriggers = new PackTriggerLoop(triggers, packs);
+      packTriggers.start();
       housekeeper.start();
       return {
         async stop() {
           housekeeper.stop();
-          await scheduler.stop();
+          await Promise.all([scheduler.stop(), packTriggers.stop()]);
         },
       };
     },

@@ -7,6 +7,7 @@ import type { EngineDeps } from '../runs/engine-deps.js';
 import type { Housekeeper } from '../runs/housekeeper.js';
 import type { Principal } from '../security/principal.js';
 import type { Database } from '../storage/database.js';
+import type { PackWebhookSource } from '../triggers/sources/pack-webhook-source.js';
 import type { WebhookSource } from '../triggers/sources/webhook-source.js';
 import type { TriggerDeps } from '../triggers/trigger-deps.js';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   now(): number;
   publicUrl: string;
   webhooks: WebhookSource;
+  /** Deliveries to pack webhook and subscription triggers (same `/hooks/<token>` route); absent without packs. */
+  packWebhooks?: PackWebhookSource | undefined;
   triggers: TriggerDeps;
   engine: EngineDeps;
   metrics: Metrics;

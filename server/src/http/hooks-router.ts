@@ -23,8 +23,9 @@ export function hooksRouter(deps: AppDeps) {
     }
     const token = c.req.param('token');
     const hook = tokenPattern.test(token) ? await deps.webhooks.lookup(token) : null;
-    if (!hook) return answer(c, 404, { error: { code: 'WEBHOOK_NOT_FOUND', message: 'no live recipe listens at this address' } });
-    const limit = hook.config.maxBodyBytes;
+    const packHook = !hook && deps.packWebhooks && tokenPattern.test(token) ? await deps.packWebhooks.lookup(token) : null;
+    if (!hook && !packHook) return answer(c, 404, { error: { code: 'WEBHOOK_NOT_FOUND', message: 'no live recipe listens at this address' } });
+    const limit = hook ? hook.config.maxBodyBytes : packHook!.maxBodyBytes;
     const tooLarge = () =>
       answer(c, 413, { error: { code: 'BODY_TOO_LARGE', message: `the body is over this webhook's limit of ${limit} bytes` } });
     // On the Node server, read the socket directly: building a web Request per delivery was a tenth of the CPU.
@@ -37,7 +38,10 @@ export function hooksRouter(deps: AppDeps) {
       // Twilio and HubSpot sign the URL they called: our public URL plus the query exactly as it arrived.
       const target = incoming?.url ?? c.req.url;
       const url = `${deps.publicUrl}/hooks/${token}${target.includes('?') ? target.slice(target.indexOf('?')) : ''}`;
-      const result = await deps.webhooks.deliver(hook, { method: c.req.method, url, headers, query: c.req.query(), rawBody: read.body });
+      const delivery = { method: c.req.method, url, headers, query: c.req.query(), rawBody: read.body };
+      const result = hook ? await deps.webhooks.deliver(hook, delivery) : await deps.packWebhooks!.deliver(packHook!, delivery);
+      // A handshake may answer with a header (Asana's X-Hook-Secret echo).
+      for (const [name, value] of Object.entries('headers' in result ? (result.headers ?? {}) : {})) c.header(name, value);
       return answer(c, result.status, result.body);
     } catch (error) {
       if (!isUnavailable(error)) throw error;

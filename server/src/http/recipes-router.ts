@@ -7,6 +7,7 @@ import { auditRepo } from '../storage/audit-repo.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
 import { activateTrigger, describeTrigger } from '../triggers/activate-trigger.js';
+import { PackActivationError, packTriggerLifecycle } from '../triggers/pack-trigger-lifecycle.js';
 import { startManualRun } from '../triggers/sources/manual-source.js';
 import type { Principal } from '../security/principal.js';
 import type { AppDeps } from './app-deps.js';
@@ -169,12 +170,15 @@ export function recipesRouter(deps: AppDeps) {
       const deleted = await database.write(async (trx) => {
         const row = await recipeRepo.get(trx, id);
         if (!row) return false;
+        const trigger = await triggerRepo.byRecipe(trx, id);
         await triggerRepo.deactivate(trx, id);
         await recipeRepo.remove(trx, id);
         await auditRepo.record(trx, { actor: c.get('principal'), action: 'recipe.delete', targetId: id, details: { name: row.name } }, now());
-        return true;
+        return { trigger };
       });
       deps.webhooks.invalidate();
+      deps.packWebhooks?.invalidate();
+      if (deleted && deleted.trigger?.active === 1) await packTriggerLifecycle.release(deps.triggers, deleted.trigger);
       return deleted ? c.body(null, 204) : apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
     },
   );
@@ -223,14 +227,29 @@ export function recipesRouter(deps: AppDeps) {
       const definition = recipeRepo.definitionOf(version);
       const { problems } = await validateRecipeWithPacks(definition, packChecks, '/definition');
       if (problems.length > 0) return invalid(c, problems);
-      const trigger = await database.write(async (trx) => {
-        await recipeRepo.setStatus(trx, id, 'live', version.id, now());
-        const activated = await activateTrigger(trx, { recipeId: id, versionId: version.id, definition, now: now() });
-        const details = { versionId: version.id, version: version.number };
-        await auditRepo.record(trx, { actor: c.get('principal'), action: 'recipe.publish', targetId: id, details }, now());
-        return activated;
-      });
+      // Vendor calls (subscribe) happen before the transaction, never inside it; a failed write undoes them.
+      let activation;
+      try {
+        activation = await packTriggerLifecycle.beforePublish(deps.triggers, definition.trigger, await triggerRepo.byRecipe(database.db, id));
+      } catch (error) {
+        if (!(error instanceof PackActivationError)) throw error;
+        return invalid(c, [{ path: '/definition/trigger', message: error.message }]);
+      }
+      const trigger = await database
+        .write(async (trx) => {
+          await recipeRepo.setStatus(trx, id, 'live', version.id, now());
+          const activated = await activateTrigger(trx, { recipeId: id, versionId: version.id, definition, now: now(), prepared: activation.pack });
+          const details = { versionId: version.id, version: version.number };
+          await auditRepo.record(trx, { actor: c.get('principal'), action: 'recipe.publish', targetId: id, details }, now());
+          return activated;
+        })
+        .catch(async (error: unknown) => {
+          await activation.undo();
+          throw error;
+        });
+      await activation.committed();
       deps.webhooks.invalidate();
+      deps.packWebhooks?.invalidate();
       return c.json({ recipe: (await load(id))!.view, trigger: describeTrigger(trigger, publicUrl) }, 200);
     },
   );
@@ -250,12 +269,16 @@ export function recipesRouter(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const row = await recipeRepo.get(database.db, id);
         if (!row) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
-        await database.write(async (trx) => {
+        const before = await database.write(async (trx) => {
+          const trigger = await triggerRepo.byRecipe(trx, id);
           await triggerRepo.deactivate(trx, id);
           await recipeRepo.setStatus(trx, id, action === 'pause' ? 'paused' : 'draft', action === 'pause' ? row.published_version_id : null, now());
           await auditRepo.record(trx, { actor: c.get('principal'), action: `recipe.${action}`, targetId: id }, now());
+          return trigger;
         });
         deps.webhooks.invalidate();
+        deps.packWebhooks?.invalidate();
+        if (before?.active === 1) await packTriggerLifecycle.release(deps.triggers, before);
         return c.json((await load(id))!.view, 200);
       },
     );

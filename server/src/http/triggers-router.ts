@@ -2,8 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { auditRepo } from '../storage/audit-repo.js';
 import { fromJson } from '../storage/json-column.js';
+import type { TriggerRow } from '../storage/tables.js';
+import { triggerItemRepo } from '../storage/trigger-item-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
-import { describeTrigger } from '../triggers/activate-trigger.js';
+import { describeTrigger, hasWebhookUrl } from '../triggers/activate-trigger.js';
+import { PackActivationError, packTriggerLifecycle } from '../triggers/pack-trigger-lifecycle.js';
+import { publicPackTriggerState, readPackTriggerState } from '../triggers/pack-trigger-state.js';
 import { nextFireAfter } from '../triggers/schedule/next-fire.js';
 import { scheduleConfigSchema } from '../triggers/schedule/schedule-config.js';
 import type { AppDeps } from './app-deps.js';
@@ -28,16 +32,19 @@ export function triggersRouter(deps: AppDeps) {
   const router = createRouter();
   const { database, now, publicUrl } = deps;
 
-  const view = (row: NonNullable<Awaited<ReturnType<typeof triggerRepo.byId>>>) => ({
+  const view = async (row: TriggerRow) => ({
     id: row.id,
     recipeId: row.recipe_id,
     kind: row.kind,
     active: row.active === 1,
-    ...(row.kind === 'core/webhook' && { webhookUrl: describeTrigger({ ...row, active: 1 }, publicUrl)?.webhookUrl }),
+    ...(hasWebhookUrl(row) && { webhookUrl: describeTrigger({ ...row, active: 1 }, publicUrl)?.webhookUrl }),
     lastFireAt: row.last_fire_at,
     nextFireAt: row.next_fire_at,
     enabledAt: row.enabled_at,
-    state: fromJson(row.state),
+    // Pack trigger state holds webhook secrets: only what a person needs is shown (cursor, counts, errors).
+    state: row.kind.startsWith('core/')
+      ? fromJson(row.state)
+      : publicPackTriggerState(readPackTriggerState(fromJson(row.state)), await triggerItemRepo.count(database.db, row.id)),
   });
 
   router.openapi(
@@ -51,7 +58,7 @@ export function triggersRouter(deps: AppDeps) {
     }),
     async (c) => {
       const row = await triggerRepo.byId(database.db, c.req.valid('param').id);
-      return row ? c.json(view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+      return row ? c.json(await view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
     },
   );
 
@@ -60,13 +67,31 @@ export function triggersRouter(deps: AppDeps) {
       method: 'delete',
       path: '/triggers/{id}/state',
       tags: ['triggers'],
-      summary: 'Forget what the trigger remembers (last fire, cursors); schedules restart from now',
+      summary: 'Forget what the trigger remembers (last fire, cursors, seen ids); schedules restart from now, polls seed again, subscriptions are made anew',
       middleware: [requireRole('editor')],
       request: { params: idParam },
-      responses: { 200: jsonResponse(stateSchema, 'reset'), 404: errorResponse('no such trigger'), ...standardErrors },
+      responses: {
+        200: jsonResponse(stateSchema, 'reset'),
+        404: errorResponse('no such trigger'),
+        422: errorResponse('the vendor refused the new subscription'),
+        ...standardErrors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const pack = await triggerRepo.byId(database.db, id);
+      if (pack && !pack.kind.startsWith('core/')) {
+        // Vendor calls (a subscription made anew) happen outside any transaction.
+        try {
+          await packTriggerLifecycle.reset(deps.triggers, pack);
+        } catch (error) {
+          if (!(error instanceof PackActivationError)) throw error;
+          return apiError(c, 422, 'TRIGGER_RESET_FAILED', error.message);
+        }
+        await database.write((trx) => auditRepo.record(trx, { actor: c.get('principal'), action: 'trigger.reset', targetId: id, details: { recipeId: pack.recipe_id } }, now()));
+        deps.packWebhooks?.invalidate();
+        return c.json(await view((await triggerRepo.byId(database.db, id)) ?? pack), 200);
+      }
       const row = await database.write(async (trx) => {
         const found = await triggerRepo.byId(trx, id);
         if (!found) return undefined;
@@ -79,7 +104,7 @@ export function triggersRouter(deps: AppDeps) {
         await auditRepo.record(trx, { actor: c.get('principal'), action: 'trigger.reset', targetId: id, details: { recipeId: found.recipe_id } }, now());
         return triggerRepo.byId(trx, id);
       });
-      return row ? c.json(view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+      return row ? c.json(await view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
     },
   );
 

@@ -6,6 +6,7 @@ import { kvRepo } from '../storage/kv-repo.js';
 import type { TriggerRow } from '../storage/tables.js';
 import { triggerItemRepo } from '../storage/trigger-item-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
+import { isUnavailable } from '../storage/unavailable-error.js';
 import { failureMessage, type PackTriggerConfig } from './pack-trigger-call.js';
 import type { PackTriggerServices } from './pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from './pack-trigger-state.js';
@@ -33,8 +34,11 @@ const handshakeWindowMs = 60_000;
 // The first poll (which only seeds) comes within this of publishing, spread so triggers published together do not poll together.
 const firstPollSpreadMs = 30_000;
 
+/** Publishing a pack trigger failed before anything was written; the message is for the user. */
+export class PackActivationError extends Error {}
+
 function requirePacks(deps: TriggerDeps): PackTriggerServices {
-  if (!deps.packs) throw new Error('pack triggers are not available in this process');
+  if (!deps.packs) throw new PackActivationError('pack triggers are not available in this process');
   return deps.packs;
 }
 
@@ -55,6 +59,27 @@ function sameConfig(row: TriggerRow | undefined, config: PackTriggerConfig): boo
  * unsubscribe that fails is logged and recorded in the trigger's state, never blocking the unpublish.
  */
 export const packTriggerLifecycle = {
+  /**
+   * Before the publish transaction: a pack trigger is prepared (subscribed); `committed` then releases what
+   * the replaced trigger held, `undo` removes the new subscription when the write fails. Throws
+   * `PackActivationError` with the vendor's message when the vendor refuses.
+   */
+  async beforePublish(deps: TriggerDeps, trigger: PackTriggerConfig, existing: TriggerRow | undefined) {
+    if (trigger.use.startsWith('core/')) {
+      const previous = existing?.active === 1 ? existing : undefined;
+      return { pack: undefined, undo: async () => {}, committed: async () => previous && packTriggerLifecycle.release(deps, previous) };
+    }
+    const resolved = await requirePacks(deps).registry.trigger(trigger.use);
+    if (!resolved) throw new PackActivationError(`no installed pack provides the trigger "${trigger.use}"`);
+    try {
+      const pack = await packTriggerLifecycle.prepare(deps, { config: trigger, resolved, existing });
+      return { pack, undo: pack.undo, committed: pack.committed };
+    } catch (error) {
+      if (isUnavailable(error)) throw error;
+      throw new PackActivationError(`${resolved.manifest.name} refused the subscription: ${failureMessage(error)}`);
+    }
+  },
+
   async prepare(
     deps: TriggerDeps,
     input: { config: PackTriggerConfig; resolved: ResolvedTrigger; existing: TriggerRow | undefined },
@@ -66,21 +91,24 @@ export const packTriggerLifecycle = {
     const kept = sameConfig(existing, config);
     const keptState = kept ? readPackTriggerState(fromJson(existing!.state)) : {};
     const spec = resolved.trigger;
-    const plain = { kind: spec.kind, webhookToken, forgetItems: !kept, undo: async () => {}, committed: async () => {} };
+    const previous = existing?.active === 1 ? existing : undefined;
+    const releasePrevious = async () => {
+      if (previous) await packTriggerLifecycle.release(deps, previous);
+    };
+    const plain = { kind: spec.kind, webhookToken, forgetItems: !kept, undo: async () => {}, committed: releasePrevious };
     if (spec.kind === 'webhook') return { ...plain, state: keptState, nextFireAt: null };
     if (spec.kind === 'poll') {
       const first = Math.floor(Math.random() * Math.min(spec.intervalSeconds * 1000, firstPollSpreadMs));
       return { ...plain, state: keptState, nextFireAt: kept && existing!.next_fire_at !== null ? existing!.next_fire_at : now + first };
     }
-    if (kept && existing!.active === 1 && keptState.subscription) {
-      return { ...plain, state: keptState, nextFireAt: renewalAt(spec, keptState.subscription) };
+    if (kept && previous && keptState.subscription) {
+      return { ...plain, state: keptState, nextFireAt: renewalAt(spec, keptState.subscription), committed: async () => {} };
     }
     const target = { manifest: resolved.manifest, trigger: spec, config };
     const url = hookUrl(deps, webhookToken);
     if (spec.handshake) await kvRepo.set(deps.database.db, HANDSHAKE_SCOPE, webhookToken, { use: config.use, until: now + handshakeWindowMs }, now);
     const subscription = await subscriptionClient.subscribe(packs, target, { url, secret: createToken(32) }, now);
     const handshake = spec.handshake ? await takeHandshakeSecret(deps, webhookToken) : undefined;
-    const previous = existing?.active === 1 ? existing : undefined;
     return {
       kind: spec.kind,
       webhookToken,
@@ -92,30 +120,31 @@ export const packTriggerLifecycle = {
           deps.log.error({ err: error, recipe: existing?.recipe_id }, 'removing a subscription after a failed publish failed');
         });
       },
-      committed: async () => {
-        if (previous) await packTriggerLifecycle.release(deps, previous, { recordOn: previous.id });
-      },
+      committed: releasePrevious,
     };
   },
 
   /**
    * After unpublish, pause, delete or replacement: removes the vendor subscription `row` held (as read
-   * before the change). Failures are logged and recorded in the state of `recordOn` when it still exists.
+   * before the change) and forgets it, unless the trigger now holds another one. A failure is logged and
+   * recorded in the trigger's state (when the trigger still exists); it never undoes the change.
    */
-  async release(deps: TriggerDeps, row: TriggerRow, options: { recordOn?: string } = {}): Promise<void> {
-    const state = readPackTriggerState(fromJson(row.state));
-    if (!state.subscription || !deps.packs) return;
-    const resolved = await deps.packs.registry.trigger(row.kind);
-    const recordOn = options.recordOn ?? row.id;
+  async release(deps: TriggerDeps, row: TriggerRow): Promise<void> {
+    const released = readPackTriggerState(fromJson(row.state)).subscription;
+    if (!released || !deps.packs) return;
     try {
+      const resolved = await deps.packs.registry.trigger(row.kind);
       if (resolved?.trigger.kind !== 'subscription') throw new Error(`the pack trigger "${row.kind}" is no longer installed`);
       const target = { manifest: resolved.manifest, trigger: resolved.trigger, config: fromJson<PackTriggerConfig>(row.config)! };
-      await subscriptionClient.unsubscribe(deps.packs, target, state.subscription, hookUrl(deps, row.webhook_token));
-      if (recordOn === row.id) await deps.database.write((trx) => triggerRepo.setState(trx, row.id, { ...state, subscription: undefined }));
+      await subscriptionClient.unsubscribe(deps.packs, target, released, hookUrl(deps, row.webhook_token));
+      await deps.database.write(async (trx) => {
+        const current = await triggerRepo.byId(trx, row.id);
+        const state = readPackTriggerState(fromJson(current?.state ?? null));
+        if (current && state.subscription?.id === released.id) await triggerRepo.setState(trx, row.id, { ...state, subscription: undefined });
+      });
     } catch (error) {
-      const message = `unsubscribing ${state.subscription.id} failed: ${failureMessage(error)}`;
       deps.log.error({ trigger: row.id, err: error }, 'unsubscribing a trigger failed');
-      await recordFailure(deps, recordOn, message);
+      await recordFailure(deps, row.id, `unsubscribing ${released.id} failed: ${failureMessage(error)}`);
     }
   },
 
