@@ -32,7 +32,9 @@ export function createConnectionThrottle(options: ConnectionThrottleOptions): Co
       const { requests, perSeconds } = pack.throttle;
       // Whole milliseconds (the column is an integer); rounding up keeps the rate at or below the limit.
       const intervalMs = Math.ceil((perSeconds * 1000) / requests);
-      const burstMs = intervalMs * requests;
+      // No burst: evenly spaced slots are what keeps "N per S" true in EVERY window of S seconds. A
+      // window-sized burst would let 2N - 1 through in the window that starts with it.
+      const burstMs = intervalMs;
       // Without a connection (auth none) every run of the pack shares one budget.
       const key = connection ? `connection:${connection.id}` : `pack:${pack.id}`;
       const at = now();

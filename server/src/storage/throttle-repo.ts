@@ -14,8 +14,8 @@ export interface ThrottleSlot {
 export const throttleRepo = {
   /**
    * Takes the next slot of `key` unless it would start more than `maxWaitMs` from `now` (then nothing
-   * changes and undefined comes back). `burstMs` is how far ahead slots may be handed out at once:
-   * `requests × interval` lets a full window's worth go immediately, as the pack's "N per S" promises.
+   * changes and undefined comes back). `burstMs` is how far ahead slots may be handed out at once
+   * (`intervalMs` = evenly spaced, no burst).
    */
   async take(ex: Db, dialect: Dialect, key: string, options: { now: number; intervalMs: number; burstMs: number; maxWaitMs: number }): Promise<ThrottleSlot | undefined> {
     const { now, intervalMs, burstMs, maxWaitMs } = options;
