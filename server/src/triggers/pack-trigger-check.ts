@@ -49,7 +49,9 @@ export async function checkPackTrigger(
   for (const key of Object.keys(input)) {
     if (!fields.some((field) => field.key === key)) problems.push({ path: `${pointer}/input/${pointerKey(key)}`, message: `"${resolved.trigger.name}" has no field "${key}"` });
   }
-  const checked = inputSchemaForFields(fields).safeParse(input);
+  // Unknown keys were reported above with their own pointer; the schema sees only the known ones.
+  const known = Object.fromEntries(Object.entries(input).filter(([key]) => fields.some((field) => field.key === key)));
+  const checked = inputSchemaForFields(fields).safeParse(known);
   if (!checked.success) problems.push(...problemsFromZod(checked.error, `${pointer}/input`));
   const pinned = parsed.major === undefined ? { ...trigger, use: pinUse(trigger.use, resolved.major) } : trigger;
   return { trigger: pinned, problems };
