@@ -17,6 +17,7 @@ const orderEvents = {
   events: 'events',
   filter: { value: '{{event.type}}', oneOf: ['order.created', 'order.paid'] },
 };
+const githubPush = { kind: 'webhook', key: 'push', name: 'Push', verification: { scheme: 'github', secret: '{{connection.signing_secret}}' } };
 const slackEvents = {
   kind: 'subscription',
   key: 'slack-events',
@@ -45,7 +46,7 @@ describe('pack webhook and subscription triggers', () => {
   const { database } = useMigratedDatabase('sqlite');
 
   async function setup() {
-    const fakes = packTriggerFakes(database, { triggers: [orderEvents, slackEvents, asanaEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
+    const fakes = packTriggerFakes(database, { triggers: [orderEvents, githubPush, slackEvents, asanaEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
     const source = new PackWebhookSource(fakes.deps, fakes.packs);
     const { recipe, version } = await seedRecipe(database);
     const publish = async (use: string, input: Record<string, unknown> = {}) => {
@@ -82,6 +83,17 @@ describe('pack webhook and subscription triggers', () => {
     expect(await runs()).toEqual([{ type: 'order.created', id: 1 }, { type: 'order.paid', id: 3 }]);
     expect(await send(row.webhook_token, body, headers)).toMatchObject({ status: 200, body: { runIds: [], duplicates: 2 } });
     expect(await runs()).toHaveLength(2);
+  });
+
+  it("verifies a named scheme (GitHub's X-Hub-Signature-256) and keys the run by the delivery id", async () => {
+    const { publish, send, runs } = await setup();
+    const row = await publish('acme/push@1');
+    const body = JSON.stringify({ ref: 'refs/heads/main' });
+    const headers = { 'x-hub-signature-256': `sha256=${sign('s3cret', body)}`, 'x-github-delivery': 'gh-1' };
+    expect((await send(row.webhook_token, body, headers)).status).toBe(200);
+    expect((await send(row.webhook_token, body, { ...headers, 'x-hub-signature-256': 'sha256=00' })).status).toBe(401);
+    expect(await send(row.webhook_token, body, headers)).toMatchObject({ status: 200, body: { duplicates: 1 } });
+    expect(await runs()).toEqual([{ ref: 'refs/heads/main' }]);
   });
 
   it('answers 401 to a malformed or wrong signature and stores nothing', async () => {
