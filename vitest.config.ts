@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/src/**/*.test.ts', 'connectors/src/**/*.test.ts', 'migrations/src/**/*.test.ts'],
+          // Two cores run every file at once; a test that hashes passwords (scrypt) can take seconds under that load.
+          testTimeout: 30_000,
         },
       },
       {

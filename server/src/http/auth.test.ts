@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 
-const publicRoutes = new Set(['POST /auth/login', 'POST /setup', 'GET /openapi.json', 'GET /auth/status']);
+// The OAuth callback is reached by the provider's redirect; its single-use `state` is the credential.
+const publicRoutes = new Set(['POST /auth/login', 'POST /setup', 'GET /openapi.json', 'GET /auth/status', 'GET /connections/oauth/callback']);
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Every operation the OpenAPI document lists, with `{param}`s filled in. */

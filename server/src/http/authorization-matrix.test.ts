@@ -72,8 +72,8 @@ const access: Record<string, Access> = {
   'GET /api/v1/packs/{id}': 'viewer',
   'GET /api/v1/packs/{id}/changes': 'viewer',
   // Checking or generating a manifest installs nothing.
-  'POST /api/v1/packs/validate': 'viewer',
-  'POST /api/v1/packs/from-openapi': 'viewer',
+  'POST /api/v1/packs/validate': 'editor',
+  'POST /api/v1/packs/from-openapi': 'editor',
   // A pack decides where connection credentials are sent, so only owners install or remove one.
   'POST /api/v1/packs': 'owner',
   'DELETE /api/v1/packs/{id}': 'owner',

@@ -134,7 +134,8 @@ export function packsRouter(deps: AppDeps) {
       path: '/packs/validate',
       tags: ['packs'],
       summary: 'Check a manifest (or its text) without installing it',
-      middleware: [requireRole('viewer')],
+      // Pack authoring is building; viewers only look (and cannot spend the server's CPU on big documents).
+      middleware: [requireRole('editor')],
       request: { body: jsonBody(validateBody) },
       responses: { 200: jsonResponse(z.object({ ok: z.boolean(), problems: z.array(problemSchema) }), 'every problem, or none'), ...standardErrors },
     }),
@@ -151,7 +152,7 @@ export function packsRouter(deps: AppDeps) {
       path: '/packs/from-openapi',
       tags: ['packs'],
       summary: 'Turn an OpenAPI 3 document into a pack manifest (not installed)',
-      middleware: [requireRole('viewer')],
+      middleware: [requireRole('editor')],
       request: {
         body: jsonBody(
           z.strictObject({

@@ -87,17 +87,19 @@ export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry 
       installed_at: now(),
       installed_by: actor?.userId ?? null,
     };
+    // Built-ins arrive with the server's own build: nobody changed anything an audit should show.
+    const audited = source !== 'built-in';
     const status = await database.write(async (trx) => {
       const details = { version: row.version, source, digest: row.digest };
       if (await packRepo.insertVersion(trx, row)) {
-        await record(trx, actor, 'pack.install', row.pack_id, details);
+        if (audited) await record(trx, actor, 'pack.install', row.pack_id, details);
         return 'installed' as const;
       }
       const existing = (await packRepo.version(trx, row.pack_id, row.version))!;
       if (existing.digest === row.digest) return 'unchanged' as const;
       if (!options.replaceBuiltIn || existing.source !== 'built-in') return 'conflict' as const;
       await packRepo.replaceVersion(trx, row);
-      await record(trx, actor, 'pack.install', row.pack_id, { ...details, replaced: existing.digest });
+      if (audited) await record(trx, actor, 'pack.install', row.pack_id, { ...details, replaced: existing.digest });
       return 'updated' as const;
     });
     cache.delete(manifest.id);
