@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createConnections } from './connections/create-connections.js';
+import { startTokenSweep } from './connections/token-sweep.js';
 import { createVendorClient } from './connections/create-vendor-client.js';
 import { openSecretBox } from './connections/open-secret-box.js';
 import { createEgressClient } from './egress/create-egress-client.js';
@@ -117,8 +118,11 @@ export async function wire(config: Config, options: { logDestination?: number } 
       const packTriggers = new PackTriggerLoop(triggers, packs);
       packTriggers.start();
       housekeeper.start();
+      // Every minute, so a token is renewed within its last five minutes, before a run needs it.
+      const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
       return {
         async stop() {
+          tokenSweep.stop();
           housekeeper.stop();
           await Promise.all([scheduler.stop(), packTriggers.stop()]);
         },

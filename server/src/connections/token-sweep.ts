@@ -34,3 +34,15 @@ export function createTokenSweep(deps: { database: Database; registry: PackRegis
     return { refreshed, failed };
   };
 }
+
+/** Runs the sweep every `intervalMs` (the scheduler role does; one failing pass is logged, not fatal). */
+export function startTokenSweep(
+  sweep: (now: number) => Promise<unknown>,
+  options: { intervalMs: number; now(): number; log: Logger },
+): { stop(): void } {
+  const timer = setInterval(() => {
+    sweep(options.now()).catch((err: unknown) => options.log.error({ err }, 'token refresh sweep failed'));
+  }, options.intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
