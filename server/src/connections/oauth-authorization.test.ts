@@ -33,6 +33,9 @@ describe('OAuth2 authorization code flow against a real authorization server', (
     const page = await f.system.request('GET', callback, undefined, { token: null });
     expect(page.status).toBe(200);
     expect(page.body).toContain('you can close this window');
+    // The web app's popup tells its opener (same origin) which connection finished.
+    expect(page.body).toContain(`data-connection-id="${connection.id}"`);
+    expect(page.body).toContain("postMessage({ type: 'switchyard:oauth'");
 
     const exchange = f.tokenRequests.at(-1)!;
     expect(exchange).toMatchObject({ grant_type: 'authorization_code', redirect_uri: 'http://127.0.0.1:3000/api/v1/connections/oauth/callback' });

@@ -29,10 +29,13 @@ const skipTestForOwners = createMiddleware<ApiEnv>(async (c, next) => {
 
 const refused = (c: Context, refusal: Refusal) => apiError(c, refusal.status, refusal.code, refusal.message, refusal.problems);
 
-const page = (title: string, message: string) => html`<!doctype html>
+// Opened as a popup by the web app: tell it (same origin only) how it went, then close. The values travel in
+// escaped data attributes, so the script itself is constant.
+const page = (title: string, message: string, connectionId = '') => html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style></head>
-<body><h1>${title}</h1><p>${message}</p></body></html>`;
+<body data-ok="${connectionId ? 'true' : 'false'}" data-connection-id="${connectionId}"><h1>${title}</h1><p id="message">${message}</p>
+<script>if (window.opener) { const d = document.body.dataset; window.opener.postMessage({ type: 'switchyard:oauth', ok: d.ok === 'true', connectionId: d.connectionId || undefined, message: document.getElementById('message').textContent }, location.origin); window.close(); }</script></body></html>`;
 
 /**
  * Connections: the accounts packs call vendors with. Viewers see them without secret values; editors
@@ -205,7 +208,7 @@ export function connectionsRouter(deps: AppDeps) {
         outcome = { ok: false as const, code: error.code, message: error.message };
       }
       if (outcome.ok) {
-        return asJson ? c.json({ connectionId: outcome.connectionId }, 200) : c.html(page('Connected', `"${outcome.name}" is connected — you can close this window.`), 200);
+        return asJson ? c.json({ connectionId: outcome.connectionId }, 200) : c.html(page('Connected', `"${outcome.name}" is connected — you can close this window.`, outcome.connectionId), 200);
       }
       return asJson ? apiError(c, 400, outcome.code, outcome.message) : c.html(page('Not connected', outcome.message), 400);
     },

@@ -119,6 +119,7 @@ describe('packs API', () => {
     const inUse = await system.api('DELETE', '/packs/acme');
     expect(inUse.status).toBe(409);
     expect(inUse.body.error).toMatchObject({ code: 'PACK_IN_USE', recipes: [{ name: 'Widget maker' }] });
+    expect((await system.api('GET', '/packs/acme')).body.usedBy).toEqual([{ recipeId: expect.any(String), name: 'Widget maker' }]);
     // The recipe's newest version is pinned to 2; nothing published uses 1, so its last version can go.
     expect((await system.api('DELETE', '/packs/acme/versions/1.0.0')).body).toEqual({ removed: ['1.0.0'] });
     expect((await system.api('DELETE', '/packs/acme/versions/2.0.0')).status).toBe(409);

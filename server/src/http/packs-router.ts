@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { packChangeSchema, packSummarySchema, type PackSummary } from '../contracts/pack.js';
 import { problemSchema } from '../contracts/problem.js';
 import { fetchPackSource } from '../registry/fetch-pack-source.js';
+import { findPackUsers } from '../registry/find-pack-users.js';
 import type { InstallOutcome } from '../registry/pack-admin.js';
 import { packChanges } from '../registry/pack-changes.js';
 import type { InstalledPack } from '../registry/pack-registry.js';
@@ -80,7 +81,15 @@ export function packsRouter(deps: AppDeps) {
       middleware: [requireRole('viewer')],
       request: { params: packParam, query: z.object({ version: z.string().max(100).optional() }) },
       responses: {
-        200: jsonResponse(z.object({ pack: packSummarySchema, version: z.string(), manifest: z.record(z.string(), z.unknown()) }), 'the manifest as installed'),
+        200: jsonResponse(
+          z.object({
+            pack: packSummarySchema,
+            version: z.string(),
+            manifest: z.record(z.string(), z.unknown()),
+            usedBy: z.array(z.object({ recipeId: z.string(), name: z.string() })).describe('recipes whose published or newest version uses any version of the pack'),
+          }),
+          'the manifest as installed',
+        ),
         ...notFound,
         ...standardErrors,
       },
@@ -92,7 +101,8 @@ export function packsRouter(deps: AppDeps) {
       if (versions.length === 0) return apiError(c, 404, 'PACK_NOT_FOUND', `no pack ${id} is installed`);
       const found = wanted === undefined ? versions[0] : versions.find((v) => v.version === wanted);
       if (!found) return apiError(c, 404, 'VERSION_NOT_FOUND', `${id} has no version ${wanted}`);
-      return c.json({ pack: summaryOf(id, versions), version: found.version, manifest: found.manifest as Record<string, unknown> }, 200);
+      const usedBy = await findPackUsers(deps.database.db, id);
+      return c.json({ pack: summaryOf(id, versions), version: found.version, manifest: found.manifest as Record<string, unknown>, usedBy }, 200);
     },
   );
 
