@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { EgressClient } from '../egress/egress-client.js';
 import { classifyStatus } from '../egress/classify-response.js';
 import { parseRetryAfter } from '../egress/retry-after.js';
+import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
 import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
@@ -51,7 +52,7 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       });
       // Origin and path only: query strings and headers may carry credentials.
       log.debug({ pack: call.pack.id, method: rendered.method, origin: url.origin, path: url.pathname, status: response.status, ms: now() - startedAt }, 'vendor call');
-      const body = decodeBody(response.body, response.headers['content-type']);
+      const body = response.body.length === 0 ? null : decodeResponseBody(response.body, response.headers['content-type']);
       if (response.status === 401 && attempt === 1 && connection && call.onUnauthorized) {
         connection = await call.onUnauthorized(connection);
         continue;
@@ -78,15 +79,3 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
   };
 }
 
-function decodeBody(body: Buffer, contentType: string | undefined): unknown {
-  if (body.length === 0) return null;
-  const text = body.toString('utf8');
-  if (contentType && /[/+]json\b/i.test(contentType)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}

@@ -6,3 +6,4 @@ export { parseEgressUrl } from './parse-egress-url.js';
 export { parseRetryAfter } from './retry-after.js';
 export { classifyStatus, type StatusClass } from './classify-response.js';
 export { backoffDelay, type BackoffOptions } from './backoff-delay.js';
+export { decodeResponseBody } from './decode-response-body.js';

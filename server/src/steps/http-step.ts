@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classifyStatus } from '../egress/classify-response.js';
 import { parseRetryAfter } from '../egress/retry-after.js';
+import { decodeResponseBody } from '../egress/decode-response-body.js';
 import { defineStep } from './define-step.js';
 import { StepError } from './step-error.js';
 
@@ -37,17 +38,6 @@ function encodeBody(input: z.output<typeof httpInputSchema>, headers: Record<str
   return input.body;
 }
 
-function decodeBody(body: Buffer, contentType: string | undefined): unknown {
-  const text = body.toString('utf8');
-  if (contentType && /[/+]json\b/i.test(contentType)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
 
 export const httpStep = defineStep({
   key: 'core/http',
@@ -69,7 +59,7 @@ export const httpStep = defineStep({
       timeoutMs: input.timeoutMs,
       signal: ctx.signal,
     });
-    const output = { status: response.status, headers: response.headers, body: decodeBody(response.body, response.headers['content-type']) };
+    const output = { status: response.status, headers: response.headers, body: decodeResponseBody(response.body, response.headers['content-type']) };
     const verdict = classifyStatus(response.status);
     if (verdict === 'ok' || !input.failOnError) return { kind: 'done', output };
     const retryAfterMs = parseRetryAfter(response.headers['retry-after'], ctx.now()) ?? undefined;
