@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'connectors/src/**/*.test.ts', 'migrations/src/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'connectors/src/**/*.test.ts', 'migrations/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           // Two cores run every file at once; a test that hashes passwords (scrypt) can take seconds under that load.
           testTimeout: 30_000,
         },
