@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { verificationSchemes } from '@switchyard/connectors';
 import { describe, expect, it } from 'vitest';
 import { verificationConfigSchema, type VerificationConfig } from './verification-config.js';
 import { verifyWebhook } from './verify-webhook.js';
@@ -24,6 +25,11 @@ describe('verifyWebhook', () => {
     const signature = createHmac('sha256', 's').update(body).digest('hex');
     expect(verifyWebhook(hmac, { ...target, headers: { 'x-signature': signature }, rawBody: body }, now)).toEqual({ ok: true });
     expect(verifyWebhook(hmac, { ...target, headers, rawBody: body }, now)).toEqual({ ok: false, reason: 'missing x-signature header' });
+  });
+
+  it('has a config for every scheme a pack may name', () => {
+    const known = verificationConfigSchema.options.map((option) => option.shape.scheme.value);
+    expect([...known].sort()).toEqual([...verificationSchemes].sort());
   });
 
   it('refuses a scheme this build does not know', () => {
