@@ -6,6 +6,7 @@ import * as createAuditLog from './20261127_0004_create_audit_log.js';
 import * as createConnections from './20261127_0005_create_connections.js';
 import * as createPacks from './20261127_0006_create_packs.js';
 import * as createTriggerItemsAndThrottles from './20261127_0007_create_trigger_items_and_throttles.js';
+import * as notifyOnChanges from './20261127_0008_notify_on_changes.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0005_create_connections': createConnections,
   '20261127_0006_create_packs': createPacks,
   '20261127_0007_create_trigger_items_and_throttles': createTriggerItemsAndThrottles,
+  '20261127_0008_notify_on_changes': notifyOnChanges,
 };
