@@ -1,0 +1,24 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuthGate } from './auth-gate';
+import { PageLoader } from './page-loader';
+import { RouteError } from './route-error';
+
+/**
+ * Every screen is its own lazy chunk, so the first load carries only the shell. Each team adds its routes
+ * here as one entry under `children` (a lazy import of its screen module).
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AuthGate />,
+    HydrateFallback: PageLoader,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/recipes" replace /> },
+      { path: 'recipes', lazy: async () => ({ Component: (await import('../screens/recipes/recipes-screen')).RecipesScreen }) },
+      { path: 'runs', lazy: async () => ({ Component: (await import('../screens/runs/runs-screen')).RunsScreen }) },
+      { path: 'runs/:id', lazy: async () => ({ Component: (await import('../screens/runs/run-screen')).RunScreen }) },
+      { path: '*', lazy: async () => ({ Component: (await import('./not-found-screen')).NotFoundScreen }) },
+    ],
+  },
+]);

@@ -1,0 +1,39 @@
+import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { errorMessage } from '../api/api-error';
+import { useLogout, type User } from '../api/auth';
+
+export function UserMenu({ user }: { user: User }) {
+  const logout = useLogout();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: errorMessage(error) }),
+    });
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          aria-label={`Account: ${user.email}`}
+          leftSection={<Avatar size="sm" color="blue" name={user.email} />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          px="xs"
+        >
+          <Text size="sm" visibleFrom="md" maw={200} truncate>
+            {user.email}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          Signed in as {user.email} ({user.role})
+        </Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut} disabled={logout.isPending}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,40 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/api-error';
+import { useLogin } from '../../api/auth';
+import { AuthFrame } from './auth-frame';
+
+function loginFailure(error: unknown): { title: string; message: string } {
+  if (error instanceof ApiError && error.status === 401) return { title: 'Wrong e-mail or password', message: 'Check both and try again.' };
+  if (error instanceof ApiError && error.status === 429) return { title: 'Too many failed sign-ins', message: errorMessage(error) };
+  return { title: 'Sign-in failed', message: errorMessage(error) };
+}
+
+export function LoginScreen() {
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (email.trim() && password) login.mutate({ email: email.trim(), password });
+  };
+  const failure = login.error ? loginFailure(login.error) : null;
+  return (
+    <AuthFrame title="Sign in" intro="Sign in to build and watch your recipes.">
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          {failure && (
+            <Alert color="red" title={failure.title} role="alert">
+              {failure.message}
+            </Alert>
+          )}
+          <Button type="submit" loading={login.isPending} mt="xs">
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
