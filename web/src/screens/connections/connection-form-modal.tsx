@@ -1,0 +1,149 @@
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ConnectionView, Problem } from '@switchyard/server/contracts';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api';
+import { needsBrowserAuthorization, readManifest } from '../packs/pack-manifest';
+import { usePack, usePacks } from '../packs/packs-api';
+import { ConnectionFields } from './connection-fields';
+import { fieldsPayload, initialValues, type FormValue, type FormValues } from './connection-form-values';
+import { useCreateConnection, useUpdateConnection } from './connections-api';
+import type { useOAuthPopup } from './use-oauth-popup';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** Editing this connection; otherwise a new one. */
+  connection?: ConnectionView;
+  /** A new connection for this pack (the pack picker is then fixed). */
+  packId?: string;
+  /** OAuth2 packs connect through the provider's page in a popup. */
+  connect: ReturnType<typeof useOAuthPopup>['connect'];
+  onSaved?: (connection: ConnectionView) => void;
+}
+
+/** Server problems point into the body (`/name`, `/fields/<key>`); they are shown beside those inputs. */
+function errorsFrom(problems: Problem[]): { name?: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  let name: string | undefined;
+  for (const problem of problems) {
+    if (problem.path === '/name') name = problem.message;
+    const key = /^\/fields\/([^/]+)/.exec(problem.path)?.[1];
+    if (key !== undefined) fields[key.replaceAll('~1', '/').replaceAll('~0', '~')] ??= problem.message;
+  }
+  return { ...(name !== undefined && { name }), fields };
+}
+
+/** Create or edit a connection with a form generated from the pack's connection fields. */
+export function ConnectionFormModal({ opened, onClose, connection, packId: fixedPack, connect, onSaved }: Props) {
+  const packs = usePacks();
+  const [packId, setPackId] = useState<string | null>(connection?.packId ?? fixedPack ?? null);
+  const pack = usePack(packId ?? undefined);
+  const auth = useMemo(() => readManifest(pack.data?.manifest).auth, [pack.data]);
+  const [name, setName] = useState(connection?.name ?? '');
+  const [values, setValues] = useState<FormValues>({});
+  const [errors, setErrors] = useState<{ name?: string; fields: Record<string, string> }>({ fields: {} });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const create = useCreateConnection();
+  const update = useUpdateConnection();
+
+  // A fresh form when the chosen pack's fields arrive; later refetches (of the pack or the connection) keep what was typed.
+  const formFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pack.data || formFor.current === pack.data.pack.id) return;
+    formFor.current = pack.data.pack.id;
+    setValues(initialValues(auth.fields, connection));
+    setErrors({ fields: {} });
+    setFailure(null);
+  }, [pack.data, auth, connection]);
+
+  const choosePack = (id: string | null) => {
+    setPackId(id);
+    const chosen = packs.data?.find((p) => p.id === id);
+    if (chosen && name === '') setName(chosen.name);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!packId) return;
+    const { fields, problems } = fieldsPayload(auth.fields, values, connection);
+    const nameProblem = name.trim() === '' ? 'A name is required' : undefined;
+    setErrors({ ...errorsFrom(problems), ...(nameProblem !== undefined && { name: nameProblem }) });
+    setFailure(null);
+    if (problems.length > 0 || nameProblem !== undefined) return;
+    setBusy(true);
+    try {
+      if (connection) {
+        const saved = await update.mutateAsync({ id: connection.id, name: name.trim(), fields });
+        notifications.show({ color: 'green', message: `"${saved.name}" saved.` });
+        onSaved?.(saved);
+      } else if (needsBrowserAuthorization(auth)) {
+        await connect(async () => {
+          const { connection: created, authorizeUrl } = await create.mutateAsync({ packId, name: name.trim(), fields });
+          onSaved?.(created);
+          return { id: created.id, since: created.updatedAt, authorizeUrl };
+        });
+      } else {
+        const { connection: created } = await create.mutateAsync({ packId, name: name.trim(), fields });
+        notifications.show({ color: 'green', message: `"${created.name}" is connected.` });
+        onSaved?.(created);
+      }
+      onClose();
+    } catch (error) {
+      const problems = error instanceof ApiError ? error.problems : [];
+      setErrors(errorsFrom(problems));
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const packChoices = (packs.data ?? []).filter((p) => p.auth !== 'none').map((p) => ({ value: p.id, label: p.name }));
+  const title = connection ? `Edit ${connection.name}` : 'New connection';
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <form onSubmit={(event) => void save(event)} noValidate>
+        <Stack gap="md">
+          <Select
+            label="App"
+            placeholder="Choose an installed pack"
+            data={packChoices}
+            value={packId}
+            onChange={choosePack}
+            disabled={connection !== undefined || fixedPack !== undefined}
+            searchable
+            required
+            nothingFoundMessage="No installed pack needs a connection"
+          />
+          <TextInput label="Name" required value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
+          {packId && pack.isPending && <Loader size="sm" aria-label="Loading the pack" />}
+          {pack.error && <Alert color="red">{errorMessage(pack.error)}</Alert>}
+          {pack.data && (
+            <ConnectionFields
+              fields={auth.fields}
+              values={values}
+              onChange={(key: string, value: FormValue) => setValues((previous) => ({ ...previous, [key]: value }))}
+              errors={errors.fields}
+              {...(connection && { stored: connection })}
+            />
+          )}
+          {pack.data && auth.hasTest && (
+            <Text size="xs" c="dimmed">Saving checks the account with the app; nothing is stored if it refuses.</Text>
+          )}
+          {failure && (
+            <Alert color="red" title="Not saved" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={busy} disabled={!pack.data}>
+              {!connection && needsBrowserAuthorization(auth) ? 'Save and connect' : 'Save'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
