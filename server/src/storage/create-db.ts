@@ -1,10 +1,11 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import type { Tables } from './tables.js';
+import { TolerantSqliteDialect } from './tolerant-sqlite-dialect.js';
 import { createWriteBatcher } from './write-batcher.js';
 
 export interface DbConfig {
@@ -35,7 +36,8 @@ function createSqlite(file: string): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  applyFaultTestPageLimit(sqlite, process.env.SWITCHYARD_SQLITE_MAX_PAGE_COUNT);
+  const db = new Kysely<Tables>({ dialect: new TolerantSqliteDialect(sqlite, withStatementCache(sqlite)) });
   const batcher = createWriteBatcher(db, { maxBatch: 512, parallel: 1 });
   return {
     dialect: 'sqlite',
@@ -68,6 +70,16 @@ function assertWritable(path: string): void {
       throw new Error(`the database is read-only: ${target} cannot be written by this process`);
     }
   }
+}
+
+/**
+ * Fault tests only (test/e2e/disk-full): a full disk, simulated by capping this connection's file size
+ * (SQLite never lowers the cap below the current size, so a small value means "no room to grow").
+ */
+function applyFaultTestPageLimit(sqlite: SqliteDatabase.Database, value: string | undefined): void {
+  if (value === undefined || value === '') return;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`SWITCHYARD_SQLITE_MAX_PAGE_COUNT must be a positive whole number of pages, not "${value}"`);
+  sqlite.pragma(`max_page_count = ${value}`);
 }
 
 /**
