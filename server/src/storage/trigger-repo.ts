@@ -115,12 +115,25 @@ export const triggerRepo = {
     return ex.selectFrom('triggers').selectAll().where('active', '=', 1).where('kind', '=', kind).execute();
   },
 
-  async recordFire(ex: Db, id: string, lastFireAt: number | null, nextFireAt: number | null): Promise<void> {
-    await ex
+  /**
+   * Advances a schedule. With `onlyIf`, a compare-and-set: false (nothing written) when the trigger is no
+   * longer live at that version and time, e.g. another scheduler fired it first. Concurrent callers
+   * serialise on the row lock and the later one then sees the moved time, so only one wins a tick.
+   */
+  async recordFire(
+    ex: Db,
+    id: string,
+    lastFireAt: number | null,
+    nextFireAt: number | null,
+    onlyIf?: { nextFireAt: number; versionId: string },
+  ): Promise<boolean> {
+    let update = ex
       .updateTable('triggers')
       .set({ ...(lastFireAt !== null && { last_fire_at: lastFireAt }), next_fire_at: nextFireAt })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (onlyIf) update = update.where('active', '=', 1).where('version_id', '=', onlyIf.versionId).where('next_fire_at', '=', onlyIf.nextFireAt);
+    const result = await update.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
 
   /** Forgets fires and cursors; an active trigger counts as enabled from `now`. */

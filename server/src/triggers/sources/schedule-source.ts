@@ -9,8 +9,8 @@ import type { TriggerDeps } from '../trigger-deps.js';
 
 /**
  * `core/schedule`: each tick, starts runs for the schedules that are due. The inbox key is the scheduled
- * time, committed together with the new `last_fire_at`, so a tick repeated after a crash, or by a
- * second scheduler, can never start the same scheduled run twice.
+ * time, committed together with the new `last_fire_at` (a compare-and-set on `next_fire_at`), so a tick
+ * repeated after a crash, or by a second scheduler, can never start the same scheduled run twice.
  */
 export class ScheduleSource {
   private timer: NodeJS.Timeout | null = null;
@@ -69,9 +69,10 @@ export class ScheduleSource {
     }
     let started = false;
     await this.deps.database.write(async (trx) => {
-      const current = await triggerRepo.byId(trx, trigger.id);
-      // Re-checked inside the write: another scheduler may have fired these times, or the recipe was unpublished.
-      if (!current || current.active !== 1 || current.version_id !== trigger.version_id || current.last_fire_at !== trigger.last_fire_at) return;
+      // Compare-and-set first, inside the write: if another scheduler fired this tick (two leaders overlapping
+      // for a moment), or the recipe was unpublished, nothing is written.
+      const expected = { nextFireAt: trigger.next_fire_at!, versionId: trigger.version_id! };
+      if (!(await triggerRepo.recordFire(trx, trigger.id, lastFireAt, plan.nextAt, expected))) return;
       const deliveries = fireAt.map((at) => ({
         source: trigger.id,
         dedupeKey: `schedule:${at}`,
@@ -87,7 +88,6 @@ export class ScheduleSource {
         const results = await inboxRepo.ingest(trx, deliveries, now);
         started = results.some((result) => !result.duplicate);
       }
-      await triggerRepo.recordFire(trx, trigger.id, lastFireAt, plan.nextAt);
     });
     if (started) this.deps.onEnqueued();
   }
