@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recipeDefinitionSchema } from './recipe-definition.js';
+import { runStatusSchema } from './run.js';
 
 export const recipeStatusSchema = z.enum(['draft', 'live', 'paused']);
 export type RecipeStatus = z.infer<typeof recipeStatusSchema>;
@@ -37,6 +38,12 @@ export const recipeSchema = z.object({
   updatedAt: z.number().int(),
 });
 export type Recipe = z.infer<typeof recipeSchema>;
+
+/** A recipe in the list, with its newest run (of any version) so the list can show how it last went. */
+export const recipeListItemSchema = recipeSchema.extend({
+  lastRun: z.object({ id: z.string(), status: runStatusSchema, createdAt: z.number().int(), finishedAt: z.number().int().nullable() }).nullable(),
+});
+export type RecipeListItem = z.infer<typeof recipeListItemSchema>;
 
 export const createRecipeSchema = recipeDefinitionSchema.extend({
   name: z.string().min(1).max(200),

@@ -120,4 +120,20 @@ describe('recipes API', () => {
     const run = await system.waitForRun(started.body.runId);
     expect(run).toMatchObject({ status: 'succeeded', triggerKind: 'core/manual', output: { value: 'HI' } });
   });
+
+  it('lists each recipe with its newest run', async () => {
+    const folder = 'last-run';
+    const id = await system.createRecipe({ trigger: { use: 'core/manual' }, steps: [] });
+    const idle = await system.createRecipe({ trigger: { use: 'core/manual' }, steps: [] });
+    for (const recipe of [id, idle]) await system.api('PATCH', `/recipes/${recipe}`, { folder });
+    const runIds: string[] = [];
+    for (const attempt of [1, 2]) {
+      const started = await system.api('POST', `/recipes/${id}/run`, { input: { attempt }, version: 'latest' });
+      runIds.push((await system.waitForRun(started.body.runId)).id);
+    }
+    const listed = (await system.api('GET', `/recipes?folder=${folder}`)).body.recipes as { id: string; lastRun: unknown }[];
+    expect(listed.find((r) => r.id === id)?.lastRun).toMatchObject({ id: runIds[1], status: 'succeeded', finishedAt: expect.any(Number) });
+    expect(listed.find((r) => r.id === idle)?.lastRun).toBeNull();
+    expect((await system.api('GET', `/recipes/${id}`)).body).not.toHaveProperty('lastRun');
+  });
 });

@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createRecipeSchema, liveTriggerSchema, recipeSchema, recipeVersionSchema, updateRecipeSchema } from '../contracts/recipe.js';
+import { createRecipeSchema, liveTriggerSchema, recipeListItemSchema, recipeSchema, recipeVersionSchema, updateRecipeSchema } from '../contracts/recipe.js';
 import { recipeFileSchema, type RecipeDefinition, type RecipeFile } from '../contracts/recipe-definition.js';
+import type { RunStatus } from '../contracts/run.js';
 import { requireRole } from './middleware/authenticate.js';
 import { auditRepo } from '../storage/audit-repo.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
+import { runRepo } from '../storage/run-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
 import { activateTrigger, describeTrigger } from '../triggers/activate-trigger.js';
 import { PackActivationError, packTriggerLifecycle } from '../triggers/pack-trigger-lifecycle.js';
@@ -45,12 +47,17 @@ export function recipesRouter(deps: AppDeps) {
       tags: ['recipes'],
       middleware: [requireRole('viewer')],
       request: { query: z.object({ folder: z.string().optional(), search: z.string().max(200).optional(), status: z.enum(['draft', 'live', 'paused']).optional() }) },
-      responses: { 200: jsonResponse(z.object({ recipes: z.array(recipeSchema) }), 'recipes, newest change first'), ...standardErrors },
+      responses: { 200: jsonResponse(z.object({ recipes: z.array(recipeListItemSchema) }), 'recipes, newest change first, each with its newest run'), ...standardErrors },
     }),
     async (c) => {
       const rows = await recipeRepo.list(database.db, c.req.valid('query'));
+      const lastRuns = await runRepo.latestByRecipe(database.db, rows.map((row) => row.id));
       const recipes = [];
-      for (const row of rows) recipes.push((await load(row.id))!.view);
+      for (const row of rows) {
+        const run = lastRuns.get(row.id);
+        const lastRun = run ? { id: run.id, status: run.status as RunStatus, createdAt: run.created_at, finishedAt: run.finished_at } : null;
+        recipes.push({ ...(await load(row.id))!.view, lastRun });
+      }
       return c.json({ recipes }, 200);
     },
   );

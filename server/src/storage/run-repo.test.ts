@@ -31,6 +31,15 @@ describe.each(dialects)('runRepo on %s', (dialect) => {
     expect(await database.write((trx) => runRepo.createMany(trx, [], 1_000))).toEqual([]);
   });
 
+  it('latestByRecipe finds the newest run of each recipe in one query, none for a recipe without runs', async () => {
+    const busy = await recipeWithRuns([3_000, 1_000, 2_000]);
+    const idle = await seedRecipe(database);
+    const latest = await runRepo.latestByRecipe(database.db, [busy.recipe.id, idle.recipe.id]);
+    expect([...latest.keys()]).toEqual([busy.recipe.id]);
+    expect(latest.get(busy.recipe.id)).toMatchObject({ id: busy.runIds[0], status: 'queued', created_at: 3_000, finished_at: null });
+    expect(await runRepo.latestByRecipe(database.db, [])).toEqual(new Map());
+  });
+
   it('saveStep replaces the row for a (run, path) instead of adding one; steps come back in order', async () => {
     const { runIds } = await recipeWithRuns([1_000]);
     const runId = runIds[0]!;

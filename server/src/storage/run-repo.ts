@@ -72,6 +72,30 @@ export const runRepo = {
     return new Map(rows.map((row) => [row.id, row]));
   },
 
+  /** The newest run of each recipe (by creation), one query; each lookup is a seek on runs_recipe_created. */
+  async latestByRecipe(ex: Db, recipeIds: string[]): Promise<Map<string, Pick<RunRow, 'id' | 'recipe_id' | 'status' | 'created_at' | 'finished_at'>>> {
+    if (recipeIds.length === 0) return new Map();
+    const newest = ex
+      .selectFrom('recipes')
+      .where('recipes.id', 'in', recipeIds)
+      .select((eb) =>
+        eb
+          .selectFrom('runs as latest')
+          .select('latest.id')
+          .whereRef('latest.recipe_id', '=', 'recipes.id')
+          .orderBy('latest.created_at', 'desc')
+          .orderBy('latest.id', 'desc')
+          .limit(1)
+          .as('run_id'),
+      );
+    const rows = await ex
+      .selectFrom('runs')
+      .select(['id', 'recipe_id', 'status', 'created_at', 'finished_at'])
+      .where('id', 'in', newest)
+      .execute();
+    return new Map(rows.map((row) => [row.recipe_id, row]));
+  },
+
   get(ex: Db, id: string): Promise<RunRow | undefined> {
     return ex.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
   },
