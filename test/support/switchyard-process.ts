@@ -34,6 +34,8 @@ export interface ExitInfo {
 export interface StartOptions {
   /** Extra SWITCHYARD_* settings, on top of the test defaults. */
   env?: Record<string, string>;
+  /** false: no owner and no token, as on a first start (the web app's setup screen creates the owner). */
+  owner?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export class SwitchyardProcess {
       ...options.env,
     };
     const server = new SwitchyardProcess(dataDir, port, env);
+    if (options.owner === false) return server;
     try {
       const created = await server.cli(['users', 'create', '--email', ownerEmail, '--password', ownerPassword, '--role', 'owner']);
       if (created.code !== 0) throw new Error(`users create failed: ${created.stderr}`);
