@@ -5,6 +5,7 @@ import { ConnectionError } from './connection-error.js';
 import { openRecord, templateFields, type ConnectionRecord } from './connection-record.js';
 import type { ConnectionAuth, ResolvedConnection } from './resolved-connection.js';
 import type { SecretBox } from './secret-box.js';
+import { previousFieldValues } from './secret-rotation.js';
 import { needsReauth, type TokenRefresher } from './token-refresher.js';
 
 /** Tokens this close to expiry are refreshed before use, so a call does not start with a dying token. */
@@ -17,8 +18,15 @@ export interface ConnectionAuthDeps {
   now(): number;
 }
 
-function toResolved(record: ConnectionRecord): ResolvedConnection {
-  return { id: record.row.id, packId: record.row.pack_id, fields: templateFields(record), accessToken: record.secrets.tokens?.accessToken };
+function toResolved(record: ConnectionRecord, now: number): ResolvedConnection {
+  const previousFields = previousFieldValues(record.secrets.previous, now);
+  return {
+    id: record.row.id,
+    packId: record.row.pack_id,
+    fields: templateFields(record),
+    accessToken: record.secrets.tokens?.accessToken,
+    ...(previousFields && { previousFields }),
+  };
 }
 
 /** Waits for `work` but gives up when `signal` aborts (the work itself may be shared and goes on). */
@@ -48,22 +56,22 @@ export function createConnectionAuth(deps: ConnectionAuthDeps): ConnectionAuth {
   return {
     async resolve(connectionId, pack, signal) {
       const record = await load(connectionId, pack);
-      if (pack.auth.kind !== 'oauth2') return toResolved(record);
+      if (pack.auth.kind !== 'oauth2') return toResolved(record, deps.now());
       const usable = (r: ConnectionRecord) => r.row.token_expires_at === null || r.row.token_expires_at - deps.now() > refreshAheadMs;
-      if (record.secrets.tokens && usable(record)) return toResolved(record);
-      return toResolved(await abortable(refresher.refresh(connectionId, pack, usable), signal));
+      if (record.secrets.tokens && usable(record)) return toResolved(record, deps.now());
+      return toResolved(await abortable(refresher.refresh(connectionId, pack, usable), signal), deps.now());
     },
 
     async refreshAfterUnauthorized(stale, pack, signal) {
       const record = await load(stale.id, pack);
       if (pack.auth.kind === 'oauth2') {
         const replaced = (r: ConnectionRecord) => r.secrets.tokens?.accessToken !== stale.accessToken;
-        return toResolved(await abortable(refresher.refresh(stale.id, pack, replaced), signal));
+        return toResolved(await abortable(refresher.refresh(stale.id, pack, replaced), signal), deps.now());
       }
       // Keys and passwords cannot be refreshed: unless someone changed them meanwhile, a person must.
-      const current = toResolved(record);
+      const current = toResolved(record, deps.now());
       if (Object.keys(record.secrets.values).some((key) => current.fields[key] !== stale.fields[key])) return current;
-      return toResolved(await refresher.markNeedsReauth(record, 'the vendor refused the credentials (401 Unauthorized); edit the connection'));
+      return toResolved(await refresher.markNeedsReauth(record, 'the vendor refused the credentials (401 Unauthorized); edit the connection'), deps.now());
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ConnectionRow } from '../storage/tables.js';
 import { ConnectionError } from './connection-error.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
+import { unexpired, type PreviousSecrets } from './secret-rotation.js';
 
 export type ConnectionStatus = 'ok' | 'needs_reauth' | 'error';
 
@@ -15,6 +16,8 @@ export interface OAuthTokens {
 export interface ConnectionSecrets {
   values: Record<string, unknown>;
   tokens?: OAuthTokens | undefined;
+  /** Secret values replaced by edits, still accepted for incoming webhooks during the rotation window. */
+  previous?: PreviousSecrets | undefined;
 }
 
 /**
@@ -38,8 +41,9 @@ export interface ConnectionRecord {
 // The row id is bound into the envelope: secrets copied onto another connection's row do not open.
 const contextOf = (connectionId: string) => `connection:${connectionId}`;
 
-export function sealSecrets(box: SecretBox, connectionId: string, secrets: ConnectionSecrets): string {
-  return box.seal(JSON.stringify(secrets), contextOf(connectionId));
+/** Seals `secrets` for the row; previous values whose window has passed are dropped on the way. */
+export function sealSecrets(box: SecretBox, connectionId: string, secrets: ConnectionSecrets, now: number): string {
+  return box.seal(JSON.stringify({ ...secrets, previous: unexpired(secrets.previous, now) }), contextOf(connectionId));
 }
 
 export function readFields(row: ConnectionRow): ConnectionFields {

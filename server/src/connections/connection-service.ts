@@ -18,6 +18,7 @@ import { oauth2Settings } from './oauth2-settings.js';
 import type { ConnectionAuth } from './resolved-connection.js';
 import { runConnectionTest } from './run-connection-test.js';
 import type { SecretBox } from './secret-box.js';
+import { rotateSecrets } from './secret-rotation.js';
 import { expiryOf, scopeParam } from './token-refresher.js';
 import { usedBy } from './used-by.js';
 import type { VendorClient } from './vendor-client.js';
@@ -133,7 +134,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         if (outcome.ran && !outcome.ok) return refuse(422, 'CONNECTION_TEST_FAILED', outcome.message);
         if (outcome.ran) row.last_checked_at = now;
       }
-      row.secrets = sealSecrets(box, id, secrets);
+      row.secrets = sealSecrets(box, id, secrets, now);
       const { revision: _revision, ...insertable } = row;
       await database.write(async (trx) => {
         await connectionRepo.insert(trx, insertable);
@@ -158,7 +159,12 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       const checked = checkFieldValues(pack.auth.fields, changes.fields ?? {}, { values: record.fields.values, secrets: record.secrets.values });
       if (!checked.ok) return refuse(422, 'VALIDATION_FAILED', `${checked.problems[0]!.path}: ${checked.problems[0]!.message}`, checked.problems);
       const now = deps.now();
-      const secrets: ConnectionSecrets = { values: checked.result.secrets, tokens: record.secrets.tokens };
+      const secrets: ConnectionSecrets = {
+        values: checked.result.secrets,
+        tokens: record.secrets.tokens,
+        // A replaced secret keeps verifying webhooks for a while: the vendor may still sign with it.
+        previous: rotateSecrets(record.secrets, checked.result.secrets, now),
+      };
       const next: ConnectionRecord = {
         row: { ...row, name: changes.name ?? row.name, fields: fieldsColumn({ values: checked.result.values, captured: record.fields.captured }, secrets) },
         fields: { ...record.fields, values: checked.result.values },
@@ -178,7 +184,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         const written = await connectionRepo.update(
           trx,
           id,
-          { name: next.row.name, fields: next.row.fields, secrets: sealSecrets(box, id, secrets), ...health, updated_at: now },
+          { name: next.row.name, fields: next.row.fields, secrets: sealSecrets(box, id, secrets, now), ...health, updated_at: now },
           row.revision,
         );
         if (written) {

@@ -115,13 +115,13 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
       }
       const now = deps.now();
       const secrets: ConnectionSecrets = {
-        values: record.secrets.values,
+        ...record.secrets,
         tokens: { accessToken: token.accessToken, refreshToken: token.refreshToken, tokenType: token.tokenType, scope: token.scope },
       };
       const captured = { ...record.fields.captured, ...captureValues(settings.auth.capture, { token: token.raw, callback: query }) };
       await database.write(async (trx) => {
         await connectionRepo.update(trx, row.id, {
-          secrets: sealSecrets(box, row.id, secrets),
+          secrets: sealSecrets(box, row.id, secrets, now),
           fields: fieldsColumn({ values: record.fields.values, captured }, secrets),
           token_expires_at: expiryOf(token, now),
           status: 'ok',

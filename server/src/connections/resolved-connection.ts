@@ -9,6 +9,11 @@ export interface ResolvedConnection {
   packId: string;
   fields: Record<string, unknown>;
   accessToken?: string | undefined;
+  /**
+   * Secret values replaced within the rotation window (`secret-rotation.ts`), newest first per field: only
+   * for verifying incoming webhooks the vendor still signs with an old secret. Never shown, never logged.
+   */
+  previousFields?: Record<string, unknown[]> | undefined;
 }
 
 /** What the run engine and triggers ask of the connection store. Errors are `ConnectionError`s. */

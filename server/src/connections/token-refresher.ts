@@ -93,7 +93,7 @@ export function createTokenRefresher(deps: TokenRefresherDeps) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = deps.now();
       const secrets: ConnectionSecrets = {
-        values: record.secrets.values,
+        ...record.secrets,
         // Rotation: the new refresh token when the server sent one; otherwise the old one stays valid.
         tokens: { accessToken: token.accessToken, refreshToken: token.refreshToken ?? usedRefreshToken, tokenType: token.tokenType, scope: token.scope },
       };
@@ -103,7 +103,7 @@ export function createTokenRefresher(deps: TokenRefresherDeps) {
         database.db,
         record.row.id,
         {
-          secrets: sealSecrets(box, record.row.id, secrets),
+          secrets: sealSecrets(box, record.row.id, secrets, now),
           fields: fieldsColumn({ values: record.fields.values, captured }, secrets),
           token_expires_at: expiryOf(token, now),
           status: 'ok',
