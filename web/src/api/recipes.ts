@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Recipe, RecipeFile, RecipeStatus, RecipeVersion } from '@switchyard/server/contracts';
+import type { Recipe, RecipeFile, RecipeListItem, RecipeStatus, RecipeVersion } from '@switchyard/server/contracts';
 import { api } from './api-client';
 
 export interface RecipeFilter {
@@ -18,7 +18,7 @@ export const recipeKeys = {
 export function useRecipes(filter: RecipeFilter = {}) {
   return useQuery({
     queryKey: recipeKeys.list(filter),
-    queryFn: async () => (await api.get<{ recipes: Recipe[] }>('/recipes', { ...filter })).recipes,
+    queryFn: async () => (await api.get<{ recipes: RecipeListItem[] }>('/recipes', { ...filter })).recipes,
   });
 }
 
