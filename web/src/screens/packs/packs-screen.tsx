@@ -1,0 +1,67 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconApi, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../api';
+import { authLabels } from './auth-labels';
+import { ImportPackModal } from './import-pack-modal';
+import { OpenApiImportModal } from './openapi-import-modal';
+import { PackIcon } from './pack-icon';
+import { usePacks } from './packs-api';
+
+/** Installed packs with their versions, what they offer and how they sign in; import from files, URLs, npm or OpenAPI. */
+export function PacksScreen() {
+  const packs = usePacks();
+  const [importing, setImporting] = useState<'pack' | 'openapi' | null>(null);
+  return (
+    <Stack gap="md" p="md">
+      <Group justify="space-between">
+        <Title order={2}>Packs</Title>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconApi size={16} />} onClick={() => setImporting('openapi')}>From OpenAPI</Button>
+          <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting('pack')}>Import pack</Button>
+        </Group>
+      </Group>
+      {packs.error && <Alert color="red">{errorMessage(packs.error)}</Alert>}
+      {packs.data && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" aria-label="Installed packs" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Pack</Table.Th>
+                <Table.Th>Version</Table.Th>
+                <Table.Th>Actions</Table.Th>
+                <Table.Th>Triggers</Table.Th>
+                <Table.Th>Sign-in</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {packs.data.map((pack) => (
+                <Table.Tr key={pack.id} data-testid={`pack-${pack.id}`}>
+                  <Table.Td>
+                    <Group gap="sm" wrap="nowrap">
+                      <PackIcon icon={pack.icon} />
+                      <div>
+                        <Anchor component={Link} to={`/packs/${encodeURIComponent(pack.id)}`} fw={500}>{pack.name}</Anchor>
+                        {pack.description && <Text size="xs" c="dimmed" lineClamp={1}>{pack.description}</Text>}
+                      </div>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{pack.newest}</Text>
+                    {pack.versions.length > 1 && <Text size="xs" c="dimmed">{pack.versions.length} versions</Text>}
+                  </Table.Td>
+                  <Table.Td>{pack.actions}</Table.Td>
+                  <Table.Td>{pack.triggers}</Table.Td>
+                  <Table.Td><Badge variant="light" color="gray">{authLabels[pack.auth] ?? pack.auth}</Badge></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {importing === 'pack' && <ImportPackModal opened onClose={() => setImporting(null)} />}
+      {importing === 'openapi' && <OpenApiImportModal opened onClose={() => setImporting(null)} />}
+    </Stack>
+  );
+}
