@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { startChangeFeed } from './change-feed.js';
 import type { Config } from './config.js';
 import { createConnections } from './connections/create-connections.js';
 import { startTokenSweep } from './connections/token-sweep.js';
@@ -20,7 +21,9 @@ import { createPackRegistry } from './registry/create-pack-registry.js';
 import { builtInPacks } from '@switchyard/connectors';
 import { createAllowList } from './egress/address-policy.js';
 import { Worker } from './runs/worker.js';
+import { leadWithAdvisoryLock } from './storage/advisory-leadership.js';
 import { createDb } from './storage/create-db.js';
+import type { PgListener } from './storage/pg-listener.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { settingsRepo } from './storage/settings-repo.js';
 import { PackTriggerLoop } from './triggers/sources/pack-trigger-loop.js';
@@ -84,6 +87,9 @@ export async function wire(config: Config, options: { logDestination?: number } 
     { database, log, now },
     { retentionDays: config.retentionDays, maxDatabaseBytes: config.maxDatabaseBytes, intervalMs: config.housekeepingIntervalMs },
   );
+  const webhooks = new WebhookSource(triggers);
+  const packWebhooks = new PackWebhookSource(triggers, packs);
+  let changeFeed: PgListener | null = null;
   let accepting = true;
   const appDeps: AppDeps = {
     housekeeper,
@@ -94,8 +100,8 @@ export async function wire(config: Config, options: { logDestination?: number } 
     log,
     now,
     publicUrl: config.publicUrl,
-    webhooks: new WebhookSource(triggers),
-    packWebhooks: new PackWebhookSource(triggers, packs),
+    webhooks,
+    packWebhooks,
     triggers,
     engine,
     metrics,
@@ -108,35 +114,61 @@ export async function wire(config: Config, options: { logDestination?: number } 
     database,
     appDeps,
     startWorker() {
-      worker = new Worker(engine, { concurrency: config.workerConcurrency, leaseMs: config.leaseMs, pollMs: 200 });
+      // Woken by NOTIFY on PostgreSQL, polling is only the fallback there (and finds parked jobs coming due).
+      const pollMs = () => (changeFeed?.connected ? 1000 : 200);
+      worker = new Worker(engine, { concurrency: config.workerConcurrency, leaseMs: config.leaseMs, pollMs });
       worker.start();
       return worker;
     },
-    startScheduler() {
-      const scheduler = new ScheduleSource(triggers);
-      scheduler.start();
-      const packTriggers = new PackTriggerLoop(triggers, packs);
-      packTriggers.start();
-      housekeeper.start();
-      // Every minute, so a token is renewed within its last five minutes, before a run needs it.
-      const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
-      return {
-        async stop() {
-          tokenSweep.stop();
-          housekeeper.stop();
-          await Promise.all([scheduler.stop(), packTriggers.stop()]);
+    /** PostgreSQL: this process hears new jobs and other processes' changes to what it caches (DESIGN §8). */
+    listenForChanges() {
+      if (database.dialect !== 'postgres' || changeFeed) return;
+      changeFeed = startChangeFeed({
+        url: config.databaseUrl,
+        log,
+        caches: {
+          packs: [() => registry.dropCache()],
+          connections: [() => packWebhooks.invalidate()],
+          triggers: [() => webhooks.invalidate(), () => packWebhooks.invalidate()],
         },
-      };
+        onJobsDue: () => worker?.nudge(),
+      });
+    },
+    /** On PostgreSQL only the process holding the scheduler lock runs these; the others wait to take over. */
+    startScheduler() {
+      if (database.dialect === 'sqlite') return leadScheduler();
+      return leadWithAdvisoryLock({ url: config.databaseUrl, lockKey: schedulerLockKey, log, lead: leadScheduler });
     },
     stopAccepting() {
       accepting = false;
     },
     async close() {
+      await changeFeed?.stop();
       await egress.close();
       await database.close();
     },
   };
+
+  function leadScheduler() {
+    const scheduler = new ScheduleSource(triggers);
+    scheduler.start();
+    const packTriggers = new PackTriggerLoop(triggers, packs);
+    packTriggers.start();
+    housekeeper.start();
+    // Every minute, so a token is renewed within its last five minutes, before a run needs it.
+    const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
+    return {
+      async stop() {
+        tokenSweep.stop();
+        housekeeper.stop();
+        await Promise.all([scheduler.stop(), packTriggers.stop()]);
+      },
+    };
+  }
 }
+
+/** The advisory lock the leading scheduler holds; any fixed number, the same in every process. */
+const schedulerLockKey = 0x53_59_53_43;
 
 export type Role = 'all' | 'web' | 'worker' | 'scheduler';
 
@@ -148,6 +180,7 @@ export type Role = 'all' | 'web' | 'worker' | 'scheduler';
 export async function startServer(config: Config, role: Role = 'all') {
   const startedAt = performance.now();
   const system = await wire(config);
+  system.listenForChanges();
   const { log } = system;
   const servesHttp = role === 'all' || role === 'web';
   const worker = role === 'all' || role === 'worker' ? system.startWorker() : null;

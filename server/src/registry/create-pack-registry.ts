@@ -36,7 +36,7 @@ function problemSummary(problems: { path: string; message: string }[]): string {
  * The runtime catalogue of installed packs (DESIGN §2, §6). Lookups read an in-process cache; a miss, or an
  * entry older than `cacheMs`, reads the database, so a pack installed by another process is found.
  */
-export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry {
+export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry & { dropCache(): void } {
   const { database, now } = deps;
   const cacheMs = deps.cacheMs ?? 30_000;
   const cache = new Map<string, Cached>();
@@ -169,5 +169,7 @@ export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry 
       return packs;
     },
     versionsOf: async (packId) => (await lookup(packId, (found) => (found.length > 0 ? found : undefined))) ?? [],
+    /** Another process changed the packs (PostgreSQL told us): the next lookups read the database. */
+    dropCache: () => cache.clear(),
   };
 }

@@ -10,8 +10,8 @@ export interface WorkerOptions {
   /** Runs executing at once in this process (global concurrency). */
   concurrency: number;
   leaseMs: number;
-  /** How often to look for due jobs when nobody nudged us. */
-  pollMs: number;
+  /** How often to look for due jobs when nobody nudged us (asked anew each time: it may depend on whether NOTIFYs arrive). */
+  pollMs: number | (() => number);
 }
 
 /**
@@ -113,7 +113,7 @@ export class Worker {
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(done, this.options.pollMs);
+      const timer = setTimeout(done, typeof this.options.pollMs === 'number' ? this.options.pollMs : this.options.pollMs());
       this.wake = () => {
         this.wake = null;
         this.nudged = false;

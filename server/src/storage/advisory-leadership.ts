@@ -56,6 +56,7 @@ export function leadWithAdvisoryLock(options: LeadershipOptions): Leadership {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       query_timeout: retryMs * 2,
+      connectionTimeoutMillis: retryMs * 2,
     });
     const onLost = (error?: Error) => {
       if (client === current) ticking = ticking.then(() => resign('the lock session ended', error));

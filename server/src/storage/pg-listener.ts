@@ -34,12 +34,13 @@ export function listenPostgres(options: PgListenerOptions): PgListener {
   let stopped = false;
   let retry = minRetry;
   let timer: NodeJS.Timeout | null = null;
+  let connecting: Promise<void> = Promise.resolve();
 
   const scheduleReconnect = () => {
     if (stopped || timer) return;
     timer = setTimeout(() => {
       timer = null;
-      void connect();
+      connecting = connect();
     }, retry);
     timer.unref();
     retry = Math.min(maxRetry, retry * 2);
@@ -56,7 +57,13 @@ export function listenPostgres(options: PgListenerOptions): PgListener {
   };
 
   const connect = async () => {
-    const current = new pg.Client({ connectionString: options.url, application_name: 'switchyard-listen', keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const current = new pg.Client({
+      connectionString: options.url,
+      application_name: 'switchyard-listen',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
+    });
     client = current;
     current.on('error', (error) => lost(current, error));
     current.on('end', () => lost(current));
@@ -75,7 +82,7 @@ export function listenPostgres(options: PgListenerOptions): PgListener {
     options.onConnect();
   };
 
-  void connect();
+  connecting = connect();
   return {
     get connected() {
       return connected;
@@ -83,6 +90,8 @@ export function listenPostgres(options: PgListenerOptions): PgListener {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      // Ending a session while it is still connecting would leave its socket behind.
+      await connecting;
       const current = client;
       client = null;
       connected = false;
