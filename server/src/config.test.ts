@@ -14,3 +14,11 @@ describe('server timeouts', () => {
     expect(() => loadConfig({ SWITCHYARD_HEADERS_TIMEOUT_MS: '0' })).toThrow(/SWITCHYARD_HEADERS_TIMEOUT_MS/);
   });
 });
+
+describe('audit retention', () => {
+  it('keeps audit entries 365 days unless told otherwise, and at least a day', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(365);
+    expect(loadConfig({ SWITCHYARD_AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    expect(() => loadConfig({ SWITCHYARD_AUDIT_RETENTION_DAYS: '0' })).toThrow(/SWITCHYARD_AUDIT_RETENTION_DAYS/);
+  });
+});

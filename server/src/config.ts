@@ -21,6 +21,7 @@ export const configSchema = z.object({
   SWITCHYARD_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   SWITCHYARD_RETENTION_DAYS: z.coerce.number().min(0.001).default(30),
   SWITCHYARD_MAX_DB_MB: z.coerce.number().min(0).default(0),
+  SWITCHYARD_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).default(365),
   SWITCHYARD_HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(1000).default(600_000),
   // 0 would disable Node's cut-off for slow senders, so it is not accepted.
   SWITCHYARD_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
@@ -46,6 +47,8 @@ export interface Config {
   leaseMs: number;
   retentionDays: number;
   maxDatabaseBytes: number;
+  /** Audit log entries older than this are deleted by housekeeping. */
+  auditRetentionDays: number;
   housekeepingIntervalMs: number;
   /** Time a client has to send the request headers. */
   headersTimeoutMs: number;
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     leaseMs: e.SWITCHYARD_LEASE_MS,
     retentionDays: e.SWITCHYARD_RETENTION_DAYS,
     maxDatabaseBytes: Math.round(e.SWITCHYARD_MAX_DB_MB * 1024 * 1024),
+    auditRetentionDays: e.SWITCHYARD_AUDIT_RETENTION_DAYS,
     housekeepingIntervalMs: e.SWITCHYARD_HOUSEKEEPING_INTERVAL_MS,
     // Node refuses headersTimeout > requestTimeout; the request deadline covers the headers anyway,
     // so capping keeps a lone SWITCHYARD_REQUEST_TIMEOUT_MS below 10 s valid without changing behaviour.

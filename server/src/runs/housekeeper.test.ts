@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loginLimits } from '../security/login-throttle.js';
+import { auditRepo } from '../storage/audit-repo.js';
 import { inboxRepo } from '../storage/inbox-repo.js';
+import { loginAttemptRepo } from '../storage/login-attempt-repo.js';
 import { maintenanceRepo } from '../storage/maintenance-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import { dialects, openTestDatabase, seedRecipe, type TestDatabase } from '../storage/test-databases.js';
-import { Housekeeper } from './housekeeper.js';
+import { Housekeeper, loginAttemptHorizonMs } from './housekeeper.js';
 
 const day = 86_400_000;
 const now = 100 * day;
@@ -62,5 +65,34 @@ describe.each(dialects)('housekeeping on %s', (dialect) => {
       const { rows } = await sql<{ freelist_count: number }>`pragma freelist_count`.execute(test.database.db);
       expect(rows).toEqual([{ freelist_count: 0 }]);
     }
+  });
+});
+
+describe.each(dialects)('housekeeping of the audit log and sign-in attempts on %s', (dialect) => {
+  let test: TestDatabase;
+  afterEach(() => test?.cleanup());
+
+  it('deletes audit entries past their retention and sign-in attempts past every limit window', async () => {
+    test = await openTestDatabase(dialect, { migrated: true });
+    const { database } = test;
+    const entry = (targetId: string) => ({ actor: null, action: 'recipe.create' as const, targetId });
+    await database.write(async (trx) => {
+      await auditRepo.record(trx, entry('old'), now - 400 * day);
+      await auditRepo.record(trx, entry('kept'), now - 300 * day);
+      await loginAttemptRepo.record(trx, { accountKey: 'a', address: '192.0.2.1', at: now - 2 * day });
+      await loginAttemptRepo.record(trx, { accountKey: 'a', address: '192.0.2.1', at: now - 60_000 });
+    });
+    const report = await new Housekeeper(
+      { database, log: pino({ level: 'silent' }), now: () => now },
+      { retentionDays: 30, maxDatabaseBytes: 0, intervalMs: 60_000, auditRetentionDays: 365 },
+    ).sweep();
+    expect(report).toMatchObject({ auditEntries: 1, loginAttempts: 1 });
+    expect((await auditRepo.list(database.db, { limit: 10 })).map((row) => row.target_id)).toEqual(['kept']);
+    // The recent attempt still counts towards the account's limit.
+    expect(await loginAttemptRepo.nthNewestAt(database.db, { accountKey: 'a' }, now - loginLimits.windowMs, 1)).toBe(now - 60_000);
+  });
+
+  it('keeps sign-in attempts as long as any login limit counts them', () => {
+    expect(loginAttemptHorizonMs).toBeGreaterThanOrEqual(loginLimits.windowMs);
   });
 });

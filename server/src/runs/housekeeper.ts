@@ -8,18 +8,29 @@ export interface HousekeepingOptions {
   /** When the database grows past this, the oldest finished runs go first; 0 = no size limit. */
   maxDatabaseBytes: number;
   intervalMs: number;
+  /** Audit entries older than this are deleted (`SWITCHYARD_AUDIT_RETENTION_DAYS`); 365 when omitted. */
+  auditRetentionDays?: number;
 }
 
 export interface SweepReport {
   runsByAge: number;
   runsBySize: number;
   inbox: number;
+  auditEntries: number;
+  loginAttempts: number;
   bytesBefore: number;
   bytesAfter: number;
   at: number;
 }
 
 const batch = 500;
+const day = 86_400_000;
+const defaultAuditRetentionDays = 365;
+/**
+ * Failed sign-ins older than this count towards no limit (the longest window, security/login-throttle.ts,
+ * is 15 minutes). Sign-ins prune their own window as they come; this catches accounts nobody tries again.
+ */
+export const loginAttemptHorizonMs = day;
 /** Pages handed back per reclaim (16 MiB at 4 KiB pages): the rest is reused by new rows or freed next time. */
 const reclaimPagesPerSweep = 4096;
 /** Upper bound of deletions per sweep, so one sweep never holds the writer for long. */
@@ -53,10 +64,14 @@ export class Housekeeper {
 
   async sweep(): Promise<SweepReport> {
     const { database, now } = this.deps;
-    const cutoff = now() - this.options.retentionDays * 86_400_000;
+    const cutoff = now() - this.options.retentionDays * day;
+    const auditCutoff = now() - (this.options.auditRetentionDays ?? defaultAuditRetentionDays) * day;
     const bytesBefore = await maintenanceRepo.databaseBytes(database);
     const runsByAge = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteFinishedRuns(trx, { before: cutoff, limit: batch })));
     const inbox = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteInbox(trx, cutoff, batch)));
+    const auditEntries = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteAuditEntries(trx, auditCutoff, batch)));
+    const attemptCutoff = now() - loginAttemptHorizonMs;
+    const loginAttempts = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteLoginAttempts(trx, attemptCutoff, batch)));
     await database.reclaimSpace(reclaimPagesPerSweep);
     let runsBySize = 0;
     if (this.options.maxDatabaseBytes > 0) {
@@ -67,9 +82,9 @@ export class Housekeeper {
         await database.reclaimSpace(reclaimPagesPerSweep);
       }
     }
-    const report = { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };
+    const report = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };
     this.lastSweep = report;
-    if (runsByAge + runsBySize + inbox > 0) this.deps.log.info(report, 'housekeeping removed old data');
+    if (runsByAge + runsBySize + inbox + auditEntries + loginAttempts > 0) this.deps.log.info(report, 'housekeeping removed old data');
     return report;
   }
 

@@ -19,6 +19,20 @@ export const maintenanceRepo = {
     return Number(result.numDeletedRows);
   },
 
+  /** Deletes up to `limit` audit entries made before `before` (the audit retention); returns how many. */
+  async deleteAuditEntries(ex: Db, before: number, limit: number): Promise<number> {
+    const oldest = ex.selectFrom('audit_log').select('id').where('at', '<', before).limit(limit);
+    const result = await ex.deleteFrom('audit_log').where('id', 'in', oldest).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /** Deletes up to `limit` failed sign-in attempts made before `before`; returns how many. */
+  async deleteLoginAttempts(ex: Db, before: number, limit: number): Promise<number> {
+    const oldest = ex.selectFrom('login_attempts').select('id').where('at', '<', before).limit(limit);
+    const result = await ex.deleteFrom('login_attempts').where('id', 'in', oldest).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   async databaseBytes(database: Database): Promise<number> {
     if (database.dialect === 'postgres') {
       const { rows } = await sql<{ bytes: string }>`select pg_database_size(current_database())::text as bytes`.execute(database.db);
