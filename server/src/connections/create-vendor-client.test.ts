@@ -142,6 +142,35 @@ describe('request rendering', () => {
     expect(error.message).toMatch(/http or https/);
   });
 
+  it('keeps connection values in the base URL to one word: they cannot name another host or climb the path', async () => {
+    const before = fake.requests.length;
+    const host = fake.url.replace(/^http:\/\//, '');
+    const subdomain = pack({ baseUrl: 'http://{{connection.region}}.acme.invalid/api', auth: { kind: 'bearer' } });
+    for (const region of [`${host}/x?`, `${host}#`, `${host}/`]) {
+      expect(await failure(vendor.send({ ...call({}), pack: subdomain, connection: { ...connection, fields: { ...connection.fields, region } } }))).toMatchObject({ code: 'PACK_BAD_URL' });
+    }
+    const segment = pack({ baseUrl: `${fake.url}/{{connection.region}}/api`, auth: { kind: 'bearer' } });
+    expect(await failure(vendor.send({ ...call({}), pack: segment, connection: { ...connection, fields: { ...connection.fields, region: '..' } } }))).toMatchObject({ code: 'PACK_BAD_PATH' });
+    expect(fake.requests.length).toBe(before);
+    await vendor.send({ ...call({ path: '/me' }), pack: pack({ baseUrl: '{{connection.region}}/v2', auth: { kind: 'bearer' } }), connection: { ...connection, fields: { ...connection.fields, region: fake.url } } });
+    expect(last().url.pathname).toBe('/v2/me');
+  });
+
+  it('lets a run value choose neither the host of an absolute path nor where the credentials go', async () => {
+    const bearer = pack({ baseUrl: fake.url, auth: { kind: 'bearer' } });
+    const before = fake.requests.length;
+    const stolen = await failure(vendor.send({ ...call({ path: '{{input.url}}' }), pack: bearer, connection, scope: { input: { url: 'https://attacker.example/steal' } } }));
+    expect(stolen).toMatchObject({ code: 'PACK_OTHER_HOST', retryable: false });
+    expect(stolen.message).not.toContain('t-9');
+    expect(fake.requests.length).toBe(before);
+
+    await vendor.send({ ...call({ path: '{{input.url}}' }), pack: bearer, connection, scope: { input: { url: `${fake.url}/same-origin` } } });
+    expect(last().url.pathname).toBe('/same-origin');
+    // A second host the pack writes out is the author's choice.
+    await vendor.send({ ...call({ path: `${fake.url}/uploads/{{input.id}}` }), pack: pack({ baseUrl: 'https://api.acme.invalid', auth: { kind: 'bearer' } }), connection, scope: { input: { id: 'a/b' } } });
+    expect(last().url.pathname).toBe('/uploads/a%2Fb');
+  });
+
   it('sends the idempotency key in the declared header', async () => {
     await vendor.send(call({ method: 'POST' }, { idempotency: { header: 'Idempotency-Key', key: 'run_1-abc' } }));
     expect(last().headers['idempotency-key']).toBe('run_1-abc');

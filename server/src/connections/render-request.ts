@@ -35,8 +35,9 @@ export async function renderRequest(
 function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope): URL {
   // Values inside a path are encoded so "a/b?x" stays one segment; a whole `{{x}}` path is the author's URL.
   const path = textOf(renderTemplate(pathTemplate, scope, { encode: encodePathValue }));
-  const base = textOf(renderTemplate(baseUrl, scope));
-  const joined = absoluteUrl.test(path) ? path : `${base.replace(/\/+$/, '')}${path === '' || path.startsWith('/') || path.startsWith('?') ? '' : '/'}${path}`;
+  const base = renderBaseUrl(baseUrl, scope);
+  const absolute = absoluteUrl.test(path);
+  const joined = absolute ? path : `${base.replace(/\/+$/, '')}${path === '' || path.startsWith('/') || path.startsWith('?') ? '' : '/'}${path}`;
   let url: URL;
   try {
     url = new URL(joined);
@@ -46,7 +47,31 @@ function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope):
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new VendorError('PACK_BAD_URL', `the pack's request URL must be http or https, not ${url.protocol.slice(0, -1)}`);
   }
+  if (absolute) checkSecondHost(url, base, pathTemplate);
   return url;
+}
+
+/**
+ * A template that starts the base URL stands for a whole origin (`{{connection.base_url}}/v1`); any other
+ * value is one encoded word, so `https://{{connection.subdomain}}.example.com` cannot become another host.
+ */
+function renderBaseUrl(baseUrl: string, scope: TemplateScope): string {
+  const lead = leadingTemplate.exec(baseUrl)?.[0] ?? '';
+  return textOf(renderTemplate(lead, scope)) + textOf(renderTemplate(baseUrl.slice(lead.length), scope, { encode: encodePathValue }));
+}
+
+const leadingTemplate = /^\s*\{\{[^}]*\}\}/;
+const writtenOrigin = /^https?:\/\/[^/?#{}\s]+(?=[/?#]|$)/i;
+
+/**
+ * An absolute path reaches a second host only when the pack wrote that host out; otherwise it must stay on
+ * the base URL's origin, so a value from a run (`{{input.url}}`) cannot send the credentials elsewhere.
+ */
+function checkSecondHost(url: URL, base: string, pathTemplate: string): void {
+  const written = writtenOrigin.exec(pathTemplate.trim())?.[0];
+  if (written !== undefined && URL.canParse(written) && new URL(written).origin === url.origin) return;
+  if (URL.canParse(base) && new URL(base).origin === url.origin) return;
+  throw new VendorError('PACK_OTHER_HOST', `the request would go to ${url.origin}, which is neither the pack's base URL nor a host the pack names; a value from a run may not choose the host`);
 }
 
 /** Rendered entries as text; empty ones are dropped and a list repeats its name once per item. */
