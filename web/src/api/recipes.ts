@@ -22,8 +22,8 @@ export function useRecipes(filter: RecipeFilter = {}) {
   });
 }
 
-export function useRecipe(id: string) {
-  return useQuery({ queryKey: recipeKeys.one(id), queryFn: () => api.get<Recipe>(`/recipes/${encodeURIComponent(id)}`) });
+export function useRecipe(id: string, enabled = true) {
+  return useQuery({ queryKey: recipeKeys.one(id), enabled, queryFn: () => api.get<Recipe>(`/recipes/${encodeURIComponent(id)}`) });
 }
 
 export function useRecipeVersions(id: string) {

@@ -11,8 +11,11 @@ export const runKeys = {
   all: ['runs'] as const,
   list: (filter: RunFilter) => ['runs', 'list', filter] as const,
   one: (id: string) => ['runs', 'one', id] as const,
-  preview: (id: string, from: ReplayRequest['from']) => ['runs', 'preview', id, from] as const,
+  preview: (id: string, request: ReplayChoice) => ['runs', 'preview', id, request] as const,
 };
+
+/** Where a replay starts and which version of the recipe it runs. */
+export type ReplayChoice = Pick<ReplayRequest, 'from' | 'version'>;
 
 const pageSize = 25;
 
@@ -38,21 +41,21 @@ export function useRun(id: string) {
   });
 }
 
-/** What a replay from `from` would reuse and run again, without starting anything. */
-export function useReplayPreview(id: string, from: ReplayRequest['from'] | null) {
+/** What a replay would reuse and run again, without starting anything. */
+export function useReplayPreview(id: string, choice: ReplayChoice | null) {
   return useQuery({
-    queryKey: runKeys.preview(id, from ?? 'start'),
-    enabled: from !== null,
+    queryKey: runKeys.preview(id, choice ?? { from: 'start', version: 'original' }),
+    enabled: choice !== null,
     queryFn: async () =>
-      (await api.post<{ preview: ReplayPreview }>(`/runs/${encodeURIComponent(id)}/replay`, { from, preview: true })).preview,
+      (await api.post<{ preview: ReplayPreview }>(`/runs/${encodeURIComponent(id)}/replay`, { ...choice, preview: true })).preview,
   });
 }
 
 export function useReplay() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, from }: { id: string; from: ReplayRequest['from'] }) =>
-      api.post<{ runId: string; preview: ReplayPreview }>(`/runs/${encodeURIComponent(id)}/replay`, { from }),
+    mutationFn: ({ id, ...choice }: { id: string } & ReplayChoice) =>
+      api.post<{ runId: string; preview: ReplayPreview }>(`/runs/${encodeURIComponent(id)}/replay`, choice),
     onSuccess: () => client.invalidateQueries({ queryKey: runKeys.all }),
   });
 }
