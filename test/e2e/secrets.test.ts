@@ -146,6 +146,7 @@ describe('secrets', () => {
 
     const failed = await runOnce('grace@example.com');
     expect(failed.status).toBe('failed');
+    expect(JSON.stringify(failed.steps)).toContain('SECRETS_UNREADABLE');
     expect(JSON.stringify(failed.steps)).toContain('cannot be decrypted');
     // Nothing reached the vendor without its key.
     expect(vendor.requestsTo('/contacts')).toHaveLength(1);
