@@ -71,7 +71,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     runTimeoutMs: config.runTimeoutMs,
     onStepFinished: metrics.stepFinished,
   };
-  const packs = { registry, connections: connections.auth, vendor };
+  const packs = { registry, connections: connections.auth, vendor, box };
   const triggers: TriggerDeps = {
     database,
     deliveries: createDeliveryQueue(database, now),
@@ -85,7 +85,12 @@ export async function wire(config: Config, options: { logDestination?: number } 
   };
   const housekeeper = new Housekeeper(
     { database, log, now },
-    { retentionDays: config.retentionDays, maxDatabaseBytes: config.maxDatabaseBytes, intervalMs: config.housekeepingIntervalMs },
+    {
+      retentionDays: config.retentionDays,
+      maxDatabaseBytes: config.maxDatabaseBytes,
+      intervalMs: config.housekeepingIntervalMs,
+      auditRetentionDays: config.auditRetentionDays,
+    },
   );
   const webhooks = new WebhookSource(triggers);
   const packWebhooks = new PackWebhookSource(triggers, packs);
