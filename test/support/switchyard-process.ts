@@ -36,6 +36,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** false: no owner and no token, as on a first start (the web app's setup screen creates the owner). */
   owner?: boolean;
+  /** `start --role …` (default all). Worker and scheduler processes serve no HTTP: nothing waits for /readyz. */
+  role?: 'all' | 'web' | 'worker' | 'scheduler';
 }
 
 /**
@@ -57,6 +59,7 @@ export class SwitchyardProcess {
     readonly dataDir: string,
     public port: number,
     private readonly env: Record<string, string>,
+    readonly role: NonNullable<StartOptions['role']> = 'all',
   ) {}
 
   /** Creates the data dir, the owner and a token; does not start the server. */
@@ -72,7 +75,7 @@ export class SwitchyardProcess {
       SWITCHYARD_LOG_LEVEL: 'info',
       ...options.env,
     };
-    const server = new SwitchyardProcess(dataDir, port, env);
+    const server = new SwitchyardProcess(dataDir, port, env, options.role);
     if (options.owner === false) return server;
     try {
       const created = await server.cli(['users', 'create', '--email', ownerEmail, '--password', ownerPassword, '--role', 'owner']);
@@ -128,7 +131,7 @@ export class SwitchyardProcess {
 
   private async spawnAndWait(): Promise<void> {
     if (this.child) throw new Error('already running');
-    const child = spawn(process.execPath, [cliPath, 'start'], {
+    const child = spawn(process.execPath, [cliPath, 'start', '--role', this.role], {
       env: { ...process.env, ...this.env, SWITCHYARD_PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -168,6 +171,7 @@ export class SwitchyardProcess {
       await this.kill();
       throw new Error(`switchyard did not start within 20 s:\n${this.logTail(20)}`);
     }
+    if (this.role === 'worker' || this.role === 'scheduler') return;
     this.port = outcome.port;
     this.pool = new Pool(this.baseUrl, { connections: 8 });
     await waitFor(async () => (await this.get('/readyz')).status === 200, { timeoutMs: 10_000, what: '/readyz to answer 200' });
