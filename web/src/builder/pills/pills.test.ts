@@ -1,6 +1,7 @@
 import type { RecipeDefinition } from '@switchyard/server/contracts';
 import { describe, expect, it } from 'vitest';
 import { insertPill } from './insert-pill';
+import { pillLabel } from './pill-label';
 import { joinPath, pillGroups, samplePills } from './pill-sources';
 import { hasPill, templateSegments } from './template-segments';
 
@@ -92,5 +93,15 @@ describe('pillGroups', () => {
 
   it('offers the loop item inside a loop', () => {
     expect(groupsFor('ping').map((group) => group.id)).toEqual(['trigger', 'loop', 'find']);
+  });
+});
+
+describe('pillLabel', () => {
+  it('names the source and the path below it', () => {
+    expect(pillLabel('trigger.body.amount')).toBe('Trigger · body.amount');
+    expect(pillLabel('steps.post.output.status')).toBe('post · status');
+    expect(pillLabel('steps.post.output["a b"]')).toBe('post · ["a b"]');
+    expect(pillLabel('steps.post.output', 'json')).toBe('post · output | json');
+    expect(pillLabel('loop.item')).toBe('Loop · item');
   });
 });

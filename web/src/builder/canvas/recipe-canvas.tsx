@@ -1,0 +1,43 @@
+import '@xyflow/react/dist/style.css';
+import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import type { RecipeDefinition } from '@switchyard/server/contracts';
+import { useMemo } from 'react';
+import { layoutGraph } from '../graph/layout-graph';
+import { recipeGraph } from '../graph/recipe-graph';
+import { BranchNode, FrameNode } from './frame-node';
+import { InsertNode } from './insert-node';
+import { StepNode } from './step-node';
+
+const nodeTypes = { trigger: StepNode, step: StepNode, insert: InsertNode, frame: FrameNode, branch: BranchNode };
+
+/** The recipe drawn top to bottom; laid out again whenever the definition changes. Nodes are not draggable. */
+export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
+  const { nodes, edges } = useMemo(() => {
+    const graph = layoutGraph(recipeGraph(definition));
+    const nodes: Node[] = graph.nodes.map((node) => ({
+      ...node,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      ...(node.type === 'frame' && { zIndex: -1 }),
+    }));
+    const edges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', focusable: false }));
+    return { nodes, edges };
+  }, [definition]);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      minZoom={0.2}
+      nodesConnectable={false}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Recipe canvas"
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
