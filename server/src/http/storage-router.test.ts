@@ -19,7 +19,7 @@ describe('storage API', () => {
     const sweep = await system.api('POST', '/system/storage/sweep');
     expect(sweep.status).toBe(200);
     // The run is recent, so retention keeps it.
-    expect(sweep.body.sweep).toMatchObject({ runsByAge: 0, runsBySize: 0, inbox: 0 });
+    expect(sweep.body.sweep).toMatchObject({ runsByAge: 0, runsBySize: 0, inbox: 0, auditEntries: 0, loginAttempts: 0 });
     expect(sweep.body.storage.lastSweep).toEqual(sweep.body.sweep);
   });
 

@@ -11,6 +11,8 @@ const sweepSchema = z.object({
   runsByAge: z.number(),
   runsBySize: z.number(),
   inbox: z.number(),
+  auditEntries: z.number().describe('audit entries past the audit retention'),
+  loginAttempts: z.number().describe('failed sign-ins older than a day'),
   bytesBefore: z.number(),
   bytesAfter: z.number(),
   at: z.number(),
@@ -64,8 +66,8 @@ export function storageRouter(deps: AppDeps) {
     }),
     async (c) => {
       const sweep = await housekeeper.sweep();
-      const { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter } = sweep;
-      const details = { runsByAge, runsBySize, inbox, bytesBefore, bytesAfter };
+      const { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter } = sweep;
+      const details = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter };
       await auditRepo.record(database.db, { actor: c.get('principal'), action: 'storage.sweep', targetId: null, details }, now());
       return c.json({ sweep, storage: await usage() }, 200);
     },
