@@ -1,7 +1,7 @@
 import type { LiveTrigger } from '../contracts/recipe.js';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
 import type { Trx } from '../storage/database.js';
-import { fromJson } from '../storage/json-column.js';
+import { fromJson, toJson } from '../storage/json-column.js';
 import type { TriggerRow } from '../storage/tables.js';
 import { triggerItemRepo } from '../storage/trigger-item-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
@@ -32,10 +32,13 @@ export async function activateTrigger(
     nextFireAt,
     now: input.now,
     webhookToken: prepared?.webhookToken,
-    state: prepared?.state,
   });
-  if (prepared?.forgetItems) await triggerItemRepo.clear(trx, row.id);
-  return row;
+  if (!prepared) return row;
+  // After the row is written: a new trigger's id is made there, and the state's secrets are sealed for it.
+  const state = prepared.stateFor(row.id);
+  await triggerRepo.setState(trx, row.id, state);
+  if (prepared.forgetItems) await triggerItemRepo.clear(trx, row.id);
+  return { ...row, state: toJson(state) };
 }
 
 /** What a user needs to know about a live trigger: where to send webhooks, when it fires next. */

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { packManifestSchema, type PackManifestInput, type PackTrigger } from '@switchyard/connectors';
 import pino from 'pino';
 import type { ResolvedConnection } from '../connections/resolved-connection.js';
 import type { VendorCall, VendorResponse } from '../connections/vendor-client.js';
 import { readBodyPath } from '../connections/read-body-path.js';
+import { createSecretBox } from '../connections/secret-box.js';
 import { createDeliveryQueue } from '../runs/delivery-queue.js';
 import type { Database } from '../storage/database.js';
 import { renderTemplate } from '../templates/index.js';
@@ -63,6 +65,7 @@ export function packTriggerFakes(
       },
       refreshAfterUnauthorized: async (stale) => stale,
     },
+    box: createSecretBox(randomBytes(32)),
     vendor: {
       send: async (call) => {
         const recorded = render(call);

@@ -56,7 +56,7 @@ describe('pack triggers through the API', () => {
     expect(unknown.body.error.problems[0]).toMatchObject({ path: '/trigger/use', message: expect.stringContaining("has no trigger 'nope'") });
   });
 
-  it('subscribes on publish, verifies deliveries with the secret it gave, shows state without secrets, unsubscribes on unpublish', async () => {
+  it('subscribes on publish, verifies deliveries with the secret it gave, stores and shows state without secrets, unsubscribes on unpublish', async () => {
     const { recipeId, hookPath } = await system.publish({ trigger: { use: 'hooky/events', input: { topic: 'orders' } }, steps: [] });
     const subscribe = subscribeCalls().at(-1)!;
     const sent = JSON.parse(subscribe.body.toString()) as { url: string; secret: string; topic: string };
@@ -75,6 +75,8 @@ describe('pack triggers through the API', () => {
     const state = await system.api('GET', `/triggers/${trigger.id}/state`);
     expect(state.body.state).toMatchObject({ subscriptionId: expect.stringMatching(/^sub_/), lastError: null });
     expect(JSON.stringify(state.body)).not.toContain(sent.secret);
+    // Sealed in the database too, not only hidden by the API.
+    expect(trigger.state).not.toContain(sent.secret);
 
     expect((await system.api('POST', `/recipes/${recipeId}/unpublish`)).status).toBe(200);
     expect(vendor.requests.at(-1)).toMatchObject({ method: 'DELETE' });

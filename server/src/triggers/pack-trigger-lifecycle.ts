@@ -10,14 +10,16 @@ import { isUnavailable } from '../storage/unavailable-error.js';
 import { failureMessage, type PackTriggerConfig } from './pack-trigger-call.js';
 import type { PackTriggerServices } from './pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from './pack-trigger-state.js';
-import { renewalAt, subscriptionClient } from './sources/subscription-client.js';
+import { renewalAt, subscriptionClient, type Webhook } from './sources/subscription-client.js';
 import type { TriggerDeps } from './trigger-deps.js';
+import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from './trigger-secret.js';
 
 /** What publishing a pack trigger writes in the publish transaction, prepared (vendor calls done) before it. */
 export interface PackActivation {
   kind: 'webhook' | 'subscription' | 'poll';
   webhookToken: string;
-  state: PackTriggerState;
+  /** The state to store, its secrets sealed for the trigger's id (known only once the row is written). */
+  stateFor(triggerId: string): PackTriggerState;
   nextFireAt: number | null;
   /** The trigger starts over: forget the poll ids seen by what it replaces. */
   forgetItems: boolean;
@@ -44,6 +46,12 @@ function requirePacks(deps: TriggerDeps): PackTriggerServices {
 
 export function hookUrl(deps: TriggerDeps, token: string): string {
   return `${deps.publicUrl}/hooks/${token}`;
+}
+
+/** A stored trigger's webhook as its unsubscribe and renew templates see it, the secret we gave the vendor opened. */
+export function storedWebhook(deps: TriggerDeps, packs: PackTriggerServices, row: TriggerRow, state: PackTriggerState): Webhook {
+  const secret = openTriggerSecret(packs.box, triggerSecretOwner.trigger(row.id), state.subscription?.secret, deps.log);
+  return { url: hookUrl(deps, row.webhook_token), secret: secret ?? '' };
 }
 
 /** The same pack trigger with the same connection and input: what it remembers still applies. */
@@ -95,28 +103,32 @@ export const packTriggerLifecycle = {
     const releasePrevious = async () => {
       if (previous) await packTriggerLifecycle.release(deps, previous);
     };
-    const plain = { kind: spec.kind, webhookToken, forgetItems: !kept, undo: async () => {}, committed: releasePrevious };
-    if (spec.kind === 'webhook') return { ...plain, state: keptState, nextFireAt: null };
+    // A kept state stays on the same row (one trigger row per recipe), so its sealed secrets still open.
+    const plain = { kind: spec.kind, webhookToken, forgetItems: !kept, stateFor: () => keptState, undo: async () => {}, committed: releasePrevious };
+    if (spec.kind === 'webhook') return { ...plain, nextFireAt: null };
     if (spec.kind === 'poll') {
       const first = Math.floor(Math.random() * Math.min(spec.intervalSeconds * 1000, firstPollSpreadMs));
-      return { ...plain, state: keptState, nextFireAt: kept && existing!.next_fire_at !== null ? existing!.next_fire_at : now + first };
+      return { ...plain, nextFireAt: kept && existing!.next_fire_at !== null ? existing!.next_fire_at : now + first };
     }
     if (kept && previous && keptState.subscription) {
-      return { ...plain, state: keptState, nextFireAt: renewalAt(spec, keptState.subscription), committed: async () => {} };
+      return { ...plain, nextFireAt: renewalAt(spec, keptState.subscription), committed: async () => {} };
     }
     const target = { manifest: resolved.manifest, trigger: spec, config };
-    const url = hookUrl(deps, webhookToken);
+    const webhook = { url: hookUrl(deps, webhookToken), secret: createToken(32) };
     if (spec.handshake) await kvRepo.set(deps.database.db, HANDSHAKE_SCOPE, webhookToken, { use: config.use, until: now + handshakeWindowMs }, now);
-    const subscription = await subscriptionClient.subscribe(packs, target, { url, secret: createToken(32) }, now);
-    const handshake = spec.handshake ? await takeHandshakeSecret(deps, webhookToken) : undefined;
+    const subscription = await subscriptionClient.subscribe(packs, target, webhook, now);
+    const handshake = spec.handshake ? await takeHandshakeSecret(deps, packs, webhookToken) : undefined;
     return {
       kind: spec.kind,
       webhookToken,
       forgetItems: true,
-      state: { subscription, ...(handshake !== undefined && { hookSecret: handshake }), lastError: null },
+      stateFor: (triggerId) => {
+        const seal = (secret: string) => sealTriggerSecret(packs.box, triggerSecretOwner.trigger(triggerId), secret);
+        return { subscription: { ...subscription, secret: seal(webhook.secret) }, ...(handshake !== undefined && { hookSecret: seal(handshake) }), lastError: null };
+      },
       nextFireAt: renewalAt(spec, subscription),
       undo: async () => {
-        await subscriptionClient.unsubscribe(packs, target, subscription, url).catch((error: unknown) => {
+        await subscriptionClient.unsubscribe(packs, target, subscription, webhook).catch((error: unknown) => {
           deps.log.error({ err: error, recipe: existing?.recipe_id }, 'removing a subscription after a failed publish failed');
         });
       },
@@ -130,13 +142,14 @@ export const packTriggerLifecycle = {
    * recorded in the trigger's state (when the trigger still exists); it never undoes the change.
    */
   async release(deps: TriggerDeps, row: TriggerRow): Promise<void> {
-    const released = readPackTriggerState(fromJson(row.state)).subscription;
+    const releasedState = readPackTriggerState(fromJson(row.state));
+    const released = releasedState.subscription;
     if (!released || !deps.packs) return;
     try {
       const resolved = await deps.packs.registry.trigger(row.kind);
       if (resolved?.trigger.kind !== 'subscription') throw new Error(`the pack trigger "${row.kind}" is no longer installed`);
       const target = { manifest: resolved.manifest, trigger: resolved.trigger, config: fromJson<PackTriggerConfig>(row.config)! };
-      await subscriptionClient.unsubscribe(deps.packs, target, released, hookUrl(deps, row.webhook_token));
+      await subscriptionClient.unsubscribe(deps.packs, target, released, storedWebhook(deps, deps.packs, row, releasedState));
       await deps.database.write(async (trx) => {
         const current = await triggerRepo.byId(trx, row.id);
         const state = readPackTriggerState(fromJson(current?.state ?? null));
@@ -160,7 +173,7 @@ export const packTriggerLifecycle = {
         .write(async (trx) => {
           const current = await triggerRepo.byId(trx, row.id);
           if (current?.active !== 1) throw new Error('the trigger was switched off while it resubscribed');
-          await triggerRepo.setState(trx, row.id, fresh.state, fresh.nextFireAt);
+          await triggerRepo.setState(trx, row.id, fresh.stateFor(row.id), fresh.nextFireAt);
         })
         .catch(async (error: unknown) => {
           await fresh.undo();
@@ -175,10 +188,12 @@ export const packTriggerLifecycle = {
   },
 };
 
-async function takeHandshakeSecret(deps: TriggerDeps, token: string): Promise<string | undefined> {
+/** The handshake secret parked (sealed for the webhook token) while our subscribe call was in flight, if one came. */
+async function takeHandshakeSecret(deps: TriggerDeps, packs: PackTriggerServices, token: string): Promise<string | undefined> {
   const pending = (await kvRepo.get(deps.database.db, HANDSHAKE_SCOPE, token)) as { secret?: unknown } | undefined;
   await deps.database.write((trx) => kvRepo.delete(trx, HANDSHAKE_SCOPE, token));
-  return typeof pending?.secret === 'string' ? pending.secret : undefined;
+  if (typeof pending?.secret !== 'string') return undefined;
+  return openTriggerSecret(packs.box, triggerSecretOwner.pendingHandshake(token), pending.secret, deps.log);
 }
 
 /** Records a failure in a trigger's state (if the trigger still exists). */

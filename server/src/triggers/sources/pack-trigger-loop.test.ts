@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromJson } from '../../storage/json-column.js';
 import { seedRecipe, useMigratedDatabase } from '../../storage/test-databases.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
+import { activateTrigger } from '../activate-trigger.js';
 import { packTriggerFakes } from '../pack-trigger-fakes.js';
 import { packTriggerLifecycle } from '../pack-trigger-lifecycle.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
@@ -28,7 +29,7 @@ describe('subscription renewal and release', () => {
     fakes.answerWith((call) => ({ status: 200, headers: {}, body: { id: 'sub_1', expirationDateTime: call.method === 'POST' ? '2030-01-03T00:00:00Z' : '2030-01-05T00:00:00Z' } }));
     const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing: undefined });
     const row = await database.write((trx) =>
-      triggerRepo.activate(trx, { recipeId: recipe.id, versionId: version.id, kind: config.use, config: { ...config, packKind: 'subscription' }, nextFireAt: prepared.nextFireAt, now, webhookToken: prepared.webhookToken, state: prepared.state }),
+      activateTrigger(trx, { recipeId: recipe.id, versionId: version.id, definition: { trigger: config, steps: [] }, now, prepared }),
     );
     const load = async () => (await triggerRepo.byId(database.db, row.id))!;
     return { fakes, row, load, advance: (to: string) => (now = Date.parse(to)) };

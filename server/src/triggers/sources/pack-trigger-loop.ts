@@ -3,7 +3,7 @@ import { fromJson } from '../../storage/json-column.js';
 import type { TriggerRow } from '../../storage/tables.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
 import { failureMessage, type PackTriggerConfig } from '../pack-trigger-call.js';
-import { hookUrl, recordFailure } from '../pack-trigger-lifecycle.js';
+import { recordFailure, storedWebhook } from '../pack-trigger-lifecycle.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
@@ -89,8 +89,8 @@ export class PackTriggerLoop {
       return;
     }
     const target = { manifest: resolved.manifest, trigger, config: fromJson<PackTriggerConfig>(row.config)! };
-    const url = hookUrl(this.deps, row.webhook_token);
-    const subscription = await subscriptionClient.renew(this.packs, target, state.subscription, url, this.deps.now());
+    const webhook = storedWebhook(this.deps, this.packs, row, state);
+    const subscription = await subscriptionClient.renew(this.packs, target, state.subscription, webhook, this.deps.now());
     await this.deps.database.write(async (trx) => {
       const current = await triggerRepo.byId(trx, row.id);
       if (current?.active !== 1 || current.state !== row.state) return;

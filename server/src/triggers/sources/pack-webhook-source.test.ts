@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { fromJson } from '../../storage/json-column.js';
 import { seedRecipe, useMigratedDatabase } from '../../storage/test-databases.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
+import { activateTrigger } from '../activate-trigger.js';
 import { packTriggerFakes } from '../pack-trigger-fakes.js';
 import { packTriggerLifecycle } from '../pack-trigger-lifecycle.js';
-import { readPackTriggerState } from '../pack-trigger-state.js';
+import { publicPackTriggerState, readPackTriggerState } from '../pack-trigger-state.js';
 import { PackWebhookSource } from './pack-webhook-source.js';
 
 const signed = { scheme: 'hmac', secret: '{{connection.signing_secret}}', header: 'x-acme-signature', prefix: 'sha256=' };
@@ -39,6 +41,14 @@ const asanaEvents = {
   verification: { scheme: 'hmac', secret: '{{webhook.secret}}', header: 'x-hook-signature' },
   events: 'events',
 };
+const ourSecretEvents = {
+  kind: 'subscription',
+  key: 'our-secret',
+  name: 'Our secret',
+  subscribe: { method: 'POST', path: '/subs', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}' } },
+  unsubscribe: { method: 'DELETE', path: '/subs/{{subscription.id}}', json: { secret: '{{webhook.secret}}' } },
+  verification: { scheme: 'hmac', secret: '{{webhook.secret}}', header: 'x-acme-signature' },
+};
 
 const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
 
@@ -46,7 +56,7 @@ describe('pack webhook and subscription triggers', () => {
   const { database } = useMigratedDatabase('sqlite');
 
   async function setup() {
-    const fakes = packTriggerFakes(database, { triggers: [orderEvents, githubPush, slackEvents, asanaEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
+    const fakes = packTriggerFakes(database, { triggers: [orderEvents, githubPush, slackEvents, asanaEvents, ourSecretEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
     const source = new PackWebhookSource(fakes.deps, fakes.packs);
     const { recipe, version } = await seedRecipe(database);
     const publish = async (use: string, input: Record<string, unknown> = {}) => {
@@ -55,7 +65,7 @@ describe('pack webhook and subscription triggers', () => {
       const existing = await triggerRepo.byRecipe(database.db, recipe.id);
       const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing });
       const row = await database.write((trx) =>
-        triggerRepo.activate(trx, { recipeId: recipe.id, versionId: version.id, kind: use, config: { ...config, packKind: prepared.kind }, nextFireAt: prepared.nextFireAt, now: 1, webhookToken: prepared.webhookToken, state: prepared.state }),
+        activateTrigger(trx, { recipeId: recipe.id, versionId: version.id, definition: { trigger: config, steps: [] }, now: 1, prepared }),
       );
       await prepared.committed();
       source.invalidate();
@@ -69,8 +79,9 @@ describe('pack webhook and subscription triggers', () => {
     };
     const runs = async () =>
       (await database.db.selectFrom('runs').select('trigger_event').where('recipe_id', '=', recipe.id).execute()).map((r) => fromJson(r.trigger_event));
-    const state = async (id: string) => readPackTriggerState(fromJson((await triggerRepo.byId(database.db, id))!.state));
-    return { fakes, source, publish, send, runs, state, recipe };
+    const rawState = async (id: string) => (await triggerRepo.byId(database.db, id))!.state;
+    const state = async (id: string) => readPackTriggerState(fromJson(await rawState(id)));
+    return { fakes, source, publish, send, runs, state, rawState, recipe };
   }
 
   it('verifies with the connection secret, splits the batch, filters, and dedupes a repeated delivery', async () => {
@@ -133,7 +144,7 @@ describe('pack webhook and subscription triggers', () => {
   });
 
   it('echoes X-Hook-Secret during the subscribe call and verifies later deliveries with it', async () => {
-    const { fakes, source, publish, send, runs, state } = await setup();
+    const { fakes, source, publish, send, runs, state, rawState } = await setup();
     fakes.answerWith(async (call) => {
       if (call.method !== 'POST') return { status: 204, headers: {}, body: null };
       // The vendor handshakes with our URL before it answers the subscribe call.
@@ -141,14 +152,63 @@ describe('pack webhook and subscription triggers', () => {
       const hook = await source.lookup(token);
       const answer = await source.deliver(hook!, { method: 'POST', url: '', headers: { 'x-hook-secret': 'asana-secret' }, query: {}, rawBody: Buffer.alloc(0) });
       expect(answer).toEqual({ status: 200, body: {}, headers: { 'X-Hook-Secret': 'asana-secret' } });
+      const parked = await database.db.selectFrom('kv').selectAll().execute();
+      expect(parked).toHaveLength(1);
+      expect(JSON.stringify(parked)).not.toContain('asana-secret');
       return { status: 201, headers: {}, body: { data: { gid: '1200' } } };
     });
     const row = await publish('acme/asana-events@1');
-    expect(await state(row.id)).toMatchObject({ subscription: { id: '1200' }, hookSecret: 'asana-secret' });
+    expect(await state(row.id)).toMatchObject({ subscription: { id: '1200' }, hookSecret: expect.stringMatching(/^v1\./) });
+    const subscriptionSecret = (fakes.calls[0]!.scope['webhook'] as { secret: string }).secret;
+    expect(await rawState(row.id)).not.toContain('asana-secret');
+    expect(await rawState(row.id)).not.toContain(subscriptionSecret);
     expect((await send(row.webhook_token, '', { 'x-hook-secret': 'attacker' })).status).toBe(401);
     const body = JSON.stringify({ events: [{ action: 'added' }, { action: 'changed' }] });
     expect((await send(row.webhook_token, body, { 'x-hook-signature': sign('asana-secret', body) })).status).toBe(200);
     expect(await runs()).toHaveLength(2);
+  });
+
+  it('seals the secret it gives on subscribe: the raw state holds no secret, deliveries and unsubscribe still use it', async () => {
+    const { fakes, publish, send, state, rawState } = await setup();
+    fakes.answerWith((call) => ({ status: 201, headers: {}, body: call.method === 'POST' ? { id: 'sub_5' } : {} }));
+    const row = await publish('acme/our-secret@1');
+    const secret = (fakes.calls[0]!.json as { secret: string }).secret;
+    expect(await rawState(row.id)).not.toContain(secret);
+    expect((await state(row.id)).subscription).toMatchObject({ id: 'sub_5', secret: expect.stringMatching(/^v1\./) });
+    const body = JSON.stringify({ n: 1 });
+    expect((await send(row.webhook_token, body, { 'x-acme-signature': sign(secret, body) })).status).toBe(200);
+    expect((await send(row.webhook_token, body, { 'x-acme-signature': sign('guess', body) })).status).toBe(401);
+    await database.write((trx) => triggerRepo.deactivate(trx, row.recipe_id));
+    await packTriggerLifecycle.release(fakes.deps, (await triggerRepo.byId(database.db, row.id))!);
+    expect(fakes.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/subs/sub_5', json: { secret } });
+  });
+
+  it('seals an X-Hook-Secret that arrives after publishing, verifies with it, and takes no second one', async () => {
+    const { fakes, publish, send, runs, rawState } = await setup();
+    fakes.answerWith(() => ({ status: 201, headers: {}, body: { data: { gid: '1300' } } }));
+    const row = await publish('acme/asana-events@1');
+    expect(await send(row.webhook_token, '', { 'x-hook-secret': 'late-secret' })).toMatchObject({ status: 200, headers: { 'X-Hook-Secret': 'late-secret' } });
+    expect(await rawState(row.id)).not.toContain('late-secret');
+    expect((await send(row.webhook_token, '', { 'x-hook-secret': 'second' })).status).toBe(401);
+    const body = JSON.stringify({ events: [{ action: 'added' }] });
+    expect((await send(row.webhook_token, body, { 'x-hook-signature': sign('late-secret', body) })).status).toBe(200);
+    expect(await runs()).toHaveLength(1);
+  });
+
+  it('treats a secret stored unsealed as absent, with a warning that does not show it, and still shows the state', async () => {
+    const { fakes, source, publish, send, state } = await setup();
+    fakes.answerWith(() => ({ status: 201, headers: {}, body: { data: { gid: '1400' } } }));
+    const row = await publish('acme/asana-events@1');
+    const sealed = await state(row.id);
+    await database.write((trx) => triggerRepo.setState(trx, row.id, { ...sealed, hookSecret: 'plain-legacy' }));
+    const lines: string[] = [];
+    fakes.deps.log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    source.invalidate();
+    const body = JSON.stringify({ events: [{ action: 'added' }] });
+    expect((await send(row.webhook_token, body, { 'x-hook-signature': sign('plain-legacy', body) })).status).toBe(401);
+    expect(lines.join('')).toContain('not a sealed envelope');
+    expect(lines.join('')).not.toContain('plain-legacy');
+    expect(publicPackTriggerState(await state(row.id), 0)).toMatchObject({ subscriptionId: '1400', handshakeDone: true });
   });
 
   it('fails publishing with the vendor message when the vendor refuses, leaving nothing subscribed', async () => {

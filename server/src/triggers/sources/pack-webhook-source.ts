@@ -6,15 +6,16 @@ import { fromJson } from '../../storage/json-column.js';
 import { kvRepo } from '../../storage/kv-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
 import { isUnavailable } from '../../storage/unavailable-error.js';
-import { renderTemplate } from '../../templates/index.js';
 import type { PackTriggerConfig } from '../pack-trigger-call.js';
 import { HANDSHAKE_SCOPE } from '../pack-trigger-lifecycle.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
+import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from '../trigger-secret.js';
 import { verificationConfigSchema } from '../verification/verification-config.js';
 import { verifyWebhook } from '../verification/verify-webhook.js';
 import { packDeliveryEvents } from './pack-delivery-events.js';
+import { packSigningSecrets } from './pack-signing-secrets.js';
 import { parseDeliveryBody } from './parse-delivery-body.js';
 import { subscriptionScope } from './subscription-client.js';
 import type { IncomingDelivery } from './webhook-source.js';
@@ -30,8 +31,18 @@ export interface PackHook {
   use: string;
   config: PackTriggerConfig;
   state: PackTriggerState;
+  /** What `{{webhook.secret}}` stands for, opened from the state: the handshake's secret, else the one we gave. */
+  webhookSecret: string | undefined;
   resolved: ResolvedTrigger & { trigger: HookTrigger };
   maxBodyBytes: number;
+}
+
+/** What a delivery's templates see besides the delivery itself, with the connection's recently replaced secrets. */
+interface HookContext {
+  scope: Record<string, unknown>;
+  previousFields: Record<string, unknown[]> | undefined;
+  /** The connection came from the cache (it may predate an edit). */
+  cached: boolean;
 }
 
 export interface PackWebhookAnswer {
@@ -77,7 +88,9 @@ export class PackWebhookSource {
       if (resolved && resolved.trigger.kind !== 'poll') {
         const config = fromJson<PackTriggerConfig>(row.config)!;
         const state = readPackTriggerState(fromJson(row.state));
-        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+        const open = (sealed: string | undefined) => openTriggerSecret(this.packs.box, triggerSecretOwner.trigger(row.id), sealed, this.deps.log);
+        const webhookSecret = open(state.hookSecret) ?? open(state.subscription?.secret);
+        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, webhookSecret, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
         if (this.hooks.size > 10_000) this.hooks.clear();
         this.hooks.set(token, { hook, until: now + lookupTtlMs });
         return hook;
@@ -93,18 +106,9 @@ export class PackWebhookSource {
     const handshake = await this.handshake(hook, incoming, parsed.ok ? parsed.body : undefined);
     if (handshake) return handshake;
     if (hook.triggerId === null) return refuse(404, 'WEBHOOK_NOT_FOUND', 'no live recipe listens at this address');
-    let scope: Record<string, unknown>;
-    try {
-      scope = await this.scope(hook);
-    } catch (error) {
-      if (isUnavailable(error)) throw error;
-      this.deps.log.warn({ trigger: hook.triggerId, err: error }, 'pack webhook refused: its connection cannot be used');
-      return refuse(401, 'SIGNATURE_INVALID', 'the delivery cannot be verified: the connection is not usable');
-    }
-    if (spec.verification) {
-      const verdict = this.verify(spec.verification, scope, incoming);
-      if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
-    }
+    const checked = await this.checked(hook, incoming);
+    if (!checked.ok) return refuse(401, 'SIGNATURE_INVALID', checked.reason);
+    const { scope } = checked.context;
     if (!parsed.ok) return refuse(parsed.status, parsed.code, parsed.message);
     const now = this.deps.now();
     const split = packDeliveryEvents(spec, { ...scope, headers: incoming.headers, query: incoming.query, body: parsed.body }, now);
@@ -120,40 +124,64 @@ export class PackWebhookSource {
     return { status: 200, body: { accepted: true, runIds, duplicates: results.length - runIds.length, filtered: split.filtered } };
   }
 
-  private verify(spec: VerificationSpec, scope: Record<string, unknown>, incoming: IncomingDelivery) {
-    let secret: unknown;
+  /**
+   * The delivery's context, checked against the trigger's verification (when it has one). A check that
+   * fails on a cached connection is made once more on a freshly read one: its secret may just have changed.
+   */
+  private async checked(hook: PackHook, incoming: IncomingDelivery): Promise<{ ok: true; context: HookContext } | { ok: false; reason: string }> {
+    const spec = hook.resolved.trigger.verification;
     try {
-      secret = renderTemplate(spec.secret, scope);
-    } catch {
-      secret = undefined;
+      let context = await this.context(hook, false);
+      if (!spec) return { ok: true, context };
+      let verdict = this.verify(spec, context, incoming);
+      if (!verdict.ok && context.cached) {
+        context = await this.context(hook, true);
+        verdict = this.verify(spec, context, incoming);
+      }
+      return verdict.ok ? { ok: true, context } : verdict;
+    } catch (error) {
+      if (isUnavailable(error)) throw error;
+      this.deps.log.warn({ trigger: hook.triggerId, err: error }, 'pack webhook refused: its connection cannot be used');
+      return { ok: false, reason: 'the delivery cannot be verified: the connection is not usable' };
     }
-    if (typeof secret !== 'string' || secret === '') return { ok: false as const, reason: 'no signing secret is set for this trigger' };
+  }
+
+  /** Any of the current secret and those still in their rotation window (`packSigningSecrets`) verifies. */
+  private verify(spec: VerificationSpec, context: HookContext, incoming: IncomingDelivery) {
+    const { secret, previousSecrets } = packSigningSecrets(spec.secret, context.scope, context.previousFields);
+    if (secret === undefined) return { ok: false as const, reason: 'no signing secret is set for this trigger' };
     const config = verificationConfigSchema.safeParse({ ...spec, secret });
     if (!config.success) return { ok: false as const, reason: 'the signing secret does not fit the verification scheme' };
-    return verifyWebhook(config.data, incoming, this.deps.now());
+    // An old value that does not fit the scheme (a Standard Webhooks key without `whsec_`) signed nothing.
+    const fitting = previousSecrets.filter((previous) => verificationConfigSchema.safeParse({ ...spec, secret: previous }).success);
+    return verifyWebhook({ ...config.data, previousSecrets: fitting }, incoming, this.deps.now());
   }
 
   /** What the trigger's templates see besides the delivery: input, connection fields, our hook secret, the subscription. */
-  private async scope(hook: PackHook): Promise<Record<string, unknown>> {
-    const connection = await this.connection(hook);
+  private async context(hook: PackHook, fresh: boolean): Promise<HookContext> {
+    const { connection, cached } = await this.connection(hook, fresh);
     return {
-      input: hook.config.input ?? {},
-      connection: connection?.fields ?? {},
-      webhook: { secret: hook.state.hookSecret ?? hook.state.subscription?.secret ?? '' },
-      subscription: hook.state.subscription ? subscriptionScope(hook.state.subscription) : {},
+      scope: {
+        input: hook.config.input ?? {},
+        connection: connection?.fields ?? {},
+        webhook: { secret: hook.webhookSecret ?? '' },
+        subscription: hook.state.subscription ? subscriptionScope(hook.state.subscription) : {},
+      },
+      previousFields: connection?.previousFields,
+      cached,
     };
   }
 
-  private async connection(hook: PackHook): Promise<ResolvedConnection | undefined> {
+  private async connection(hook: PackHook, fresh: boolean): Promise<{ connection: ResolvedConnection | undefined; cached: boolean }> {
     const id = hook.config.connection;
-    if (!id) return undefined;
+    if (!id) return { connection: undefined, cached: false };
     const now = this.deps.now();
-    const cached = this.connections.get(id);
-    if (cached && cached.until > now) return cached.connection;
+    const hit = this.connections.get(id);
+    if (!fresh && hit && hit.until > now) return { connection: hit.connection, cached: true };
     const connection = await this.packs.connections.resolve(id, hook.resolved.manifest);
     if (this.connections.size > 10_000) this.connections.clear();
     this.connections.set(id, { connection, until: now + connectionTtlMs });
-    return connection;
+    return { connection, cached: false };
   }
 
   /** Answers a vendor's proof-of-ownership request, or null when this is not one. */
@@ -164,12 +192,8 @@ export class PackWebhookSource {
       const challenge = body as { type?: unknown; challenge?: unknown } | undefined;
       if (challenge?.type !== 'url_verification' || typeof challenge.challenge !== 'string') return null;
       if (spec.verification && incoming.headers['x-slack-signature'] !== undefined && hook.triggerId !== null) {
-        const scope = await this.scope(hook).catch((error: unknown) => {
-          if (isUnavailable(error)) throw error;
-          return null;
-        });
-        const verdict = scope ? this.verify(spec.verification, scope, incoming) : { ok: false as const, reason: 'the connection is not usable' };
-        if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
+        const checked = await this.checked(hook, incoming);
+        if (!checked.ok) return refuse(401, 'SIGNATURE_INVALID', checked.reason);
       }
       return { status: 200, body: { challenge: challenge.challenge } };
     }
@@ -178,7 +202,8 @@ export class PackWebhookSource {
     const now = this.deps.now();
     if (await this.pendingHandshake(hook.token, now)) {
       // Our subscribe call is in flight: it takes the secret from here when the vendor answers.
-      await this.deps.database.write((trx) => kvRepo.set(trx, HANDSHAKE_SCOPE, hook.token, { use: hook.use, until: now + 60_000, secret }, now));
+      const sealed = sealTriggerSecret(this.packs.box, triggerSecretOwner.pendingHandshake(hook.token), secret);
+      await this.deps.database.write((trx) => kvRepo.set(trx, HANDSHAKE_SCOPE, hook.token, { use: hook.use, until: now + 60_000, secret: sealed }, now));
     } else if (hook.triggerId === null || hook.state.hookSecret !== undefined) {
       // A secret is taken once: a later "handshake" from anyone who learnt the URL must not replace it.
       return refuse(401, 'SIGNATURE_INVALID', 'no handshake is expected at this address now');
@@ -186,7 +211,9 @@ export class PackWebhookSource {
       await this.deps.database.write(async (trx) => {
         const row = await triggerRepo.byId(trx, hook.triggerId!);
         const state = readPackTriggerState(fromJson(row?.state ?? null));
-        if (row && state.hookSecret === undefined) await triggerRepo.setState(trx, row.id, { ...state, hookSecret: secret });
+        if (row && state.hookSecret === undefined) {
+          await triggerRepo.setState(trx, row.id, { ...state, hookSecret: sealTriggerSecret(this.packs.box, triggerSecretOwner.trigger(row.id), secret) });
+        }
       });
     }
     this.hooks.delete(hook.token);
@@ -203,7 +230,7 @@ export class PackWebhookSource {
     const pending = await this.pendingHandshake(token, now);
     const resolved = pending ? await this.packs.registry.trigger(pending.use) : undefined;
     if (!pending || !resolved || resolved.trigger.kind !== 'subscription') return null;
-    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, webhookSecret: undefined, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
   }
 }
 

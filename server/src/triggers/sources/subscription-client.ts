@@ -5,7 +5,13 @@ import type { PackTriggerServices } from '../pack-trigger-services.js';
 import type { PackTriggerState } from '../pack-trigger-state.js';
 
 export type SubscriptionTrigger = Extract<PackTrigger, { kind: 'subscription' }>;
-export type Subscription = NonNullable<PackTriggerState['subscription']>;
+/** What the vendor's answer to subscribe gave; the state adds the (sealed) secret we sent. */
+export type Subscription = Omit<NonNullable<PackTriggerState['subscription']>, 'secret'>;
+/** Our webhook as the subscription's templates see it (`{{webhook.url}}`, `{{webhook.secret}}`), the secret opened. */
+export interface Webhook {
+  url: string;
+  secret: string;
+}
 
 interface Target {
   manifest: PackManifest;
@@ -42,7 +48,7 @@ export function renewalAt(trigger: SubscriptionTrigger, subscription: Subscripti
 /** Calls to the vendor that register, renew and remove a subscription trigger's webhook. */
 export const subscriptionClient = {
   /** Registers `webhook` with the vendor; a refusal throws the vendor's message. */
-  async subscribe(packs: PackTriggerServices, target: Target, webhook: { url: string; secret: string }, now: number): Promise<Subscription> {
+  async subscribe(packs: PackTriggerServices, target: Target, webhook: Webhook, now: number): Promise<Subscription> {
     const call = await packTriggerCall(packs, target.manifest, target.config, target.trigger.subscribe, { webhook });
     const { body } = await packs.vendor.send(call);
     const id = readBodyPath(body, target.trigger.subscriptionId);
@@ -53,19 +59,19 @@ export const subscriptionClient = {
       Object.entries(target.trigger.capture ?? {}).map(([name, path]) => [name, readBodyPath(body, path) ?? null]),
     );
     const expiresAt = expiryOf(target.trigger, body, now);
-    return { id: String(id), captured, secret: webhook.secret, ...(expiresAt !== undefined && { expiresAt }) };
+    return { id: String(id), captured, ...(expiresAt !== undefined && { expiresAt }) };
   },
 
-  async unsubscribe(packs: PackTriggerServices, target: Target, subscription: Subscription, webhookUrl: string): Promise<void> {
-    const scope = { webhook: { url: webhookUrl, secret: subscription.secret }, subscription: subscriptionScope(subscription) };
+  async unsubscribe(packs: PackTriggerServices, target: Target, subscription: Subscription, webhook: Webhook): Promise<void> {
+    const scope = { webhook, subscription: subscriptionScope(subscription) };
     await packs.vendor.send(await packTriggerCall(packs, target.manifest, target.config, target.trigger.unsubscribe, scope));
   },
 
-  /** Extends the subscription; the new expiry comes from the answer or `everySeconds`. */
-  async renew(packs: PackTriggerServices, target: Target, subscription: Subscription, webhookUrl: string, now: number): Promise<Subscription> {
+  /** Extends the subscription (whatever else `subscription` holds is kept); the new expiry comes from the answer or `everySeconds`. */
+  async renew<S extends Subscription>(packs: PackTriggerServices, target: Target, subscription: S, webhook: Webhook, now: number): Promise<S> {
     const renew = target.trigger.renew;
     if (!renew) return subscription;
-    const scope = { webhook: { url: webhookUrl, secret: subscription.secret }, subscription: subscriptionScope(subscription) };
+    const scope = { webhook, subscription: subscriptionScope(subscription) };
     const { body } = await packs.vendor.send(await packTriggerCall(packs, target.manifest, target.config, renew.request, scope));
     const expiresAt = expiryOf(target.trigger, body, now);
     return { ...subscription, ...(expiresAt !== undefined && { expiresAt }) };
