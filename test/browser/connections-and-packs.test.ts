@@ -95,7 +95,7 @@ describe('connections and packs in the browser', () => {
   it('creates an Acme connection against a local fake, tests it, shows secrets only as set, and deletes it', async () => {
     await page.goto(`${server.baseUrl}/connections`);
     await page.getByRole('button', { name: 'New connection' }).click();
-    await page.getByRole('textbox', { name: 'App' }).click();
+    await page.getByRole('combobox', { name: 'App' }).click();
     await page.getByRole('option', { name: 'Acme CRM' }).click();
     const baseUrl = page.getByRole('textbox', { name: 'API base URL' });
     await baseUrl.waitFor();

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ConnectionView } from '@switchyard/server/contracts';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api';
+import { dateTime, timeAgo } from '../../app/format-time';
 import { PackIcon } from '../packs/pack-icon';
 import { needsBrowserAuthorization, readManifest, type ManifestAuth } from '../packs/pack-manifest';
 import { packKeys, usePacks, type PackDetail } from '../packs/packs-api';
@@ -13,8 +14,6 @@ import { ConnectionRowActions } from './connection-row-actions';
 import { ConnectionStatusBadge } from './connection-status-badge';
 import { useConnections } from './connections-api';
 import { useOAuthPopup } from './use-oauth-popup';
-
-const when = (epochMs: number | null) => (epochMs === null ? 'never' : new Date(epochMs).toLocaleString());
 
 /** The connections list: health at a glance, with create, test, (re)connect, edit and delete. */
 export function ConnectionsScreen() {
@@ -81,7 +80,13 @@ export function ConnectionsScreen() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{when(connection.lastCheckedAt)}</Text>
+                      {connection.lastCheckedAt === null ? (
+                        <Text size="sm" c="dimmed">never</Text>
+                      ) : (
+                        <Tooltip label={dateTime(connection.lastCheckedAt)}>
+                          <Text size="sm">{timeAgo(connection.lastCheckedAt, Date.now())}</Text>
+                        </Tooltip>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <ConnectionRowActions

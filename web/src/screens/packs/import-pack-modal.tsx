@@ -117,7 +117,7 @@ export function ImportPackModal({ opened, onClose }: { opened: boolean; onClose:
       </Tabs>
       {shownProblems.length > 0 && (
         <Stack gap="xs" mt="md">
-          <Text fw={500} c="red">{shownProblems.length === 1 ? 'One problem' : `${shownProblems.length} problems`}; nothing was installed.</Text>
+          <Text fw={500} c="red">{shownProblems.length === 1 ? 'One problem' : `${shownProblems.length} problems`} to fix; nothing was installed.</Text>
           <ProblemsTable problems={shownProblems} label="Problems in the pack" />
         </Stack>
       )}
