@@ -1,9 +1,8 @@
-import { Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Modal, NavLink, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { searchCatalog, type CatalogEntry } from '../catalog/step-catalog';
 import { StepIcon } from '../step-icon';
-import classes from './step-picker.module.css';
 
 interface StepPickerProps {
   opened: boolean;
@@ -52,29 +51,19 @@ export function StepPicker({ opened, title, entries, loading, onPick, onClose }:
               {found
                 .filter((entry) => entry.group === group)
                 .map((entry) => (
-                  <UnstyledButton
+                  <NavLink
                     key={entry.use}
+                    component="button"
                     onClick={() => {
                       onPick(entry);
                       setQuery('');
                     }}
                     aria-label={`${entry.title} (${entry.group})`}
-                    p="xs"
-                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                    className={classes.item}
-                  >
-                    <Group gap="sm" wrap="nowrap">
-                      <StepIcon use={entry.use} icon={entry.icon} size={30} />
-                      <div style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={500}>
-                          {entry.title}
-                        </Text>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {entry.description}
-                        </Text>
-                      </div>
-                    </Group>
-                  </UnstyledButton>
+                    leftSection={<StepIcon use={entry.use} icon={entry.icon} size={30} />}
+                    label={entry.title}
+                    description={entry.description}
+                    styles={{ label: { fontWeight: 500 }, description: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+                  />
                 ))}
             </Stack>
           </div>
