@@ -18,6 +18,7 @@ import { cpuMeter, procMemory, watchMemory } from './proc.js';
 import { metrics, publishRecipe, runCli, snapshotServer, startSwitchyard, type LogSummary, type RunningServer } from './server-process.js';
 import { startSink, type Sink } from './sink.js';
 import { mb, median, ms, rate, table } from './stats.js';
+import { benchWorkerScaling, scalingReport, type ScalingPoint } from './worker-scaling.js';
 import { deliveryBody, w1Recipe, w2Recipe } from './workloads.js';
 
 const scale = Math.min(1, Math.max(0.2, Number(process.env.BENCH_SCALE ?? 1) || 1));
@@ -388,6 +389,7 @@ async function main() {
   const results: DbResult[] = [];
   let bare: LoadResult | null = null;
   const extra: string[] = [];
+  let scaling: ScalingPoint[] = [];
   try {
     if (only !== 'postgres') results.push(await benchDatabase('SQLite', sink));
     if (only !== 'sqlite') {
@@ -397,6 +399,13 @@ async function main() {
       } finally {
         await scratch.drop();
       }
+    }
+    if (only !== 'sqlite') {
+      const prepare = async (databaseUrl: string) => {
+        const env = serverEnv(tempDir('switchyard-bench-scale-'), databaseUrl);
+        return { env, token: (await prepareUser(env)).token };
+      };
+      scaling = await benchWorkerScaling({ sink, prepare, log, runs: Math.round(3000 * scale) });
     }
     log('bare node:http server, 50 senders');
     const bareServer = await startBareServer();
@@ -421,6 +430,10 @@ async function main() {
       if (notes.length) extra.push(`\n${r.label}: server log lines at warn or above, and odd answers:\n${notes.join('\n')}`);
     }
     if (extra.length) process.stdout.write(`${extra.join('\n')}\n`);
+    if (scaling.length > 0) {
+      process.stdout.write(`\nScale-out on PostgreSQL: W2 runs drained by 1, 2 and 4 \`--role worker\` processes (the queue filled first by one web process)\n${scalingReport(scaling)}\n`);
+      process.stdout.write('Round trips: client messages counted by a wire-protocol proxy per role (a simple query or an extended-protocol Sync is one round trip; `begin` starts a transaction), between the first and last completed run. The workers\' count includes their claims, lease renewals and idle polls in that window. This machine has 2 cores shared by PostgreSQL, the processes and the load generator, so the curve flattens early.\n');
+    }
 
     const sqlite = results.find((r) => r.label === 'SQLite');
     const badlyMissed =

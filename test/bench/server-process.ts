@@ -113,8 +113,8 @@ export interface StartOptions {
   /** Node flags before the script, e.g. `--cpu-prof` (which Node 20 refuses in NODE_OPTIONS). */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
-  /** `start --role …` (default all). */
-  role?: 'all' | 'web';
+  /** `start --role …` (default all). A worker serves no HTTP: it is ready at its `switchyard started` line. */
+  role?: 'all' | 'web' | 'worker';
 }
 
 /** Spawns `node server/dist/switchyard.mjs start` and waits until `/readyz` answers 200. */
@@ -124,7 +124,7 @@ export async function startSwitchyard(options: StartOptions): Promise<RunningSer
     ...options.env,
     SWITCHYARD_PORT: String(port),
     SWITCHYARD_HOST: '127.0.0.1',
-    SWITCHYARD_LOG_LEVEL: options.logLevel ?? 'warn',
+    SWITCHYARD_LOG_LEVEL: options.role === 'worker' ? 'info' : (options.logLevel ?? 'warn'),
   };
   const spawnedAt = performance.now();
   const child = track(spawn(process.execPath, [...(options.nodeArgs ?? []), cliPath, 'start', '--role', options.role ?? 'all'], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -168,7 +168,11 @@ export async function startSwitchyard(options: StartOptions): Promise<RunningSer
 
   const deadline = spawnedAt + (options.readyTimeoutMs ?? 20_000);
   let readyMs = Number.NaN;
-  while (performance.now() < deadline) {
+  if (options.role === 'worker') {
+    const started = await Promise.race([startupMs.then(() => true), new Promise((r) => setTimeout(r, deadline - performance.now()).unref())]);
+    if (started === true && child.exitCode === null) readyMs = performance.now() - spawnedAt;
+  }
+  while (options.role !== 'worker' && performance.now() < deadline) {
     if (child.exitCode !== null) break;
     if ((await probe(port, '/readyz')) === 200) {
       readyMs = performance.now() - spawnedAt;
