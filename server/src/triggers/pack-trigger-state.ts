@@ -6,7 +6,8 @@ const failureSchema = z.object({ at: z.number(), message: z.string() });
  * What a pack trigger remembers (`triggers.state`). Polls: whether the first poll has seeded, the newest
  * cursor value with the ids seen at exactly that value (ties broken by id), the last poll and its error.
  * Subscriptions: the vendor's id, captured values, the secret we gave the vendor (or the one its handshake
- * sent), expiry, and the last error of a (un)subscribe or renewal.
+ * sent), expiry, and the last error of a (un)subscribe or renewal. Both secrets are stored sealed for the
+ * trigger (`trigger-secret.ts`).
  */
 export const packTriggerStateSchema = z.object({
   seeded: z.boolean().optional(),
@@ -16,11 +17,12 @@ export const packTriggerStateSchema = z.object({
     .object({
       id: z.string(),
       captured: z.record(z.string(), z.unknown()),
+      /** Sealed: the secret we sent with subscribe (`{{webhook.secret}}`). */
       secret: z.string(),
       expiresAt: z.number().optional(),
     })
     .optional(),
-  /** Sent by the vendor's handshake (Asana's `X-Hook-Secret`); deliveries are then verified with it. */
+  /** Sealed: sent by the vendor's handshake (Asana's `X-Hook-Secret`); deliveries are then verified with it. */
   hookSecret: z.string().optional(),
   lastError: failureSchema.nullable().optional(),
 });
