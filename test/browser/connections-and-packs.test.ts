@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,36 @@ actions:
     request: { method: FETCH, path: /ping }
 triggers: []
 `;
+
+/**
+ * The smallest OAuth2 provider: /authorize approves at once (redirecting back with a code and the state),
+ * /token hands out a bearer token. Counts token requests so the test sees the exchange happen.
+ */
+async function startProvider(): Promise<{ url: string; tokens: () => number; close: () => Promise<void> }> {
+  let tokens = 0;
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/authorize') {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.searchParams.set('code', `code-${tokens}`);
+      back.searchParams.set('state', url.searchParams.get('state')!);
+      res.writeHead(302, { location: back.href }).end();
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      tokens += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ access_token: `token-${tokens}`, token_type: 'Bearer', expires_in: 3600, refresh_token: `refresh-${tokens}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tokens: () => tokens,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe('connections and packs in the browser', () => {
   const own = useResources('all');
@@ -128,6 +160,44 @@ describe('connections and packs in the browser', () => {
     await page.getByRole('dialog', { name: 'Delete Acme (local)?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByTestId('connection-Acme (local)').count()).toBe(0);
     await shot('08-deleted');
+  });
+
+  it('connects an OAuth2 app through a popup that reports back, and reconnects in place', async () => {
+    const provider = own(await startProvider());
+    const manifest = {
+      id: 'oauth-app', name: 'OAuth App', version: '1.0.0', engine: '^1.0.0', baseUrl: sink.url,
+      auth: {
+        kind: 'oauth2', authorizationUrl: `${provider.url}/authorize`, tokenUrl: `${provider.url}/token`,
+        fields: [{ key: 'client_id', label: 'Client id', required: true }, { key: 'client_secret', label: 'Client secret', secret: true, required: true }],
+      },
+    };
+    expect((await page.request.post(`${server.baseUrl}/api/v1/packs`, { data: { manifest } })).status()).toBe(201);
+
+    await page.goto(`${server.baseUrl}/connections`);
+    await page.getByRole('button', { name: 'New connection' }).click();
+    await page.getByRole('combobox', { name: 'App' }).click();
+    await page.getByRole('option', { name: 'OAuth App' }).click();
+    await page.getByRole('textbox', { name: 'Client id' }).fill('switchyard');
+    await page.getByLabel('Client secret').fill('shh');
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Save and connect' }).click();
+    await (await popup).waitForEvent('close');
+    await page.getByText('The app authorised the connection.').waitFor();
+    const row = page.getByTestId('connection-OAuth App');
+    await expect.poll(() => row.getByTestId('connection-status').textContent()).toBe('ok');
+    expect(provider.tokens()).toBe(1);
+    await shot('09-oauth-connected');
+
+    // The callback page reports to its opener, same origin only, naming the connection.
+    const reported = page.evaluate(
+      `new Promise((resolve) => window.addEventListener('message', (event) => resolve({ origin: event.origin, data: event.data }), { once: true }))`,
+    );
+    const again = page.waitForEvent('popup');
+    await row.getByRole('button', { name: 'Reconnect' }).click();
+    await (await again).waitForEvent('close');
+    expect(await reported).toEqual({ origin: server.baseUrl, data: { type: 'switchyard:oauth', ok: true, connectionId: expect.any(String), message: expect.stringContaining('is connected') } });
+    await expect.poll(() => provider.tokens()).toBe(2);
+    await expect.poll(() => row.getByTestId('connection-status').textContent()).toBe('ok');
     expect(problems).toEqual([]);
   });
 });

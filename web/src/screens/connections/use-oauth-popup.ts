@@ -41,7 +41,7 @@ export function useOAuthPopup() {
       void client.invalidateQueries({ queryKey: connectionKeys.all });
       notifications.show(
         ok
-          ? { color: 'green', title: 'Connected', message: message ?? 'The connection is authorised.' }
+          ? { color: 'green', title: 'Connected', message: 'The app authorised the connection.' }
           : { color: 'red', title: 'Not connected', message: message ?? 'The provider did not authorise the connection.' },
       );
     },
@@ -61,7 +61,7 @@ export function useOAuthPopup() {
   useEffect(() => {
     if (pending && current && current.id === pending.id && current.authorized && current.status === 'ok' && current.updatedAt > pending.since) {
       popup.current?.close();
-      finish(true, `"${current.name}" is connected.`);
+      finish(true, undefined);
     }
   }, [pending, current, finish]);
 
