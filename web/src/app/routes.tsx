@@ -16,6 +16,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/recipes" replace /> },
       { path: 'recipes', lazy: async () => ({ Component: (await import('../screens/recipes/recipes-screen')).RecipesScreen }) },
+      { path: 'recipes/:id', lazy: async () => ({ Component: (await import('../builder/builder-screen')).BuilderScreen }) },
       { path: 'runs', lazy: async () => ({ Component: (await import('../screens/runs/runs-screen')).RunsScreen }) },
       { path: 'runs/:id', lazy: async () => ({ Component: (await import('../screens/runs/run-screen')).RunScreen }) },
       { path: 'connections', lazy: async () => ({ Component: (await import('../screens/connections/connections-screen')).ConnectionsScreen }) },
