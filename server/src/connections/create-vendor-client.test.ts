@@ -208,6 +208,24 @@ describe('vendor errors', () => {
     expect((await failure(vendor.send(call({ path: '/bare' })))).message).toBe('Acme answered 403');
   });
 
+  it('never repeats a secret or the access token in an error message or the call log', async () => {
+    const lines: string[] = [];
+    const logged = createVendorClient({ egress, database: {} as Database, now: () => Date.now(), log: pino({ level: 'debug' }, { write: (line: string) => lines.push(line) }) });
+    const secret = 'sk live/42';
+    const keyed = pack({ auth: { kind: 'api_key', in: 'header', name: 'X-Api-Key', fields: [{ key: 'api_key', label: 'API key', secret: true }] } });
+    const withKey = { ...connection, fields: { ...connection.fields, api_key: secret } };
+    answers.set(`/bot/${encodeURIComponent(secret)}`, () => ({ status: 401, body: { message: `the key ${secret} was revoked` } }));
+    const echoed = await failure(logged.send({ ...call({ path: '/bot/{{connection.api_key}}' }), pack: keyed, connection: withKey }));
+    expect(echoed.message).toBe('Acme answered 401: the key *** was revoked');
+    expect(lines.join('\n')).toContain('vendor call');
+    expect(lines.join('\n')).not.toContain(encodeURIComponent(secret));
+
+    answers.set('/me', () => ({ status: 403, body: { message: 'token at-secret-1 lacks a scope' } }));
+    const oauth = pack({ auth: { kind: 'oauth2', tokenUrl: 'https://acme.example/token' } });
+    const scoped = await failure(vendor.send({ ...call({ path: '/me' }), pack: oauth, connection: { ...connection, accessToken: 'at-secret-1' } }));
+    expect(scoped.message).toBe('Acme answered 403: token *** lacks a scope');
+  });
+
   it('uses the pack mapping when the action has none', async () => {
     answers.set('/packmap', () => ({ status: 422, body: { problem: 'Email is taken' } }));
     const error = await failure(vendor.send({ ...call({ path: '/packmap' }), pack: pack({ errors: { message: 'problem' } }) }));

@@ -1,3 +1,4 @@
+import type { PackManifest } from '@switchyard/connectors';
 import type { Logger } from 'pino';
 import type { EgressClient } from '../egress/egress-client.js';
 import { classifyStatus } from '../egress/classify-response.js';
@@ -9,6 +10,7 @@ import { createConnectionThrottle, type ConnectionThrottle } from './connection-
 import { mapVendorError } from './map-vendor-error.js';
 import { paginate, type Exchange } from './paginate.js';
 import { renderRequest } from './render-request.js';
+import type { ResolvedConnection } from './resolved-connection.js';
 import type { VendorClient } from './vendor-client.js';
 import { VendorError } from './vendor-error.js';
 
@@ -35,7 +37,10 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
     let connection = call.connection;
     for (let attempt = 1; ; attempt++) {
       const scope = { ...call.scope, connection: connection?.fields ?? {} };
-      const rendered = await renderRequest(call.pack.baseUrl, call.pack.headers, call.request, scope);
+      const redact = secretRedactor(call.pack, connection);
+      const rendered = await renderRequest(call.pack.baseUrl, call.pack.headers, call.request, scope).catch((error: unknown) => {
+        throw error instanceof VendorError ? new VendorError(error.code, redact(error.message), error.options) : error;
+      });
       if (page) rendered.url = page(rendered.url);
       const url = new URL(rendered.url);
       if (call.idempotency) rendered.headers[call.idempotency.header.toLowerCase()] = call.idempotency.key;
@@ -51,7 +56,8 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         ...(call.signal && { signal: call.signal }),
       });
       // Origin and path only: query strings and headers may carry credentials.
-      log.debug({ pack: call.pack.id, method: rendered.method, origin: url.origin, path: url.pathname, status: response.status, ms: now() - startedAt }, 'vendor call');
+      // Some vendors carry the key in the path (`/bot<token>/sendMessage`).
+      log.debug({ pack: call.pack.id, method: rendered.method, origin: url.origin, path: redact(url.pathname), status: response.status, ms: now() - startedAt }, 'vendor call');
       const body = response.body.length === 0 ? null : decodeResponseBody(response.body, response.headers['content-type']);
       if (response.status === 401 && attempt === 1 && connection && call.onUnauthorized) {
         connection = await call.onUnauthorized(connection);
@@ -61,7 +67,8 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       if (verdict === 'ok') return { status: response.status, headers: response.headers, body, url };
       const mapped = mapVendorError(call.pack.name, call.errors ?? call.pack.errors, response.status, body);
       const retryAfterMs = verdict === 'retryable' ? (parseRetryAfter(response.headers['retry-after'], now()) ?? undefined) : undefined;
-      throw new VendorError(`HTTP_${response.status}`, mapped.message, {
+      // A vendor may echo the credential it refused ("invalid key abc…"); the message is stored with the run.
+      throw new VendorError(`HTTP_${response.status}`, redact(mapped.message), {
         status: response.status,
         retryable: verdict === 'retryable',
         retryAfterMs,
@@ -77,5 +84,16 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
     },
     sendPaginated: (call, pagination) => paginate(exchange, call, pagination),
   };
+}
+
+/** Replaces the connection's secret values (as typed and as URL-encoded) and its access token with `***`. */
+function secretRedactor(pack: PackManifest, connection: ResolvedConnection | undefined): (text: string) => string {
+  if (!connection || pack.auth.kind === 'none') return (text) => text;
+  const values = pack.auth.fields.filter((field) => field.secret).map((field) => connection.fields[field.key]);
+  const secrets = [...values, connection.accessToken]
+    .filter((value): value is string => typeof value === 'string' && value.length >= 4)
+    .flatMap((value) => [value, encodeURIComponent(value)])
+    .sort((a, b) => b.length - a.length);
+  return (text) => secrets.reduce((out, secret) => out.replaceAll(secret, '***'), text);
 }
 
