@@ -105,6 +105,34 @@ describe('connections and packs in the browser', () => {
     await shot('03-pack-detail');
     await page.getByRole('tab', { name: /Triggers/ }).click();
     await page.getByRole('button', { name: 'New deal' }).waitFor();
+    await page.setViewportSize({ width: 768, height: 900 });
+    await shot('03b-pack-detail-768');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('generates a pack from an OpenAPI document, previews its actions and installs it', async () => {
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Pet Store', version: '1.0.0' },
+      servers: [{ url: 'https://pets.example/v1' }],
+      paths: {
+        '/pets': {
+          get: { operationId: 'listPets', summary: 'List pets', responses: { '200': { description: 'ok' } } },
+          post: { operationId: 'createPet', summary: 'Create pet', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } }, responses: { '201': { description: 'created' } } },
+        },
+      },
+    };
+    await page.goto(`${server.baseUrl}/packs`);
+    await page.getByRole('button', { name: 'From OpenAPI' }).click();
+    await page.getByRole('textbox', { name: '…or paste it' }).fill(JSON.stringify(spec, null, 2));
+    await page.getByRole('textbox', { name: 'Pack id' }).fill('pet-store');
+    await page.getByRole('button', { name: 'Generate preview' }).click();
+    const actions = page.getByRole('table', { name: 'Generated actions' });
+    await actions.waitFor();
+    expect(await actions.textContent()).toContain('List pets');
+    await shot('10-openapi-preview');
+    await page.getByRole('button', { name: 'Install', exact: true }).click();
+    await page.getByTestId('pack-pet-store').waitFor();
   });
 
   it('lists an invalid pack\'s problems by JSON path and installs nothing', async () => {
@@ -136,6 +164,15 @@ describe('connections and packs in the browser', () => {
     await baseUrl.fill(sink.url);
     await page.getByLabel('API key').fill('key-123');
     await shot('05-new-connection');
+    // Acme refuses the key once: nothing is saved and its message is shown.
+    sink.script('/me', [{ status: 401, body: { error: { code: 'unauthorized', message: 'bad key' } } }], { status: 200, body: { id: 'u_1' } });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Acme refused the API key');
+    await shot('05b-refused');
+    // Chromium logs every 4xx answer; this one was the point of the step.
+    expect(problems.splice(0)).toEqual([expect.stringContaining('status of 422')]);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     const row = page.getByTestId('connection-Acme (local)');
