@@ -15,6 +15,8 @@ export interface ScalingPoint {
   /** Of the web process per delivery while ingesting (inbox, run and job rows, NOTIFY included). */
   webPerDelivery: WireCounts;
   allCompleted: boolean;
+  /** Acknowledged deliveries per second while the web process filled the queue (no worker running). */
+  ingestPerSec: number;
 }
 
 export interface ScalingOptions {
@@ -69,6 +71,7 @@ export async function benchWorkerScaling(options: ScalingOptions): Promise<Scali
         workerPerRun: per(minus(last.wire, first.wire), Math.max(1, runs)),
         webPerDelivery,
         allCompleted,
+        ingestPerSec: ingest.okPerSec,
       });
     } finally {
       await Promise.all(started.map((server) => server.stop()));
@@ -81,7 +84,7 @@ export async function benchWorkerScaling(options: ScalingOptions): Promise<Scali
 
 export function scalingReport(points: ScalingPoint[]): string {
   const rows = [
-    ['worker processes', 'runs/s', 'worker round trips / run', 'worker transactions / run', 'web round trips / delivery', 'web transactions / delivery', 'drained'],
+    ['worker processes', 'runs/s', 'worker round trips / run', 'worker transactions / run', 'web round trips / delivery', 'web transactions / delivery', 'ingest acks/s', 'drained'],
     ...points.map((p) => [
       String(p.workers),
       rate(p.runsPerSec),
@@ -89,6 +92,7 @@ export function scalingReport(points: ScalingPoint[]): string {
       p.workerPerRun.transactions.toFixed(2),
       p.webPerDelivery.roundTrips.toFixed(2),
       p.webPerDelivery.transactions.toFixed(3),
+      rate(p.ingestPerSec),
       p.allCompleted ? `${p.runs} ✓` : `${p.runs} ✗`,
     ]),
   ];
