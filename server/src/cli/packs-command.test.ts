@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PACK_TEXT_LIMIT_BYTES } from '@switchyard/connectors';
 import YAML from 'yaml';
 import { createAllowList, createEgressClient } from '../egress/index.js';
 import { createPackRegistry } from '../registry/create-pack-registry.js';
@@ -68,6 +69,15 @@ describe('packs commands', () => {
     expect((await validatePackCommand(join(dir, 'widgets.json'))).ok).toBe(true);
     const broken = await fromOpenApiCommand(join(dir, 'bad.json'));
     expect(broken.ok).toBe(false);
+  });
+
+  it('from-openapi reads specs bigger than a pack manifest may be', async () => {
+    const spec = JSON.parse(await readFile(join(dir, 'openapi.json'), 'utf8')) as { info: { description?: string } };
+    spec.info.description = 'x'.repeat(PACK_TEXT_LIMIT_BYTES);
+    await writeFile(join(dir, 'big-openapi.json'), JSON.stringify(spec));
+    const result = await fromOpenApiCommand(join(dir, 'big-openapi.json'), 'big');
+    if (!result.ok) throw new Error(result.lines.join('\n'));
+    expect(JSON.parse(result.json)).toMatchObject({ id: 'big' });
   });
 
   it('adds from a file and from npm, lists, and removes', async () => {

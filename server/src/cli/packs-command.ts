@@ -34,9 +34,17 @@ export async function validatePackCommand(target: string): Promise<{ ok: boolean
   return { ok: true, lines: [`${id} ${version} is valid: ${actions.length} actions, ${triggers.length} triggers`] };
 }
 
+// Public specs are far bigger than packs (Stripe's and GitHub's are several MB); the converter reads up to 50M characters.
+const openApiLimit = { bytes: 50 * 1024 * 1024, what: 'an OpenAPI document' };
+
 /** `packs from-openapi <spec>`: the manifest as JSON text, or the problems. */
 export async function fromOpenApiCommand(specPath: string, id?: string): Promise<{ ok: true; json: string; warnings: string[] } | { ok: false; lines: string[] }> {
-  const text = await readTextFile(specPath);
+  let text: string | undefined;
+  try {
+    text = await readTextFile(specPath, openApiLimit);
+  } catch (error) {
+    throw error instanceof PackSourceError ? new CliError(error.message) : error;
+  }
   if (text === undefined) throw new CliError(`no file ${specPath}`);
   const result = await openApiToPack(text, { fileName: basename(specPath), ...(id !== undefined && { id }) });
   if (!result.ok) return { ok: false, lines: problemLines(result.problems) };

@@ -4,8 +4,16 @@ import { PACK_TEXT_LIMIT_BYTES } from '@switchyard/connectors';
 import type { PackFile } from './pack-file.js';
 import { PackSourceError } from './pack-source-error.js';
 
-/** Text of a local file, refused (not truncated) when larger than any honest manifest; undefined when absent. */
-export async function readTextFile(path: string): Promise<string | undefined> {
+/** The largest file `readTextFile` reads, and what the refusal calls such a file. */
+export interface TextFileLimit {
+  bytes: number;
+  what: string;
+}
+
+const manifestLimit: TextFileLimit = { bytes: PACK_TEXT_LIMIT_BYTES, what: 'a pack manifest' };
+
+/** Text of a local file, refused (not truncated) when larger than `limit` (any honest manifest); undefined when absent. */
+export async function readTextFile(path: string, limit: TextFileLimit = manifestLimit): Promise<string | undefined> {
   let size: number;
   try {
     const info = await stat(path);
@@ -15,8 +23,8 @@ export async function readTextFile(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new PackSourceError('PACK_SOURCE_INVALID', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  if (size > PACK_TEXT_LIMIT_BYTES) {
-    throw new PackSourceError('PACK_SOURCE_INVALID', `${path} is ${size} bytes; a pack manifest may be at most ${PACK_TEXT_LIMIT_BYTES} bytes`);
+  if (size > limit.bytes) {
+    throw new PackSourceError('PACK_SOURCE_INVALID', `${path} is ${size} bytes; ${limit.what} may be at most ${limit.bytes} bytes`);
   }
   return readFile(path, 'utf8');
 }
