@@ -182,7 +182,8 @@ describe('secrets', () => {
     rmSync(keyFile);
     const missingKey = await start();
     expect(missingKey.code).toBe(1);
-    expect(missingKey.stderr).toContain(`the encryption key from ${keyFile} cannot decrypt this database's secrets`);
+    expect(missingKey.stderr).toContain(`${keyFile} is missing, but this database already holds secrets`);
+    expect(existsSync(keyFile)).toBe(false);
     for (const outcome of [wrongKey, malformedKey, missingKey]) expect(outcome.stderr).not.toMatch(/\n\s+at /);
     console.log(`[e2e] secrets: key file removed → ${missingKey.stderr.trim().split('\n')[0]}`);
   });

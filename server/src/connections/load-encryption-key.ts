@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -10,10 +10,21 @@ export const keyFileName = 'encryption.key';
  * refused rather than used: the file is every stored credential, so a start-up error that says `chmod 600`
  * costs less than a leak nobody notices.
  */
-export function loadEncryptionKey(options: { encryptionKey: string | undefined; dataDir: string }): { key: Buffer; source: string } {
+export function loadEncryptionKey(options: {
+  encryptionKey: string | undefined;
+  dataDir: string;
+  /** False once the database holds sealed secrets: a new key could never open them, so a lost file is an error. */
+  mayCreate: boolean;
+}): { key: Buffer; source: string } {
   if (options.encryptionKey !== undefined) return { key: parseKey(options.encryptionKey, 'SWITCHYARD_ENCRYPTION_KEY'), source: 'SWITCHYARD_ENCRYPTION_KEY' };
   const path = join(options.dataDir, keyFileName);
-  createKeyFileOnce(options.dataDir, path);
+  if (options.mayCreate) createKeyFileOnce(options.dataDir, path);
+  else if (!existsSync(path)) {
+    throw new Error(
+      `${path} is missing, but this database already holds secrets sealed with a key; restore the key file from your backup ` +
+        '(or set SWITCHYARD_ENCRYPTION_KEY to that key) and start again',
+    );
+  }
   // POSIX modes only; Windows reports 0666 for every file and protects it with ACLs instead.
   const mode = statSync(path).mode & 0o777;
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {

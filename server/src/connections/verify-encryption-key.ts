@@ -6,6 +6,11 @@ const settingKey = 'encryption_key_check';
 const context = 'switchyard:key-check';
 const expected = 'switchyard';
 
+/** Whether a key has sealed anything here yet (the first start seals the check value). */
+export async function hasKeyCheck(db: Db): Promise<boolean> {
+  return (await settingsRepo.get(db, settingKey)) !== undefined;
+}
+
 /**
  * The first start seals a known value into `settings`; every later start opens it. A different key would
  * otherwise start fine and fail on every connection later, so it refuses to start instead.

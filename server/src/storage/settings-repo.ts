@@ -12,6 +12,11 @@ export const settingsRepo = {
     return inserted.length === 1;
   },
 
+  async get(ex: Db, key: string): Promise<string | undefined> {
+    const row = await ex.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  },
+
   /** Returns the stored value, creating it with `create()` the first time; safe when processes race. */
   async getOrCreate(ex: Db, key: string, create: () => string): Promise<string> {
     const existing = await ex.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
