@@ -199,6 +199,35 @@ describe('connections and packs in the browser', () => {
     await shot('08-deleted');
   });
 
+  it('shows a live poll trigger\'s state on its pack\'s page and resets it', async () => {
+    sink.script('/deals', [], { status: 200, body: { data: [{ id: 'dl_1', created_at: '2024-06-01T12:00:00Z' }] } });
+    const created = await page.request.post(`${server.baseUrl}/api/v1/connections`, {
+      data: { packId: 'acme-crm', name: 'Acme deals', fields: { base_url: sink.url, api_key: 'key-9' } },
+    });
+    expect(created.status()).toBe(201);
+    const connection = ((await created.json()) as { connection: { id: string } }).connection.id;
+    const recipe = {
+      name: 'New deals to the sink',
+      trigger: { use: 'acme-crm/new-deal', connection, input: {} },
+      steps: [{ id: 'post', use: 'core/http', input: { method: 'POST', url: `${sink.url}/deal`, json: { id: '{{trigger.id}}' } } }],
+    };
+    const imported = await page.request.post(`${server.baseUrl}/api/v1/recipes/import`, { data: recipe });
+    expect(imported.status()).toBe(201);
+    const recipeId = ((await imported.json()) as { id: string }).id;
+    expect((await page.request.post(`${server.baseUrl}/api/v1/recipes/${recipeId}/publish`, { data: {} })).status()).toBe(200);
+
+    await page.goto(`${server.baseUrl}/packs/acme-crm`);
+    expect(await page.getByTestId('pack-used-by').textContent()).toContain('New deals to the sink');
+    await page.getByRole('tab', { name: /Triggers/ }).click();
+    const panel = page.getByTestId('trigger-state');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Items seen');
+    await shot('11-trigger-state');
+    await panel.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('dialog', { name: 'Reset the trigger?' }).getByRole('button', { name: 'Reset' }).click();
+    await page.getByText('The trigger was reset.').waitFor();
+  });
+
   it('connects an OAuth2 app through a popup that reports back, and reconnects in place', async () => {
     const provider = own(await startProvider());
     const manifest = {

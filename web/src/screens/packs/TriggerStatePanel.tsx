@@ -71,7 +71,7 @@ export function TriggerStatePanel({ triggerId }: { triggerId: string }) {
           <Group gap="xs">
             <Text fw={500}>Trigger state</Text>
             <Badge variant="light" color={active ? 'green' : 'gray'}>{active ? 'active' : 'inactive'}</Badge>
-            <Badge variant="light" color="gray">{kind}</Badge>
+            <Badge variant="light" color="gray" tt="none" ff="monospace">{kind}</Badge>
           </Group>
           <Button size="xs" variant="default" color="red" leftSection={<IconRefresh size={14} />} loading={reset.isPending} onClick={confirmReset}>
             Reset
