@@ -216,6 +216,9 @@ describe('connections and packs in the browser', () => {
     const recipeId = ((await imported.json()) as { id: string }).id;
     expect((await page.request.post(`${server.baseUrl}/api/v1/recipes/${recipeId}/publish`, { data: {} })).status()).toBe(200);
 
+    await page.goto(`${server.baseUrl}/packs`);
+    await expect.poll(() => page.getByTestId('pack-acme-crm').textContent()).toContain('New deals to the sink');
+    await shot('12-packs-used-by');
     await page.goto(`${server.baseUrl}/packs/acme-crm`);
     expect(await page.getByTestId('pack-used-by').textContent()).toContain('New deals to the sink');
     await page.getByRole('tab', { name: /Triggers/ }).click();

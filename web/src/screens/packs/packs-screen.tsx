@@ -1,18 +1,42 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconApi, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api';
+import { errorMessage, useRecipes } from '../../api';
 import { authLabels } from './auth-labels';
 import { ImportPackModal } from './import-pack-modal';
 import { OpenApiImportModal } from './openapi-import-modal';
 import { PackIcon } from './pack-icon';
 import { usePacks } from './packs-api';
+import { recipesByPack } from './recipes-by-pack';
+
+/** The recipes using a pack: the first two by name (linked), the rest as a count with their names on hover. */
+function UsedBy({ recipes }: { recipes: { id: string; name: string }[] }) {
+  if (recipes.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  const rest = recipes.slice(2);
+  return (
+    <Text size="sm" lineClamp={2}>
+      {recipes.slice(0, 2).map((recipe, index) => (
+        <span key={recipe.id}>
+          {index > 0 && ', '}
+          <Anchor component={Link} to={`/recipes/${encodeURIComponent(recipe.id)}`} size="sm">{recipe.name}</Anchor>
+        </span>
+      ))}
+      {rest.length > 0 && (
+        <Tooltip label={rest.map((recipe) => recipe.name).join(', ')} multiline maw={320}>
+          <span> and {rest.length} more</span>
+        </Tooltip>
+      )}
+    </Text>
+  );
+}
 
 /** Installed packs with their versions, what they offer and how they sign in; import from files, URLs, npm or OpenAPI. */
 export function PacksScreen() {
   const packs = usePacks();
   const [importing, setImporting] = useState<'pack' | 'openapi' | null>(null);
+  const recipes = useRecipes();
+  const users = useMemo(() => recipesByPack(recipes.data ?? []), [recipes.data]);
   return (
     <Stack gap="md" p="md">
       <Group justify="space-between">
@@ -33,6 +57,7 @@ export function PacksScreen() {
                 <Table.Th>Actions</Table.Th>
                 <Table.Th>Triggers</Table.Th>
                 <Table.Th>Sign-in</Table.Th>
+                <Table.Th>Used by</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -54,6 +79,9 @@ export function PacksScreen() {
                   <Table.Td>{pack.actions}</Table.Td>
                   <Table.Td>{pack.triggers}</Table.Td>
                   <Table.Td><Badge variant="light" color="gray">{authLabels[pack.auth] ?? pack.auth}</Badge></Table.Td>
+                  <Table.Td maw={240}>
+                    <UsedBy recipes={users.get(pack.id) ?? []} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
