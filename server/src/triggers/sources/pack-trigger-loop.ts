@@ -9,6 +9,7 @@ import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 import { nextPollAt, PollSupersededError, pollTrigger } from './poll-trigger.js';
 import { renewalAt, subscriptionClient } from './subscription-client.js';
+import { TickingSource } from './ticking-source.js';
 
 // A poll or renewal holds its trigger this long; a process that dies mid-call frees it after this.
 const leaseMs = 5 * 60_000;
@@ -23,31 +24,16 @@ const perTick = 20;
  * schedulers never call the vendor for the same trigger at once. Failures are recorded in the trigger's
  * state and retried at the next interval; they never stop the loop.
  */
-export class PackTriggerLoop {
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-
+export class PackTriggerLoop extends TickingSource {
   constructor(
     private readonly deps: TriggerDeps,
     private readonly packs: PackTriggerServices,
-    private readonly tickMs = 1000,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.ticking ??= this.tick().finally(() => (this.ticking = null));
-    }, this.tickMs);
-    this.timer.unref();
+    tickMs = 1000,
+  ) {
+    super(tickMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.ticking;
-  }
-
-  async tick(): Promise<void> {
+  override async tick(): Promise<void> {
     const now = this.deps.now();
     let due: TriggerRow[];
     try {

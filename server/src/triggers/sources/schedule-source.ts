@@ -6,36 +6,22 @@ import { triggerRepo } from '../../storage/trigger-repo.js';
 import { planFires } from '../schedule/plan-fires.js';
 import { scheduleConfigSchema, type ScheduleConfig } from '../schedule/schedule-config.js';
 import type { TriggerDeps } from '../trigger-deps.js';
+import { TickingSource } from './ticking-source.js';
 
 /**
  * `core/schedule`: each tick, starts runs for the schedules that are due. The inbox key is the scheduled
  * time, committed together with the new `last_fire_at` (a compare-and-set on `next_fire_at`), so a tick
  * repeated after a crash, or by a second scheduler, can never start the same scheduled run twice.
  */
-export class ScheduleSource {
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-
+export class ScheduleSource extends TickingSource {
   constructor(
     private readonly deps: TriggerDeps,
-    private readonly tickMs = 1000,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.ticking ??= this.tick().finally(() => (this.ticking = null));
-    }, this.tickMs);
-    this.timer.unref();
+    tickMs = 1000,
+  ) {
+    super(tickMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.ticking;
-  }
-
-  async tick(): Promise<void> {
+  override async tick(): Promise<void> {
     const now = this.deps.now();
     let due: TriggerRow[];
     try {
