@@ -19,7 +19,8 @@ export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
       draggable: false,
       selectable: false,
       focusable: false,
-      ...(node.type === 'frame' && { zIndex: -1 }),
+      // Nodes that can be neither selected nor dragged get no pointer events from xyflow; steps and "+" are buttons.
+      ...(node.type === 'frame' ? { zIndex: -1 } : { style: { pointerEvents: 'all' as const } }),
     }));
     const edges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', focusable: false }));
     return { nodes, edges };
