@@ -156,4 +156,35 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
     expect(run.status).toBe('succeeded');
     expect(problems).toEqual([]);
   });
+
+  it('draws paths side by side and a loop as a frame, and points at the field a refused save names', async () => {
+    shotOnFailure();
+    const created = await server.api<{ id: string }>('POST', '/recipes', {
+      name: 'Routing',
+      trigger: { use: 'core/webhook' },
+      steps: [
+        {
+          id: 'route',
+          use: 'core/paths',
+          paths: [
+            { name: 'Big', when: { all: [{ left: '{{trigger.body.amount}}', op: 'gt', right: 100 }] }, steps: [{ id: 'notify', use: 'core/http', input: { url: `${sink.url}/big` } }] },
+            { name: 'Small', steps: [] },
+          ],
+        },
+        { id: 'each', use: 'core/loop', input: { items: '{{trigger.body.items}}' }, steps: [{ id: 'ping', use: 'core/http', input: { url: `${sink.url}/item` } }] },
+      ],
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.baseUrl}/recipes/${created.body.id}`);
+    await page.getByRole('button', { name: 'Step: HTTP request' }).first().waitFor();
+    await page.getByText('For each item: each').waitFor();
+    await shot('06-paths-and-loop');
+    await page.getByRole('button', { name: /^Step: HTTP request/ }).first().click();
+    await page.getByLabel('URL').fill('{{steps.ping.output.status}}');
+    await page.keyboard.press('Escape');
+    await page.getByText('Not saved: fix the problems marked in red').waitFor();
+    await page.getByText('{{steps.ping…}} does not name a step that runs before this one').waitFor();
+    await page.getByRole('button', { name: /problem/ }).first().waitFor();
+    await shot('07-refused-save');
+  });
 });

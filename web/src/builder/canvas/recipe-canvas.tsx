@@ -1,12 +1,25 @@
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import type { RecipeDefinition } from '@switchyard/server/contracts';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { layoutGraph } from '../graph/layout-graph';
 import { recipeGraph } from '../graph/recipe-graph';
 import { BranchNode, FrameNode } from './frame-node';
 import { InsertNode } from './insert-node';
 import { StepNode } from './step-node';
+
+const fitOptions = { maxZoom: 1, padding: 0.15 };
+
+/** Brings the whole recipe into view again when steps are added or removed (a new step is never off screen). */
+function FitOnGrowth({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    // One frame later the new nodes have been measured.
+    const frame = requestAnimationFrame(() => void fitView(fitOptions));
+    return () => cancelAnimationFrame(frame);
+  }, [count, fitView]);
+  return null;
+}
 
 const nodeTypes = { trigger: StepNode, step: StepNode, insert: InsertNode, frame: FrameNode, branch: BranchNode };
 
@@ -31,7 +44,7 @@ export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
       edges={edges}
       nodeTypes={nodeTypes}
       fitView
-      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      fitViewOptions={fitOptions}
       minZoom={0.2}
       nodesConnectable={false}
       proOptions={{ hideAttribution: true }}
@@ -39,6 +52,7 @@ export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
+      <FitOnGrowth count={nodes.length} />
     </ReactFlow>
   );
 }
