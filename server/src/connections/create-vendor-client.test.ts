@@ -260,3 +260,21 @@ describe('vendor errors', () => {
     expect(stale).toHaveLength(2);
   });
 });
+
+describe('redirects', () => {
+  it("never carries the pack's credential headers to another origin", async () => {
+    const elsewhere = await startFakeVendor(() => ({ body: { moved: true } }));
+    try {
+      answers.set('/moved', () => ({ status: 302, headers: { location: `${elsewhere.url}/landing` } }));
+      const auth = { kind: 'custom', headers: { 'X-Acme-Token': '{{connection.token}}' } } as const;
+      const response = await vendor.send({ ...call({ path: '/moved' }), pack: pack({ auth, headers: { 'X-Acme-Tenant': '{{connection.username}}' } }), connection });
+      expect(response.body).toEqual({ moved: true });
+      const landed = elsewhere.requests[0]!;
+      expect(landed.headers['x-acme-token']).toBeUndefined();
+      expect(landed.headers['x-acme-tenant']).toBeUndefined();
+    } finally {
+      answers.delete('/moved');
+      await elsewhere.close();
+    }
+  });
+});

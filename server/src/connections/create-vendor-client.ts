@@ -25,6 +25,8 @@ export interface VendorClientOptions {
   timeoutMs?: number;
 }
 
+const describesBody = new Set(['content-type', 'content-length', 'accept']);
+
 /**
  * The one way Switchyard calls a vendor for a pack (see `VendorClient`). Every request goes through the
  * egress client, which is the SSRF guard; credentials are applied last and never logged.
@@ -51,6 +53,8 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         method: rendered.method,
         url: rendered.url.toString(),
         headers: rendered.headers,
+        // Every header a pack sets may carry a connection value; none may follow a redirect to another origin.
+        credentialHeaders: Object.keys(rendered.headers).filter((name) => !describesBody.has(name)),
         ...(rendered.body !== undefined && { body: rendered.body }),
         ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
         ...(call.signal && { signal: call.signal }),

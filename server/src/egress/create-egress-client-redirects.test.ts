@@ -81,6 +81,14 @@ describe('redirects', () => {
     expect(landed?.headers['x-keep']).toBe('yes');
   });
 
+  it("drops the caller's own credential headers when the redirect leaves the origin, and keeps them on it", async () => {
+    await client.request({ url: `${server.url}/to-other-origin`, headers: { 'X-Api-Key': 'k', 'X-Keep': 'yes' }, credentialHeaders: ['x-api-key'] });
+    expect(other.requests[0]?.headers['x-api-key']).toBeUndefined();
+    expect(other.requests[0]?.headers['x-keep']).toBe('yes');
+    await client.request({ url: `${server.url}/found`, headers: { 'X-Api-Key': 'k' }, credentialHeaders: ['X-Api-Key'] });
+    expect(server.requests.at(-1)?.headers['x-api-key']).toBe('k');
+  });
+
   it.each(['/to-internal', '/to-ipv6-loopback'])('re-checks the target of %s and refuses it', async (path) => {
     const error = await expectEgressError(client.request({ url: `${server.url}${path}` }));
     expect(error.code).toBe('EGRESS_BLOCKED');

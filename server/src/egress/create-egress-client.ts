@@ -56,6 +56,7 @@ export function createEgressClient(options: EgressClientOptions = {}): EgressCli
       method: (request.method ?? 'GET').toUpperCase(),
       headers: request.headers ?? {},
       body: request.body,
+      ...(request.credentialHeaders && { credentialHeaders: new Set(request.credentialHeaders.map((name) => name.toLowerCase())) }),
     };
     for (let redirects = 0; ; redirects++) {
       const { origin } = hop.url;

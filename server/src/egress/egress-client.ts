@@ -14,6 +14,11 @@ export interface EgressRequest {
   maxResponseBytes?: number;
   /** Cancels the call (`EGRESS_ABORTED`), e.g. when the run is cancelled. */
   signal?: AbortSignal;
+  /**
+   * More header names (besides `authorization`, `cookie`, `proxy-authorization`) that carry credentials
+   * and are dropped when a redirect leaves the origin, e.g. a pack's `X-Api-Key`.
+   */
+  credentialHeaders?: readonly string[];
 }
 
 export interface EgressResponse {

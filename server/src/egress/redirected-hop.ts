@@ -6,6 +6,8 @@ export interface Hop {
   method: string;
   headers: Record<string, string>;
   body: string | Uint8Array | undefined;
+  /** Lower-case names of the caller's own credential headers, dropped with the standard ones. */
+  credentialHeaders?: ReadonlySet<string>;
 }
 
 export const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -22,7 +24,8 @@ export function redirectedHop(hop: Hop, status: number, location: string): Hop {
   const headers = Object.fromEntries(
     Object.entries(hop.headers).filter(([name]) => {
       const lower = name.toLowerCase();
-      return !(crossOrigin && credentialHeaders.has(lower)) && !(becomesGet && bodyHeaders.has(lower));
+      const credential = credentialHeaders.has(lower) || hop.credentialHeaders?.has(lower) === true;
+      return !(crossOrigin && credential) && !(becomesGet && bodyHeaders.has(lower));
     }),
   );
   return becomesGet ? { url, method: 'GET', headers, body: undefined } : { ...hop, url, headers };
