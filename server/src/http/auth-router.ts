@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { checkPassword, endSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
+import { checkPassword, endSession, principalFromSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
 import { newUserSchema } from '../security/create-user.js';
 import { addressKey } from '../security/address-key.js';
 import { claimLoginAttempt, loginLimits, loginSucceeded } from '../security/login-throttle.js';
@@ -41,10 +41,16 @@ export function authRouter(deps: AppDeps) {
       method: 'get',
       path: '/auth/status',
       tags: ['auth'],
-      summary: 'Whether the first owner still has to be created',
-      responses: { 200: jsonResponse(z.object({ setupRequired: z.boolean() }), 'status') },
+      summary: 'Whether the first owner still has to be created, and who is signed in (by session cookie)',
+      responses: { 200: jsonResponse(z.object({ setupRequired: z.boolean(), user: userSchema.nullable() }), 'status') },
     }),
-    async (c) => c.json({ setupRequired: (await userRepo.count(database.db)) === 0 }, 200),
+    async (c) => {
+      // The web app asks this first; answering "signed out" here spares it a 401 from /auth/me.
+      const session = getCookie(c, sessionCookie);
+      const principal = session ? await principalFromSession(database.db, session, now()) : null;
+      const user = principal ? { id: principal.userId, email: principal.email, role: principal.role } : null;
+      return c.json({ setupRequired: (await userRepo.count(database.db)) === 0, user }, 200);
+    },
   );
 
   router.openapi(

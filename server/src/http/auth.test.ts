@@ -37,7 +37,7 @@ describe('authentication and roles', () => {
   });
 
   it('creates the owner once through setup, signed in; then answers 409', async () => {
-    expect((await system.api('GET', '/auth/status', undefined, { token: null })).body).toEqual({ setupRequired: true });
+    expect((await system.api('GET', '/auth/status', undefined, { token: null })).body).toEqual({ setupRequired: true, user: null });
     const weak = await system.api('POST', '/setup', { email: 'owner@example.com', password: 'short' }, { token: null });
     expect(weak.status).toBe(422);
 
@@ -49,7 +49,7 @@ describe('authentication and roles', () => {
     const again = await system.api('POST', '/setup', { email: 'second@example.com', password: 'correct horse battery' }, { token: null });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('SETUP_DONE');
-    expect((await system.api('GET', '/auth/status', undefined, { token: null })).body).toEqual({ setupRequired: false });
+    expect((await system.api('GET', '/auth/status', undefined, { token: null })).body).toEqual({ setupRequired: false, user: null });
   });
 
   it('signs in with an HttpOnly SameSite cookie; logout ends the session on the server', async () => {
@@ -67,12 +67,15 @@ describe('authentication and roles', () => {
 
     const me = await system.api('GET', '/auth/me', undefined, { token: null, headers: { cookie } });
     expect(me.body).toMatchObject({ email: 'owner@example.com', role: 'owner', via: 'session' });
+    const status = await system.api('GET', '/auth/status', undefined, { token: null, headers: { cookie } });
+    expect(status.body).toEqual({ setupRequired: false, user: { id: me.body.id, email: 'owner@example.com', role: 'owner' } });
 
     const logout = await system.api('POST', '/auth/logout', undefined, { token: null, headers: { cookie } });
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(/switchyard_session=;/);
     // The browser would drop the cookie; a copy kept by an attacker must not work either.
     expect((await system.api('GET', '/auth/me', undefined, { token: null, headers: { cookie } })).status).toBe(401);
+    expect((await system.api('GET', '/auth/status', undefined, { token: null, headers: { cookie } })).body.user).toBeNull();
   });
 
   it('rotates the session on login: the previous session stops working', async () => {

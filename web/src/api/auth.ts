@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api-client';
-import { ApiError } from './api-error';
 
 export interface User {
   id: string;
@@ -8,35 +7,22 @@ export interface User {
   role: string;
 }
 
-export const authKeys = { status: ['auth', 'status'] as const, me: ['auth', 'me'] as const };
-
-/** Whether the first owner still has to be created. */
-export function useAuthStatus() {
-  return useQuery({ queryKey: authKeys.status, queryFn: () => api.get<{ setupRequired: boolean }>('/auth/status') });
+export interface AuthStatus {
+  setupRequired: boolean;
+  /** Who the session cookie belongs to; null when signed out. */
+  user: User | null;
 }
 
-/** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
-export function useMe(enabled = true) {
-  return useQuery({
-    queryKey: authKeys.me,
-    enabled,
-    queryFn: async () => {
-      try {
-        return await api.get<User & { via: string }>('/auth/me');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-  });
+export const authKeys = { status: ['auth', 'status'] as const };
+
+/** Whether the first owner still has to be created, and who is signed in. */
+export function useAuthStatus() {
+  return useQuery({ queryKey: authKeys.status, queryFn: () => api.get<AuthStatus>('/auth/status') });
 }
 
 function useSignedIn() {
   const client = useQueryClient();
-  return (user: User) => {
-    client.setQueryData(authKeys.status, { setupRequired: false });
-    client.setQueryData(authKeys.me, { ...user, via: 'session' });
-  };
+  return (user: User) => client.setQueryData<AuthStatus>(authKeys.status, { setupRequired: false, user });
 }
 
 export function useSetup() {
@@ -59,11 +45,11 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
-    // Nothing cached may outlive the session: the next user must not see the previous one's data.
+    // Nothing cached may outlive the session: the next user must not see the previous one's data. The auth
+    // status stays (mounted observers keep watching that very entry) and now says "signed out".
     onSuccess: () => {
-      client.clear();
-      client.setQueryData(authKeys.status, { setupRequired: false });
-      client.setQueryData(authKeys.me, null);
+      client.setQueryData<AuthStatus>(authKeys.status, { setupRequired: false, user: null });
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
     },
   });
 }

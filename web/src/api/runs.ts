@@ -19,6 +19,8 @@ export type ReplayChoice = Pick<ReplayRequest, 'from' | 'version'>;
 
 const pageSize = 25;
 
+const unfinished = new Set<RunStatus>(['queued', 'running', 'waiting']);
+
 /** Runs, newest first, a page at a time (the server's cursor is the last id of the previous page). */
 export function useRuns(filter: RunFilter = {}) {
   return useInfiniteQuery({
@@ -27,10 +29,11 @@ export function useRuns(filter: RunFilter = {}) {
     queryFn: ({ pageParam }) =>
       api.get<{ runs: RunSummary[]; nextCursor: string | null }>('/runs', { ...filter, cursor: pageParam, limit: pageSize }),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // While a listed run is still going the list refreshes, so its result appears without a reload.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.runs.some((run) => unfinished.has(run.status))) ? 2000 : false,
   });
 }
-
-const unfinished = new Set<RunStatus>(['queued', 'running', 'waiting']);
 
 /** One run with its steps; polled while it is still going. */
 export function useRun(id: string) {
