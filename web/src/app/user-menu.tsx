@@ -8,6 +8,8 @@ export function UserMenu({ user }: { user: User }) {
   const logout = useLogout();
   const signOut = () =>
     logout.mutate(undefined, {
+      // Messages about the session's work are not for whoever signs in next.
+      onSuccess: () => notifications.clean(),
       onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: errorMessage(error) }),
     });
   return (
