@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Box, Button, Flex, Group, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Recipe } from '@switchyard/server/contracts';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -84,39 +84,41 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
 
   return (
     <BuilderContext.Provider value={actions}>
-      <BuilderHeader
-        recipe={recipe}
-        saveState={draft.state}
-        busy={busy}
-        onPublish={() => void onPublish()}
-        onUnpublish={() => void runAction('Unpublished: the trigger is off.', () => unpublish.mutateAsync(recipe.id))}
-        onPause={() => void runAction('Paused: the trigger is off until you publish again.', () => pause.mutateAsync(recipe.id))}
-      />
-      {problems.length > 0 && (
-        <Alert color="red" mb="sm" title={`${problems.length} problem${problems.length > 1 ? 's' : ''} to fix`}>
-          <List size="sm" spacing={2}>
-            {problems.slice(0, 8).map((problem) => (
-              <List.Item key={problem.path + problem.message}>
-                <Group gap="xs" wrap="nowrap">
-                  {problem.target && (
-                    <Button variant="subtle" size="compact-xs" onClick={() => setOpen(problem.target)}>
-                      {problem.target === 'trigger' ? 'Trigger' : problem.target}
-                      {problem.field ? ` › ${problem.field}` : ''}
-                    </Button>
-                  )}
-                  <Text size="sm">{problem.message}</Text>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-          {unplaced.length > 0 && <Text size="xs">Some problems concern the recipe as a whole.</Text>}
-        </Alert>
-      )}
-      <Box h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md) - 64px)" mih={420} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
-        <Suspense fallback={<Text p="md">Loading the canvas…</Text>}>
-          <RecipeCanvas definition={definition} />
-        </Suspense>
-      </Box>
+      <Flex direction="column" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))" mih={560}>
+        <BuilderHeader
+          recipe={recipe}
+          saveState={draft.state}
+          busy={busy}
+          onPublish={() => void onPublish()}
+          onUnpublish={() => void runAction('Unpublished: the trigger is off.', () => unpublish.mutateAsync(recipe.id))}
+          onPause={() => void runAction('Paused: the trigger is off until you publish again.', () => pause.mutateAsync(recipe.id))}
+        />
+        {problems.length > 0 && (
+          <Alert color="red" mb="sm" title={`${problems.length} problem${problems.length > 1 ? 's' : ''} to fix`}>
+            <List size="sm" spacing={2}>
+              {problems.slice(0, 8).map((problem) => (
+                <List.Item key={problem.path + problem.message}>
+                  <Group gap="xs" wrap="nowrap">
+                    {problem.target && (
+                      <Button variant="subtle" size="compact-xs" onClick={() => setOpen(problem.target)}>
+                        {problem.target === 'trigger' ? 'Trigger' : problem.target}
+                        {problem.field ? ` › ${problem.field}` : ''}
+                      </Button>
+                    )}
+                    <Text size="sm">{problem.message}</Text>
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+            {unplaced.length > 0 && <Text size="xs">Some problems concern the recipe as a whole.</Text>}
+          </Alert>
+        )}
+        <Box flex={1} mih={360} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
+          <Suspense fallback={<Text p="md">Loading the canvas…</Text>}>
+            <RecipeCanvas definition={definition} />
+          </Suspense>
+        </Box>
+      </Flex>
       <StepPicker
         opened={picking !== null}
         title={picking?.kind === 'trigger' ? 'Choose the trigger' : 'Add a step'}

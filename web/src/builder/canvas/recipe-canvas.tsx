@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, getNodesBounds, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import type { RecipeDefinition } from '@switchyard/server/contracts';
 import { useEffect, useMemo } from 'react';
 import { layoutGraph } from '../graph/layout-graph';
@@ -8,16 +8,32 @@ import { BranchNode, FrameNode } from './frame-node';
 import { InsertNode } from './insert-node';
 import { StepNode } from './step-node';
 
-const fitOptions = { maxZoom: 1, padding: 0.15 };
+/** Below this zoom step titles are unreadable: a tall recipe is shown from the top and scrolls instead. */
+const readableZoom = 0.75;
+const margin = 24;
 
-/** Brings the whole recipe into view again when steps are added or removed (a new step is never off screen). */
-function FitOnGrowth({ count }: { count: number }) {
-  const { fitView } = useReactFlow();
+/**
+ * Shows the recipe from the top, centred, at the largest zoom up to 1 that fits its width and, if still
+ * readable, its height; done again when steps are added or removed so a new step is never off screen.
+ */
+function ViewFromTop({ count }: { count: number }) {
+  const { getNodes, setViewport } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
   useEffect(() => {
     // One frame later the new nodes have been measured.
-    const frame = requestAnimationFrame(() => void fitView(fitOptions));
+    const frame = requestAnimationFrame(() => {
+      const bounds = getNodesBounds(getNodes().filter((node) => !node.parentId));
+      if (bounds.width === 0 || width === 0) return;
+      const fitWidth = (width - 2 * margin) / bounds.width;
+      const fitHeight = (height - 2 * margin) / bounds.height;
+      const zoom = Math.min(1, fitWidth, Math.max(fitHeight, readableZoom));
+      const x = (width - bounds.width * zoom) / 2 - bounds.x * zoom;
+      const y = margin - bounds.y * zoom;
+      void setViewport({ x, y, zoom });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [count, fitView]);
+  }, [count, width, height, getNodes, setViewport]);
   return null;
 }
 
@@ -43,8 +59,7 @@ export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
-      fitView
-      fitViewOptions={fitOptions}
+      panOnScroll
       minZoom={0.2}
       nodesConnectable={false}
       proOptions={{ hideAttribution: true }}
@@ -52,7 +67,7 @@ export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
-      <FitOnGrowth count={nodes.length} />
+      <ViewFromTop count={nodes.length} />
     </ReactFlow>
   );
 }

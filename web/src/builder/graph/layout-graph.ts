@@ -18,7 +18,7 @@ interface Rect {
  */
 export function layoutGraph(graph: BuilderGraph): BuilderGraph {
   const g = new dagre.graphlib.Graph({ compound: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 48, ranksep: 36, marginx: 24, marginy: 24 });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 24, marginx: 24, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) {
     g.setNode(node.id, node.type === 'frame' ? {} : { width: node.width, height: node.height });
