@@ -1,4 +1,5 @@
 import { absoluteUrlRule } from './absolute-url-rule.js';
+import { connectionChoicesRule } from './connection-choices-rule.js';
 import { dependsOnRule } from './depends-on-rule.js';
 import { duplicateKeyRule } from './duplicate-key-rule.js';
 import type { LooseObject } from './loose.js';
@@ -10,6 +11,7 @@ import { templateReferenceRule } from './template-reference-rule.js';
 export const packRules: readonly ((manifest: LooseObject) => PackProblem[])[] = [
   duplicateKeyRule,
   dependsOnRule,
+  connectionChoicesRule,
   templateReferenceRule,
   absoluteUrlRule,
   paginationKindRule,

@@ -63,6 +63,14 @@ describe('validatePack rules', () => {
     expect(pointersOf(oauth)).toEqual(['/actions/0/request/query/d']);
   });
 
+  it('refuses dynamic choices on connection fields', () => {
+    const pack = base();
+    pack.auth = { ...pack.auth, fields: [{ key: 'api_key', label: 'Key', secret: true }, { key: 'region', label: 'Region', type: 'select', dynamicChoices: { request: { path: '/regions' }, items: 'data', label: '{{item.name}}', value: '{{item.id}}' } }] };
+    const problems = problemsOf(pack);
+    expect(problems.map((problem) => problem.path)).toEqual(['/auth/fields/1/dynamicChoices']);
+    expect(problems[0]?.message).toContain('list them in "choices"');
+  });
+
   it('refuses dependsOn naming a missing field, and inputs a dynamic choices request does not depend on', () => {
     const pack = base();
     const choices = (dependsOn: string[], path: string) => ({ request: { path }, items: 'data', label: '{{item.name}}', value: '{{item.id}}', dependsOn });

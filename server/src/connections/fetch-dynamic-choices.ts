@@ -16,7 +16,9 @@ export interface Choice {
 
 export interface ChoicesRequest {
   packId: string;
-  actionKey: string;
+  /** Whose field: a step's (action) or a recipe trigger's. */
+  owner: 'actions' | 'triggers';
+  key: string;
   field: string;
   connectionId?: string | undefined;
   /** The form's other values; the request sees those the field `dependsOn`. */
@@ -37,11 +39,14 @@ export async function fetchDynamicChoices(
   deps: { registry: PackRegistry; connections: ConnectionAuth; vendor: VendorClient },
   request: ChoicesRequest,
 ): Promise<ChoicesResult> {
-  const resolved = await deps.registry.action(`${request.packId}/${request.actionKey}`);
-  if (!resolved) return { ok: false, status: 404, code: 'ACTION_NOT_FOUND', message: `no installed pack '${request.packId}' has an action '${request.actionKey}'` };
-  const { manifest, action } = resolved;
-  const field = action.input.find((candidate) => candidate.key === request.field);
-  if (!field) return { ok: false, status: 404, code: 'FIELD_NOT_FOUND', message: `action '${action.key}' of ${manifest.name} has no field '${request.field}'` };
+  const use = `${request.packId}/${request.key}`;
+  const resolved = request.owner === 'actions' ? await deps.registry.action(use) : await deps.registry.trigger(use);
+  const noun = request.owner === 'actions' ? 'action' : 'trigger';
+  if (!resolved) return { ok: false, status: 404, code: `${noun.toUpperCase()}_NOT_FOUND`, message: `no installed pack '${request.packId}' has a ${noun} '${request.key}'` };
+  const { manifest } = resolved;
+  const owner = 'action' in resolved ? resolved.action : resolved.trigger;
+  const field = owner.input.find((candidate) => candidate.key === request.field);
+  if (!field) return { ok: false, status: 404, code: 'FIELD_NOT_FOUND', message: `${noun} '${owner.key}' of ${manifest.name} has no field '${request.field}'` };
   const dynamic = field.dynamicChoices;
   if (!dynamic) return { ok: false, status: 422, code: 'NO_DYNAMIC_CHOICES', message: `field '${field.key}' has no choices to fetch` };
   try {
@@ -57,7 +62,7 @@ export async function fetchDynamicChoices(
       onUnauthorized: (stale) => deps.connections.refreshAfterUnauthorized(stale, manifest, request.signal),
       request: dynamic.request,
       scope: { input },
-      errors: action.errors,
+      errors: 'errors' in owner ? owner.errors : undefined,
       signal: request.signal,
     });
     const items = readBodyPath(response.body, dynamic.items);

@@ -3,7 +3,7 @@ import { startFakeVendor, type FakeVendor } from '../connections/start-fake-vend
 import { createPackRegistry } from '../registry/create-pack-registry.js';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 
-describe('POST /packs/{packId}/actions/{key}/fields/{field}/choices', () => {
+describe('POST /packs/{packId}/{actions|triggers}/{key}/fields/{field}/choices', () => {
   let system: TestSystem;
   let vendor: FakeVendor;
 
@@ -33,6 +33,12 @@ describe('POST /packs/{packId}/actions/{key}/fields/{field}/choices', () => {
               ],
             },
           ],
+          triggers: [
+            {
+              kind: 'poll', key: 'new-message', name: 'New message', request: { path: '/messages' }, items: 'messages',
+              input: [{ key: 'team', label: 'Team' }, { key: 'channel', label: 'Channel', type: 'select', dynamicChoices: dynamic('/channels') }],
+            },
+          ],
         },
         'test',
         null,
@@ -53,6 +59,13 @@ describe('POST /packs/{packId}/actions/{key}/fields/{field}/choices', () => {
     expect(answer.body.choices).toHaveLength(1000);
     expect(answer.body.choices[0]).toEqual({ label: '#ops-0', value: 'C0' });
     expect(vendor.requests.at(-1)!.url.searchParams.get('team')).toBe('ops');
+  });
+
+  it("fetches a trigger field's choices too", async () => {
+    const answer = await choices('chat/triggers/new-message/fields/channel', { input: { team: 'sales' } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.choices[1]).toEqual({ label: '#sales-1', value: 'C1' });
+    expect((await choices('chat/triggers/nope/fields/channel')).status).toBe(404);
   });
 
   it('answers 404 for an unknown pack, action or field and 422 for a field without dynamic choices', async () => {

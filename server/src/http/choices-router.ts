@@ -17,12 +17,17 @@ export function choicesRouter(deps: AppDeps) {
   router.openapi(
     createRoute({
       method: 'post',
-      path: '/packs/{packId}/actions/{key}/fields/{field}/choices',
+      path: '/packs/{packId}/{owner}/{key}/fields/{field}/choices',
       tags: ['packs'],
       summary: "Fetch a field's choices from the vendor, as a connection",
       middleware: [requireRole('editor')],
       request: {
-        params: z.object({ packId: z.string().min(1).max(64), key: z.string().min(1).max(64), field: z.string().min(1).max(64) }),
+        params: z.object({
+          packId: z.string().min(1).max(64),
+          owner: z.enum(['actions', 'triggers']).describe("a step's field or a trigger's"),
+          key: z.string().min(1).max(64),
+          field: z.string().min(1).max(64),
+        }),
         body: jsonBody(
           z.strictObject({
             connection: z.string().min(1).max(100).optional(),
@@ -32,19 +37,19 @@ export function choicesRouter(deps: AppDeps) {
       },
       responses: {
         200: jsonResponse(choicesSchema, 'the choices, in the vendor order'),
-        404: errorResponse('no such pack, action or field'),
+        404: errorResponse('no such pack, action, trigger or field'),
         422: errorResponse('the field has no dynamic choices, or the connection is missing or of another pack'),
         502: errorResponse('the vendor refused or could not be reached; the message is the vendor’s'),
         ...standardErrors,
       },
     }),
     async (c) => {
-      const { packId, key, field } = c.req.valid('param');
+      const { packId, owner, key, field } = c.req.valid('param');
       const body = c.req.valid('json');
       const { registry, connections, vendor } = deps.engine;
       const result = await fetchDynamicChoices(
         { registry, connections, vendor },
-        { packId, actionKey: key, field, connectionId: body.connection, input: body.input, signal: c.req.raw.signal },
+        { packId, owner, key, field, connectionId: body.connection, input: body.input, signal: c.req.raw.signal },
       );
       if (!result.ok) return apiError(c, result.status, result.code, result.message);
       return c.json({ choices: result.choices }, 200);
