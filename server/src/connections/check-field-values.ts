@@ -8,7 +8,7 @@ export interface SplitValues {
 
 export type FieldCheck = { ok: true; result: SplitValues } | { ok: false; problems: Problem[] };
 
-const pointer = (key: string) => `/fields/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+export const fieldPointer = (key: string) => `/fields/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
 /**
  * Checks what a user typed against a pack's connection fields and splits it into shown and secret values.
@@ -21,7 +21,7 @@ export function checkFieldValues(fields: readonly Field[], input: Record<string,
   for (const key of Object.keys(input)) {
     if (!byKey.has(key)) {
       const known = fields.map((field) => field.key).join(', ') || 'none';
-      problems.push({ path: pointer(key), message: `this pack has no connection field "${key}" (its fields: ${known})` });
+      problems.push({ path: fieldPointer(key), message: `this pack has no connection field "${key}" (its fields: ${known})` });
     }
   }
   const result: SplitValues = { values: {}, secrets: {} };
@@ -30,11 +30,11 @@ export function checkFieldValues(fields: readonly Field[], input: Record<string,
     const kept = stored ? (field.secret ? stored.secrets : stored.values)[field.key] : field.default;
     const value = given === undefined ? kept : given;
     if (value === undefined || value === null || value === '') {
-      if (field.required) problems.push({ path: pointer(field.key), message: `${field.label} is required` });
+      if (field.required) problems.push({ path: fieldPointer(field.key), message: `${field.label} is required` });
       continue;
     }
     const wrong = typeProblem(field, value);
-    if (wrong) problems.push({ path: pointer(field.key), message: wrong });
+    if (wrong) problems.push({ path: fieldPointer(field.key), message: wrong });
     else (field.secret ? result.secrets : result.values)[field.key] = value;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, result };

@@ -8,13 +8,14 @@ import { connectionRepo } from '../storage/connection-repo.js';
 import { createId } from '../storage/create-id.js';
 import type { Database } from '../storage/database.js';
 import type { ConnectionRow } from '../storage/tables.js';
+import { checkAddressChange, addressChangedMessage } from './check-address-change.js';
 import { checkFieldValues } from './check-field-values.js';
 import { ConnectionError } from './connection-error.js';
 import { fieldsColumn, openRecord, readFields, sealSecrets, templateFields, type ConnectionRecord, type ConnectionSecrets } from './connection-record.js';
 import { toConnectionView } from './connection-view.js';
 import type { OAuthAuthorization } from './oauth-authorization.js';
 import { OAuthError, type OAuth2Client } from './oauth2-client.js';
-import { oauth2Settings } from './oauth2-settings.js';
+import { oauth2Settings, type OAuth2Settings } from './oauth2-settings.js';
 import type { ConnectionAuth } from './resolved-connection.js';
 import { runConnectionTest } from './run-connection-test.js';
 import type { SecretBox } from './secret-box.js';
@@ -63,15 +64,26 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     return { row, fields: readFields(row), secrets };
   }
 
+  /** The OAuth settings, or a 422 saying what in the connection's fields keeps them from being filled in. */
+  function settingsOf(pack: PackManifest, record: ConnectionRecord): Outcome<OAuth2Settings> {
+    try {
+      return { ok: true, value: oauth2Settings(pack, templateFields(record)) };
+    } catch (error) {
+      if (!(error instanceof ConnectionError)) throw error;
+      return refuse(422, error.code, error.message);
+    }
+  }
+
   async function clientCredentialsToken(pack: PackManifest, record: ConnectionRecord): Promise<Outcome<ConnectionSecrets['tokens'] & { expiresAt: number | null }>> {
-    const settings = oauth2Settings(pack, templateFields(record));
+    const settings = settingsOf(pack, record);
+    if (!settings.ok) return settings;
     try {
       const token = await deps.oauth.requestToken({
-        tokenUrl: settings.tokenUrl,
-        clientId: settings.clientId,
-        clientSecret: settings.clientSecret,
-        clientAuth: settings.auth.clientAuth,
-        params: { grant_type: 'client_credentials', ...scopeParam(settings.auth.scopes, settings.auth.scopeSeparator) },
+        tokenUrl: settings.value.tokenUrl,
+        clientId: settings.value.clientId,
+        clientSecret: settings.value.clientSecret,
+        clientAuth: settings.value.auth.clientAuth,
+        params: { grant_type: 'client_credentials', ...scopeParam(settings.value.auth.scopes, settings.value.auth.scopeSeparator) },
       });
       return { ok: true, value: { accessToken: token.accessToken, refreshToken: token.refreshToken, tokenType: token.tokenType, scope: token.scope, expiresAt: expiryOf(token, deps.now()) } };
     } catch (error) {
@@ -120,6 +132,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         created_at: now,
         updated_at: now,
       };
+      if (browserFlow) {
+        const settings = settingsOf(pack, draftRecord(row, secrets));
+        if (!settings.ok) return settings;
+      }
       if (pack.auth.kind === 'oauth2' && !browserFlow) {
         const token = await clientCredentialsToken(pack, draftRecord(row, secrets));
         if (!token.ok) return token;
@@ -156,21 +172,39 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       const pack = await installed(row.pack_id);
       if (!pack || pack.auth.kind === 'none') return refuse(409, 'PACK_NOT_INSTALLED', `pack ${row.pack_id} is no longer installed; install it to edit this connection`);
       const record = openRecord(box, row);
-      const checked = checkFieldValues(pack.auth.fields, changes.fields ?? {}, { values: record.fields.values, secrets: record.secrets.values });
+      const stored = { values: record.fields.values, secrets: record.secrets.values };
+      const checked = checkFieldValues(pack.auth.fields, changes.fields ?? {}, stored);
       if (!checked.ok) return refuse(422, 'VALIDATION_FAILED', `${checked.problems[0]!.path}: ${checked.problems[0]!.message}`, checked.problems);
+      const address = checkAddressChange(pack, changes.fields ?? {}, stored, checked.result);
+      if (address.problems.length > 0) return refuse(422, 'VALIDATION_FAILED', `${address.problems[0]!.path}: ${address.problems[0]!.message}`, address.problems);
       const now = deps.now();
+      // Tokens were issued through the old address: they are dropped with it.
+      const dropTokens = address.moved && pack.auth.kind === 'oauth2';
       const secrets: ConnectionSecrets = {
         values: checked.result.secrets,
-        tokens: record.secrets.tokens,
+        tokens: dropTokens ? undefined : record.secrets.tokens,
         // A replaced secret keeps verifying webhooks for a while: the vendor may still sign with it.
         previous: rotateSecrets(record.secrets, checked.result.secrets, now),
       };
-      const next: ConnectionRecord = {
+      const nextRecord = (): ConnectionRecord => ({
         row: { ...row, name: changes.name ?? row.name, fields: fieldsColumn({ values: checked.result.values, captured: record.fields.captured }, secrets) },
         fields: { ...record.fields, values: checked.result.values },
         secrets,
-      };
+      });
       let health = { status: row.status, status_message: row.status_message, last_checked_at: row.last_checked_at };
+      let tokenExpiresAt = dropTokens ? null : row.token_expires_at;
+      if (dropTokens && pack.auth.kind === 'oauth2' && pack.auth.grant === 'client_credentials') {
+        // The secrets were just given again, so a token can be asked for at the new address at once.
+        const token = await clientCredentialsToken(pack, nextRecord());
+        if (!token.ok) return token;
+        const { expiresAt, ...tokens } = token.value;
+        secrets.tokens = tokens;
+        tokenExpiresAt = expiresAt;
+        health = { ...health, status: 'ok', status_message: null };
+      } else if (dropTokens) {
+        health = { ...health, status: 'needs_reauth', status_message: `authorise again: ${addressChangedMessage}` };
+      }
+      const next = nextRecord();
       // An OAuth connection without a token has nothing to test until it is authorised.
       const testable = pack.auth.kind !== 'oauth2' || secrets.tokens !== undefined;
       if (testable && !options.skipTest) {
@@ -184,7 +218,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         const written = await connectionRepo.update(
           trx,
           id,
-          { name: next.row.name, fields: next.row.fields, secrets: sealSecrets(box, id, secrets, now), ...health, updated_at: now },
+          { name: next.row.name, fields: next.row.fields, secrets: sealSecrets(box, id, secrets, now), token_expires_at: tokenExpiresAt, ...health, updated_at: now },
           row.revision,
         );
         if (written) {
@@ -248,7 +282,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!pack || pack.auth.kind !== 'oauth2' || pack.auth.grant !== 'authorization_code') {
         return refuse(409, 'NOT_OAUTH', `connection ${id} does not authorise through the browser (OAuth2 authorization code)`);
       }
-      return { ok: true, value: await deps.authorization.start(openRecord(box, row), pack, actor?.userId ?? null) };
+      try {
+        return { ok: true, value: await deps.authorization.start(openRecord(box, row), pack, actor?.userId ?? null) };
+      } catch (error) {
+        // Only what the connection's fields cause (no client id, a URL that cannot be filled in) is the user's to fix.
+        if (!(error instanceof ConnectionError) || error.code === 'SECRETS_UNREADABLE') throw error;
+        return refuse(422, error.code, error.message);
+      }
     },
   };
 }

@@ -9,7 +9,7 @@ import { captureValues } from './capture-values.js';
 import { ConnectionError } from './connection-error.js';
 import { fieldsColumn, openRecord, sealSecrets, templateFields, type ConnectionRecord, type ConnectionSecrets } from './connection-record.js';
 import { OAuthError, type OAuth2Client } from './oauth2-client.js';
-import { oauth2Settings, renderUrl } from './oauth2-settings.js';
+import { oauth2Settings } from './oauth2-settings.js';
 import { createPkcePair } from './pkce.js';
 import type { SecretBox } from './secret-box.js';
 import { expiryOf, scopeParam } from './token-refresher.js';
@@ -29,7 +29,7 @@ export interface OAuthAuthorizationDeps {
 
 export type CallbackResult =
   | { ok: true; connectionId: string; name: string }
-  | { ok: false; code: 'OAUTH_STATE_INVALID' | 'OAUTH_DENIED' | 'OAUTH_EXCHANGE_FAILED'; message: string };
+  | { ok: false; code: 'OAUTH_STATE_INVALID' | 'OAUTH_OTHER_USER' | 'OAUTH_DENIED' | 'OAUTH_EXCHANGE_FAILED'; message: string };
 
 const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
 const stateContext = (stateHash: string) => `oauth-state:${stateHash}`;
@@ -48,8 +48,8 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
 
     async start(record: ConnectionRecord, pack: PackManifest, actorId: string | null): Promise<string> {
       const settings = oauth2Settings(pack, templateFields(record));
-      const { auth } = settings;
-      if (auth.grant !== 'authorization_code' || !auth.authorizationUrl) {
+      const { auth, authorizationUrl } = settings;
+      if (auth.grant !== 'authorization_code' || authorizationUrl === undefined) {
         throw new ConnectionError('AUTH_MISCONFIGURED', `pack ${pack.id} has no authorization URL, so there is nothing to open in the browser`);
       }
       const now = deps.now();
@@ -64,7 +64,7 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
         created_by: actorId,
         expires_at: now + stateLifetimeMs,
       });
-      const url = new URL(renderUrl(auth.authorizationUrl, templateFields(record)));
+      const url = new URL(authorizationUrl);
       const params: Record<string, string> = {
         ...auth.authorizeParams,
         response_type: 'code',
@@ -78,8 +78,13 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
       return url.href;
     },
 
-    /** Handles the browser's return from the provider. Any failure stores nothing on the connection. */
-    async complete(query: Record<string, string>): Promise<CallbackResult> {
+    /**
+     * Handles the browser's return from the provider. Any failure stores nothing on the connection.
+     * `signedIn` is the user whose session the browser carries, if any: a link started by someone else is
+     * refused, so nobody can trick a colleague into linking the colleague's account to their connection.
+     * Without a session (the provider opened a new browser) the single-use secret `state` is enough.
+     */
+    async complete(query: Record<string, string>, signedIn: string | null = null): Promise<CallbackResult> {
       const state = query['state'];
       const invalid = (message: string) => ({ ok: false, code: 'OAUTH_STATE_INVALID', message }) as const;
       if (!state) return invalid('the callback has no state parameter; start the connection again from Switchyard');
@@ -87,6 +92,10 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
       const taken = await connectionRepo.takeOAuthState(database.db, stateHash);
       if (!taken) return invalid('this authorisation link is unknown or was already used; start the connection again from Switchyard');
       if (taken.expires_at <= deps.now()) return invalid('this authorisation took longer than 10 minutes; start the connection again');
+      if (signedIn !== null && taken.created_by !== null && signedIn !== taken.created_by) {
+        log.warn({ connectionId: taken.connection_id }, 'authorisation callback refused: another user started it');
+        return { ok: false, code: 'OAUTH_OTHER_USER', message: 'another Switchyard user started this authorisation, so it was not used; to connect your own account, start it yourself from Switchyard' };
+      }
       if (query['error']) {
         const description = query['error_description'] ? `: ${query['error_description'].slice(0, 500)}` : '';
         return { ok: false, code: 'OAUTH_DENIED', message: `the provider did not authorise the connection (${query['error'].slice(0, 100)}${description})` };

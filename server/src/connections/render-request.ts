@@ -55,7 +55,7 @@ function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope):
  * A template that starts the base URL stands for a whole origin (`{{connection.base_url}}/v1`); any other
  * value is one encoded word, so `https://{{connection.subdomain}}.example.com` cannot become another host.
  */
-function renderBaseUrl(baseUrl: string, scope: TemplateScope): string {
+export function renderBaseUrl(baseUrl: string, scope: TemplateScope): string {
   const lead = leadingTemplate.exec(baseUrl)?.[0] ?? '';
   return textOf(renderTemplate(lead, scope)) + textOf(renderTemplate(baseUrl.slice(lead.length), scope, { encode: encodePathValue }));
 }

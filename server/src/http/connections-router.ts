@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { connectionChangesSchema, connectionViewSchema, newConnectionSchema } from '../contracts/connection.js';
 import type { Refusal } from '../connections/connection-service.js';
 import { ConnectionError } from '../connections/connection-error.js';
+import { principalFromSession, sessionCookie } from '../security/authenticate.js';
 import { roleAllows } from '../security/roles.js';
 import type { ApiEnv } from './api-env.js';
 import type { AppDeps } from './app-deps.js';
@@ -193,16 +195,18 @@ export function connectionsRouter(deps: AppDeps) {
       },
       responses: {
         200: { description: 'connected', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: z.object({ connectionId: z.string() }) } } },
-        400: { description: 'refused: unknown, used or expired state, denied by the user, or the code exchange failed; nothing stored', content: { 'text/html': { schema: z.string() } } },
+        400: { description: 'refused: unknown, used or expired state, started by another user than the signed-in one, denied by the user, or the code exchange failed; nothing stored', content: { 'text/html': { schema: z.string() } } },
       },
     }),
     async (c) => {
       // Every query parameter, not only the documented ones: packs capture some (e.g. `realmId`).
       const query = c.req.query();
       const asJson = query['format'] === 'json';
+      const session = getCookie(c, sessionCookie);
+      const signedIn = session ? await principalFromSession(deps.database.db, session, deps.now()) : null;
       let outcome;
       try {
-        outcome = await authorization.complete(query);
+        outcome = await authorization.complete(query, signedIn?.userId ?? null);
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;
         outcome = { ok: false as const, code: error.code, message: error.message };
