@@ -205,6 +205,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         health = { ...health, status: 'needs_reauth', status_message: `authorise again: ${addressChangedMessage}` };
       }
       const next = nextRecord();
+      if (pack.auth.kind === 'oauth2') {
+        const settings = settingsOf(pack, next);
+        if (!settings.ok) return settings;
+      }
       // An OAuth connection without a token has nothing to test until it is authorised.
       const testable = pack.auth.kind !== 'oauth2' || secrets.tokens !== undefined;
       if (testable && !options.skipTest) {

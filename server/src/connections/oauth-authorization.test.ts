@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalFromToken, sessionCookie, startSession } from '../security/authenticate.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import { startOAuthFixture, type OAuthFixture } from './oauth-test-fixture.js';
 
@@ -99,6 +100,31 @@ describe('OAuth2 authorization code flow against a real authorization server', (
     expect(wrongVerifier.body.error.message).toMatch(/code_verifier provided does not match/);
 
     expect(await connectionRepo.get(f.system.wired.database.db, connection.id)).toEqual(before);
+  });
+
+  it('refuses a callback whose browser is signed in as another user than the one who started it, storing nothing', async () => {
+    const { db } = f.system.wired.database;
+    const cookieOf = async (token: string) => `${sessionCookie}=${await startSession(db, (await principalFromToken(db, token))!.userId, Date.now())}`;
+    const colleague = await cookieOf(await f.system.addUser('editor'));
+    const starter = await cookieOf(f.system.ownerToken!);
+
+    const { connection, authorizeUrl } = await create('Victim');
+    const before = await connectionRepo.get(db, connection.id);
+    const callback = await f.authorizeAtProvider(authorizeUrl);
+    const exchanges = f.tokenRequests.length;
+    const refused = await f.system.request('GET', `${callback}&format=json`, undefined, { token: null, headers: { cookie: colleague } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'OAUTH_OTHER_USER', message: expect.stringContaining('another Switchyard user started this authorisation') });
+    expect(f.tokenRequests.length).toBe(exchanges);
+    expect(await connectionRepo.get(db, connection.id)).toEqual(before);
+    // The state is used up: the link cannot be tried again.
+    expect((await f.system.request('GET', `${callback}&format=json`, undefined, { token: null })).status).toBe(400);
+
+    // The starter's own session, and no session at all, complete as before.
+    const again = (await f.system.api('POST', `/connections/${connection.id}/oauth/start`)).body.authorizeUrl as string;
+    expect((await f.system.request('GET', `${await f.authorizeAtProvider(again)}&format=json`, undefined, { token: null, headers: { cookie: starter } })).status).toBe(200);
+    const third = (await f.system.api('POST', `/connections/${connection.id}/oauth/start`)).body.authorizeUrl as string;
+    expect((await f.system.request('GET', `${await f.authorizeAtProvider(third)}&format=json`, undefined, { token: null })).status).toBe(200);
   });
 
   it('refuses an expired state', async () => {

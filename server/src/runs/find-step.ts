@@ -2,7 +2,7 @@ import { parseUse } from '../registry/parse-use.js';
 import type { StepDefinition } from '../steps/define-step.js';
 import { findCoreStep } from '../steps/core-steps.js';
 import type { EngineDeps } from './engine-deps.js';
-import { actionSideEffect, packActionStep } from './pack-action-step.js';
+import { packActionStep } from './pack-action-step.js';
 
 export type FoundStep = { ok: true; definition: StepDefinition } | { ok: false; message: string };
 
@@ -20,7 +20,7 @@ export async function stepSideEffect(use: string, registry: EngineDeps['registry
   const core = findCoreStep(use);
   if (core || use.startsWith('core/')) return core?.sideEffect ?? false;
   const resolved = await registry.action(use);
-  return resolved ? actionSideEffect(resolved.action) : false;
+  return resolved ? resolved.action.sideEffect !== false : false;
 }
 
 /** Says which part is missing: the pack, the pinned major, or the action. */

@@ -1,4 +1,4 @@
-import { packManifestSchema, type PackManifestInput } from '@switchyard/connectors';
+import { normalizePack, packManifestSchema, type PackManifestInput } from '@switchyard/connectors';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionAuth } from '../connections/resolved-connection.js';
 import type { VendorCall, VendorClient } from '../connections/vendor-client.js';
@@ -8,8 +8,9 @@ import { findStep, stepSideEffect } from './find-step.js';
 import { packActionStep } from './pack-action-step.js';
 import { toFailure } from './to-step-error.js';
 
+// Normalised as installing does: every action then declares its side effect.
 const manifest = (extra: Partial<PackManifestInput> = {}) =>
-  packManifestSchema.parse({
+  normalizePack(packManifestSchema.parse({
     id: 'acme', name: 'Acme', version: '2.1.0', engine: '^1.0.0', baseUrl: 'https://api.acme.test', auth: { kind: 'bearer' },
     actions: [
       { key: 'get-contact', name: 'Get contact', input: [{ key: 'id', label: 'Id', required: true }], request: { path: '/contacts/{{input.id}}' }, output: 'contact' },
@@ -17,7 +18,7 @@ const manifest = (extra: Partial<PackManifestInput> = {}) =>
       { key: 'ping', name: 'Ping', request: { method: 'POST', path: '/ping' } },
     ],
     ...extra,
-  });
+  }));
 
 /** An in-memory catalogue: every action of the given manifests, by `pack/key` and `pack/key@major`. */
 function registryOf(...manifests: ReturnType<typeof manifest>[]): PackRegistry {

@@ -1,4 +1,3 @@
-import type { Action } from '@switchyard/connectors';
 import type { ResolvedConnection, ConnectionAuth } from '../connections/resolved-connection.js';
 import { readBodyPath } from '../connections/read-body-path.js';
 import type { VendorCall, VendorClient } from '../connections/vendor-client.js';
@@ -12,11 +11,6 @@ export interface PackActionDeps {
   vendor: VendorClient;
 }
 
-/** Running it again changes something at the vendor: as declared, else anything but a read. */
-export function actionSideEffect(action: Action): boolean {
-  return action.sideEffect ?? !(action.request.method === 'GET' || action.request.method === 'HEAD');
-}
-
 /**
  * A pack action as a recipe step (`use: "<pack>/<key>@<major>"`): input checked against the action's
  * fields, the step's connection resolved (refreshed when stale), one vendor call (or every page of a
@@ -28,7 +22,8 @@ export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): 
     key: `${manifest.id}/${action.key}@${resolved.major}`,
     title: action.name,
     description: action.description ?? `${manifest.name}: ${action.name}`,
-    sideEffect: actionSideEffect(action),
+    // validatePack sets it on every installed action; were it ever missing, assume the call changes something.
+    sideEffect: action.sideEffect !== false,
     input: inputSchemaForFields(action.input),
     async run(input, ctx) {
       let connection: ResolvedConnection | undefined;
