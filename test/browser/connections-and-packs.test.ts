@@ -73,8 +73,12 @@ describe('connections and packs in the browser', () => {
     await mkdir(screenshots, { recursive: true });
     console.log(`screenshots: ${screenshots}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // Signed in as the owner through an API token; signing in through the form is the auth journey's.
-    await context.setExtraHTTPHeaders({ authorization: `Bearer ${server.token}` });
+    // Signed in as the owner through the login API (the session cookie lands in the context); the form is the first-start journey's.
+    const login = await context.request.post(`${server.baseUrl}/api/v1/auth/login`, {
+      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
+      headers: { origin: server.baseUrl },
+    });
+    expect(login.status()).toBe(200);
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());

@@ -1,5 +1,5 @@
 // Mantine's mixins and rem() helpers for any .module.css in the app.
-module.exports = {
+export default {
   plugins: {
     'postcss-preset-mantine': {},
   },
