@@ -34,6 +34,7 @@ const access: Record<string, Access> = {
   'DELETE /api/v1/recipes/{id}': 'editor',
   'GET /api/v1/recipes/{id}/export': 'viewer',
   'GET /api/v1/recipes/{id}/versions': 'viewer',
+  'POST /api/v1/recipes/{id}/versions/{versionId}/restore': 'editor',
   'POST /api/v1/recipes/{id}/publish': 'editor',
   'POST /api/v1/recipes/{id}/unpublish': 'editor',
   'POST /api/v1/recipes/{id}/pause': 'editor',
@@ -137,6 +138,7 @@ describe('authorization matrix', () => {
     let path = route.slice(route.indexOf(' ') + 1);
     if (path.includes('{token}')) path = path.replace('{token}', 'x'.repeat(24));
     if (path.startsWith('/api/v1/recipes/{id}')) path = path.replace('{id}', await system.createRecipe({ trigger: { use: 'core/webhook' }, steps: [] }));
+    if (path.includes('{versionId}')) path = path.replace('{versionId}', 'ver_missing');
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);
     if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');

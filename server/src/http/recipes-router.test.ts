@@ -61,6 +61,29 @@ describe('recipes API', () => {
     ]);
   });
 
+  it('restores an earlier version as a new draft, audited, leaving the published version live', async () => {
+    const id = await system.createRecipe(definition('one'));
+    await system.api('PATCH', `/recipes/${id}`, { definition: definition('two') });
+    await system.api('POST', `/recipes/${id}/publish`);
+    const [published, first] = (await system.api('GET', `/recipes/${id}/versions`)).body.versions as { id: string }[];
+
+    const restored = await system.api('POST', `/recipes/${id}/versions/${first!.id}/restore`);
+    expect(restored.status).toBe(201);
+    expect(restored.body).toMatchObject({ number: 3, state: 'draft', definition: definition('one') });
+    const recipe = (await system.api('GET', `/recipes/${id}`)).body;
+    expect(recipe).toMatchObject({ latestVersionId: restored.body.id, publishedVersionId: published!.id, status: 'live', definition: definition('one') });
+
+    const entries = (await system.api('GET', '/audit')).body.entries as { action: string; targetId: string; details: unknown }[];
+    expect(entries.find((entry) => entry.action === 'recipe.restore' && entry.targetId === id)?.details).toEqual({
+      versionId: restored.body.id,
+      restoredFrom: first!.id,
+      restoredNumber: 1,
+    });
+    expect((await system.api('POST', `/recipes/${id}/versions/ver_unknown/restore`)).status).toBe(404);
+    const other = await system.createRecipe(definition('other'));
+    expect((await system.api('POST', `/recipes/${other}/versions/${first!.id}/restore`)).status).toBe(404);
+  });
+
   it('publishes a chosen version and answers with the webhook URL', async () => {
     const id = await system.createRecipe(definition('first'));
     const firstVersion = (await system.api('GET', `/recipes/${id}`)).body.latestVersionId;

@@ -211,6 +211,40 @@ export function recipesRouter(deps: AppDeps) {
   router.openapi(
     createRoute({
       method: 'post',
+      path: '/recipes/{id}/versions/{versionId}/restore',
+      tags: ['recipes'],
+      summary: 'Save an earlier version again as the new draft (the published version is left as it is)',
+      middleware: [requireRole('editor')],
+      request: { params: idParam.extend({ versionId: z.string().min(1).max(100) }) },
+      responses: {
+        201: jsonResponse(recipeVersionSchema, 'the new draft version'),
+        404: errorResponse('no such recipe or version'),
+        ...unprocessable,
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const { id, versionId } = c.req.valid('param');
+      if (!(await recipeRepo.get(database.db, id))) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
+      const source = await recipeRepo.version(database.db, versionId);
+      if (!source || source.recipe_id !== id) return apiError(c, 404, 'VERSION_NOT_FOUND', 'no such version of this recipe');
+      // Checked like any save: an old version may use a pack that has since been removed.
+      const checked = await validateRecipeWithPacks(recipeRepo.definitionOf(source), packChecks, '/definition');
+      if (checked.problems.length > 0) return invalid(c, checked.problems);
+      const principal = c.get('principal');
+      const version = await database.write(async (trx) => {
+        const added = await recipeRepo.addVersion(trx, id, checked.definition, principal.userId, now());
+        const details = { versionId: added.id, restoredFrom: source.id, restoredNumber: source.number };
+        await auditRepo.record(trx, { actor: principal, action: 'recipe.restore', targetId: id, details }, now());
+        return added;
+      });
+      return c.json(versionView(version, (await recipeRepo.get(database.db, id))!), 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
       path: '/recipes/{id}/publish',
       tags: ['recipes'],
       summary: 'Make a version live and switch its trigger on',
