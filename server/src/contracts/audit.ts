@@ -8,6 +8,7 @@ export const auditActions = [
   'token.create',
   'recipe.create',
   'recipe.update',
+  'recipe.restore',
   'recipe.publish',
   'recipe.unpublish',
   'recipe.pause',
