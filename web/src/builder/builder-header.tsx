@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Button, Code, CopyButton, Group, Text, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconPlayerPause, IconPlayerStop, IconRocket } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconHistory, IconPlayerPause, IconPlayerStop, IconRocket } from '@tabler/icons-react';
 import type { Recipe } from '@switchyard/server/contracts';
 import { Link } from 'react-router';
 import { RecipeStatusBadge } from '../screens/recipes/recipe-status-badge';
@@ -20,10 +20,11 @@ interface BuilderHeaderProps {
   onPublish: () => void;
   onUnpublish: () => void;
   onPause: () => void;
+  onHistory: () => void;
 }
 
 /** The recipe's name and status, the save state, the live webhook URL, and the publish buttons. */
-export function BuilderHeader({ recipe, saveState, busy, onPublish, onUnpublish, onPause }: BuilderHeaderProps) {
+export function BuilderHeader({ recipe, saveState, busy, onPublish, onUnpublish, onPause, onHistory }: BuilderHeaderProps) {
   const webhookUrl = recipe.trigger?.webhookUrl;
   return (
     <Group justify="space-between" wrap="wrap" gap="sm" mb="sm">
@@ -62,6 +63,9 @@ export function BuilderHeader({ recipe, saveState, busy, onPublish, onUnpublish,
         </Group>
       </div>
       <Group gap="xs">
+        <Button variant="default" leftSection={<IconHistory size={16} />} onClick={onHistory}>
+          History
+        </Button>
         {recipe.status === 'live' && (
           <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={onPause} disabled={busy}>
             Pause

@@ -8,6 +8,8 @@ import { BuilderContext, type BuilderActions } from './builder-context';
 import { useCatalog, useLatestRun } from './builder-api';
 import type { CatalogEntry } from './catalog/step-catalog';
 import { locateProblems } from './graph/problem-locations';
+import { HistoryDrawer } from './history/history-drawer';
+import { useRestoreVersion } from './history/use-restore-version';
 import { createStep, deleteStep, duplicateStep, insertStep, moveStep, updateStep, type InsertionPoint } from './graph/step-edits';
 import { StepPanel } from './panel/step-panel';
 import { StepPicker } from './picker/step-picker';
@@ -30,6 +32,8 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
   const pause = useRecipeStatusAction('pause');
   const [picking, setPicking] = useState<Picking>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [history, setHistory] = useState(false);
+  const restore = useRestoreVersion(recipe.id, draft, () => setHistory(false));
 
   const problems = useMemo(() => locateProblems(definition, draft.problems), [definition, draft.problems]);
   const samples = useMemo(() => sampleData(definition, catalog.data, latestRun.data), [definition, catalog.data, latestRun.data]);
@@ -92,6 +96,7 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
           onPublish={() => void onPublish()}
           onUnpublish={() => void runAction('Unpublished: the trigger is off.', () => unpublish.mutateAsync(recipe.id))}
           onPause={() => void runAction('Paused: the trigger is off until you publish again.', () => pause.mutateAsync(recipe.id))}
+          onHistory={() => setHistory(true)}
         />
         {problems.length > 0 && (
           <Alert color="red" mb="sm" title={`${problems.length} problem${problems.length > 1 ? 's' : ''} to fix`}>
@@ -149,6 +154,7 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
         }}
         onMove={(id, direction) => change((current) => moveStep(current, id, direction))}
       />
+      <HistoryDrawer recipeId={recipe.id} opened={history} restoring={restore.restoring} onRestore={(version) => void restore.restore(version)} onClose={() => setHistory(false)} />
     </BuilderContext.Provider>
   );
 }

@@ -62,5 +62,14 @@ export function useBuilderDraft(recipe: Recipe) {
     setDefinition(next);
   }, []);
 
-  return { definition, change, state, problems, setProblems, message, flush: save };
+  /** Shows a definition the server already holds (a restored version): nothing to save. */
+  const reset = useCallback((next: RecipeDefinition) => {
+    saved.current = edits.current;
+    setDefinition(next);
+    setState('saved');
+    setProblems([]);
+    setMessage(null);
+  }, []);
+
+  return { definition, change, reset, state, problems, setProblems, message, flush: save };
 }
