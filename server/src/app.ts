@@ -19,8 +19,10 @@ import { authenticate } from './http/middleware/authenticate.js';
 import { limitJsonDepth } from './http/middleware/json-depth.js';
 import { sameOrigin } from './http/middleware/same-origin.js';
 import { recipesRouter } from './http/recipes-router.js';
+import { recipeTestingRouter } from './http/recipe-testing-router.js';
 import { runsRouter } from './http/runs-router.js';
 import { storageRouter } from './http/storage-router.js';
+import { testHooksRouter } from './http/test-hooks-router.js';
 import { triggersRouter } from './http/triggers-router.js';
 import { isUnavailable } from './storage/unavailable-error.js';
 import { usersRouter } from './http/users-router.js';
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(deps));
   app.route('/', hooksRouter(deps));
+  app.route('/', testHooksRouter(deps));
   app.route('/', approvalsRouter(deps));
 
   const api = createRouter();
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', authenticate(deps.database.db, deps.now, deps.localPrincipal));
   api.route('/', authRouter(deps));
   api.route('/', recipesRouter(deps));
+  api.route('/', recipeTestingRouter(deps));
   api.route('/', runsRouter(deps));
   api.route('/', usersRouter(deps));
   api.route('/', triggersRouter(deps));

@@ -16,6 +16,9 @@ const access: Record<string, Access> = {
   // The unguessable token in the path (plus signatures, where configured) is the credential.
   'POST /hooks/{token}': 'public',
   'ALL /hooks/{token}': 'public',
+  // A builder's test URL: the same credential (token, signatures), and it never starts a run.
+  'POST /hooks/test/{token}': 'public',
+  'ALL /hooks/test/{token}': 'public',
   'GET /approvals/{token}': 'public',
   'POST /approvals/{token}': 'public',
 
@@ -39,6 +42,11 @@ const access: Record<string, Access> = {
   'POST /api/v1/recipes/{id}/unpublish': 'editor',
   'POST /api/v1/recipes/{id}/pause': 'editor',
   'POST /api/v1/recipes/{id}/run': 'editor',
+  'POST /api/v1/recipes/{id}/test-trigger': 'editor',
+  'GET /api/v1/recipes/{id}/test-trigger': 'editor',
+  'GET /api/v1/recipes/{id}/trigger-samples': 'viewer',
+  // Runs the step for real (it may change things outside Switchyard), as a run would.
+  'POST /api/v1/recipes/{id}/steps/{stepId}/test': 'editor',
 
   'GET /api/v1/runs': 'viewer',
   'GET /api/v1/runs/{id}': 'viewer',
@@ -91,6 +99,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/recipes/import': () => ({ name: 'Matrix import', trigger: { use: 'core/manual' }, steps: [] }),
   'PATCH /api/v1/recipes/{id}': () => ({ name: 'Renamed' }),
   'POST /api/v1/recipes/{id}/run': () => ({ version: 'latest' }),
+  'POST /api/v1/recipes/{id}/steps/{stepId}/test': () => ({}),
   'POST /api/v1/runs/{id}/replay': () => ({}),
   'POST /api/v1/users': () => ({ email: `matrix-${++userCount}@example.com`, password: 'long enough password', role: 'viewer' }),
   'POST /api/v1/tokens': () => ({ name: 'matrix' }),
@@ -138,6 +147,7 @@ describe('authorization matrix', () => {
     let path = route.slice(route.indexOf(' ') + 1);
     if (path.includes('{token}')) path = path.replace('{token}', 'x'.repeat(24));
     if (path.startsWith('/api/v1/recipes/{id}')) path = path.replace('{id}', await system.createRecipe({ trigger: { use: 'core/webhook' }, steps: [] }));
+    if (path.includes('{stepId}')) path = path.replace('{stepId}', 'missing-step');
     if (path.includes('{versionId}')) path = path.replace('{versionId}', 'ver_missing');
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);

@@ -59,7 +59,7 @@ export function hooksRouter(deps: AppDeps) {
  * The request's headers as one string per name, repeated headers joined as the Fetch API does.
  * `headersDistinct` keeps repeats that `headers` would silently drop (a second Content-Type, say).
  */
-function nodeHeaders(incoming: IncomingMessage): Record<string, string> {
+export function nodeHeaders(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(incoming.headersDistinct)) {
     if (values) headers[name] = values.join(', ');

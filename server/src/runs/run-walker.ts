@@ -1,7 +1,6 @@
 import type { RecipeDefinition, StepDefinitionJson } from '../contracts/recipe-definition.js';
 import { findCoreStep } from '../steps/core-steps.js';
 import { evaluateCondition, conditionSchema } from '../steps/filter-condition.js';
-import { kvRepo } from '../storage/kv-repo.js';
 import { fromJson, toJson } from '../storage/json-column.js';
 import { jobRepo } from '../storage/job-repo.js';
 import { runRepo } from '../storage/run-repo.js';
@@ -11,6 +10,7 @@ import { renderTemplate, type TemplateScope } from '../templates/index.js';
 import { signApproval } from './approval-token.js';
 import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
+import { recipeKvStore } from './recipe-kv-store.js';
 import { findStep } from './find-step.js';
 import { next, park, stop, type Flow } from './flow.js';
 import { idempotencyKey } from './idempotency-key.js';
@@ -144,7 +144,7 @@ export class RunWalker {
       connectionId: step.connection,
       now: this.deps.now,
       egress: this.deps.egress,
-      kv: this.kvStore(),
+      kv: recipeKvStore(this.deps, this.run.recipe_id),
       approvalLinks: (expiresAt: number) => this.approvalLinks(path, expiresAt),
     };
     const startedAt = this.deps.now();
@@ -390,18 +390,6 @@ export class RunWalker {
     // if so, the step that was in flight stays on record and nothing after it runs.
     if (!(await runRepo.setStatus(trx, this.run.id, { status: 'running', startedAt: this.deps.now() }))) this.cancelled = true;
     this.run.status = 'running';
-  }
-
-  private kvStore() {
-    const { database, now } = this.deps;
-    const scopeName = (scope: string) => (scope === 'global' ? 'global' : `recipe:${this.run.recipe_id}`);
-    return {
-      get: (scope: string, key: string) => kvRepo.get(database.db, scopeName(scope), key),
-      set: (scope: string, key: string, value: unknown) => database.write((trx) => kvRepo.set(trx, scopeName(scope), key, value, now())),
-      delete: (scope: string, key: string) => database.write((trx) => kvRepo.delete(trx, scopeName(scope), key)),
-      increment: (scope: string, key: string, by: number) =>
-        database.write((trx) => kvRepo.increment(trx, database.dialect, scopeName(scope), key, by, now())),
-    };
   }
 
   private approvalLinks(path: string, expiresAt: number) {

@@ -72,10 +72,7 @@ export class WebhookSource {
     }
     const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);
     if (!parsed.ok) return error(parsed.status, parsed.code, parsed.message);
-    const headers = Object.fromEntries(
-      Object.entries(incoming.headers).map(([name, value]) => [name, redactedHeaders.has(name) ? '[redacted]' : value]),
-    );
-    const event = { method: incoming.method, headers, query: incoming.query, body: parsed.body };
+    const event = webhookEvent(incoming, parsed.body);
     const dedupeKey = this.dedupeKey(hook, event, incoming.headers);
     const delivery: Delivery = {
       source: hook.triggerId,
@@ -123,6 +120,14 @@ export class WebhookSource {
   }
 }
 
-function error(status: number, code: string, message: string): WebhookAnswer {
+/** The trigger event a delivery becomes (what `{{trigger.…}}` reads): credentials in headers are not kept. */
+export function webhookEvent(incoming: IncomingDelivery, body: unknown) {
+  const headers = Object.fromEntries(
+    Object.entries(incoming.headers).map(([name, value]) => [name, redactedHeaders.has(name) ? '[redacted]' : value]),
+  );
+  return { method: incoming.method, headers, query: incoming.query, body };
+}
+
+export function error(status: number, code: string, message: string): WebhookAnswer {
   return { status, body: { error: { code, message } } };
 }
