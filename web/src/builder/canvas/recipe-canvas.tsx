@@ -3,7 +3,7 @@ import { Background, Controls, ReactFlow, getNodesBounds, useReactFlow, useStore
 import type { RecipeDefinition } from '@switchyard/server/contracts';
 import { useEffect, useMemo } from 'react';
 import { layoutGraph } from '../graph/layout-graph';
-import { recipeGraph } from '../graph/recipe-graph';
+import { recipeGraph, type BuilderGraph } from '../graph/recipe-graph';
 import { BranchNode, FrameNode } from './frame-node';
 import { InsertNode } from './insert-node';
 import { StepNode } from './step-node';
@@ -16,7 +16,7 @@ const margin = 24;
  * Shows the recipe from the top, centred, at the largest zoom up to 1 that fits its width and, if still
  * readable, its height; done again when steps are added or removed so a new step is never off screen.
  */
-function ViewFromTop({ count }: { count: number }) {
+export function ViewFromTop({ count }: { count: number }) {
   const { getNodes, setViewport } = useReactFlow();
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
@@ -39,21 +39,23 @@ function ViewFromTop({ count }: { count: number }) {
 
 const nodeTypes = { trigger: StepNode, step: StepNode, insert: InsertNode, frame: FrameNode, branch: BranchNode };
 
+/** xyflow nodes and edges of a laid-out graph; nothing can be dragged or selected, frames sit behind. */
+export function flowOf(graph: BuilderGraph): { nodes: Node[]; edges: Edge[] } {
+  const nodes: Node[] = graph.nodes.map((node) => ({
+    ...node,
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    // Nodes that can be neither selected nor dragged get no pointer events from xyflow; steps and "+" are buttons.
+    ...(node.type === 'frame' ? { zIndex: -1 } : { style: { pointerEvents: 'all' as const } }),
+  }));
+  const edges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', focusable: false }));
+  return { nodes, edges };
+}
+
 /** The recipe drawn top to bottom; laid out again whenever the definition changes. Nodes are not draggable. */
 export function RecipeCanvas({ definition }: { definition: RecipeDefinition }) {
-  const { nodes, edges } = useMemo(() => {
-    const graph = layoutGraph(recipeGraph(definition));
-    const nodes: Node[] = graph.nodes.map((node) => ({
-      ...node,
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      // Nodes that can be neither selected nor dragged get no pointer events from xyflow; steps and "+" are buttons.
-      ...(node.type === 'frame' ? { zIndex: -1 } : { style: { pointerEvents: 'all' as const } }),
-    }));
-    const edges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', focusable: false }));
-    return { nodes, edges };
-  }, [definition]);
+  const { nodes, edges } = useMemo(() => flowOf(layoutGraph(recipeGraph(definition))), [definition]);
   return (
     <ReactFlow
       nodes={nodes}

@@ -1,7 +1,7 @@
-import { Accordion, Alert, Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Breadcrumbs, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { RunStep } from '@switchyard/server/contracts';
 import { IconAlertTriangle, IconCheck, IconClock, IconPlayerPlay, IconPlayerSkipForward, IconRefresh, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { useRecipe } from '../../api/recipes';
@@ -13,6 +13,9 @@ import { failedStep, type ReplayStart } from './replay-from';
 import { ReplayModal } from './replay-modal';
 import { RunStatusBadge } from './run-status-badge';
 import { RunStepItem } from './run-step-item';
+
+// The canvas (xyflow and dagre) is its own chunk, loaded only when the canvas view is chosen.
+const RunCanvas = lazy(async () => ({ default: (await import('./run-canvas')).RunCanvas }));
 
 const bullets: Partial<Record<RunStep['status'], { icon: typeof IconCheck; color: string }>> = {
   succeeded: { icon: IconCheck, color: 'green' },
@@ -39,6 +42,7 @@ export function RunScreen() {
   const run = useRun(id);
   const recipe = useRecipe(run.data?.recipeId ?? '', run.data !== undefined);
   const [replay, setReplay] = useState<ReplayStart | null>(null);
+  const [view, setView] = useState<'timeline' | 'canvas'>('timeline');
 
   if (run.error) return <Alert color="red" title="This run cannot be shown">{errorMessage(run.error)}</Alert>;
   if (!run.data) return <PageLoader />;
@@ -115,10 +119,25 @@ export function RunScreen() {
         )}
       </Accordion>
 
-      <Title order={2} size="h4">
-        Steps
-      </Title>
-      {detail.steps.length === 0 ? (
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Steps
+        </Title>
+        <SegmentedControl
+          aria-label="Show the steps as"
+          value={view}
+          onChange={(value) => setView(value as typeof view)}
+          data={[
+            { value: 'timeline', label: 'Timeline' },
+            { value: 'canvas', label: 'Canvas' },
+          ]}
+        />
+      </Group>
+      {view === 'canvas' ? (
+        <Suspense fallback={<PageLoader />}>
+          <RunCanvas run={detail} onReplayFrom={(path) => setReplay({ kind: 'step', path })} />
+        </Suspense>
+      ) : detail.steps.length === 0 ? (
         <Text c="dimmed">No step has run yet.</Text>
       ) : (
         <Timeline bulletSize={26} lineWidth={2} active={detail.steps.length}>
