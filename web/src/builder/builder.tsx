@@ -15,6 +15,9 @@ import { StepPanel } from './panel/step-panel';
 import { StepPicker } from './picker/step-picker';
 import { sampleData } from './pills/sample-data';
 import { useBuilderDraft } from './use-builder-draft';
+import { TestSection } from './testing/test-section';
+import { withTestSamples } from './testing/test-samples';
+import { useTestSamples } from './testing/use-test-samples';
 
 // The canvas (xyflow and dagre) is its own chunk, loaded with the builder and never on the first visit.
 const RecipeCanvas = lazy(async () => ({ default: (await import('./canvas/recipe-canvas')).RecipeCanvas }));
@@ -36,7 +39,11 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
   const restore = useRestoreVersion(recipe.id, draft, () => setHistory(false));
 
   const problems = useMemo(() => locateProblems(definition, draft.problems), [definition, draft.problems]);
-  const samples = useMemo(() => sampleData(definition, catalog.data, latestRun.data), [definition, catalog.data, latestRun.data]);
+  const testing = useTestSamples();
+  const samples = useMemo(
+    () => withTestSamples(sampleData(definition, catalog.data, latestRun.data), testing.tested),
+    [definition, catalog.data, latestRun.data, testing.tested],
+  );
 
   const actions: BuilderActions = {
     catalog: catalog.data,
@@ -153,6 +160,9 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
           setOpen(result.id);
         }}
         onMove={(id, direction) => change((current) => moveStep(current, id, direction))}
+        testSection={
+          <TestSection open={open} recipeId={recipe.id} definition={definition} catalog={catalog.data} samples={samples} testing={testing} save={draft.flush} />
+        }
       />
       <HistoryDrawer recipeId={recipe.id} opened={history} restoring={restore.restoring} onRestore={(version) => void restore.restore(version)} onClose={() => setHistory(false)} />
     </BuilderContext.Provider>

@@ -1,7 +1,7 @@
 import { ActionIcon, Box, Button, Drawer, Flex, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCopy, IconReplace, IconTrash } from '@tabler/icons-react';
 import type { RecipeDefinition, StepDefinitionJson } from '@switchyard/server/contracts';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { entryFor } from '../builder-context';
 import type { Catalog } from '../catalog/step-catalog';
 import type { LocatedProblem } from '../graph/problem-locations';
@@ -28,6 +28,8 @@ export interface StepPanelProps {
   onDelete: (id: string) => void;
   onDuplicate: (id: string) => void;
   onMove: (id: string, direction: 'up' | 'down') => void;
+  /** Shown under the form: test data for the trigger, or a step's test. */
+  testSection?: ReactNode;
 }
 
 /** The drawer that edits one step (or the trigger): its form beside the pill panel. Escape closes it. */
@@ -107,6 +109,7 @@ export function StepPanel(props: StepPanelProps) {
                 problems={own}
                 onChange={(change) => (step ? props.onChangeStep(step.id, change) : props.onChangeTrigger(change))}
               />
+              {props.testSection}
             </Box>
             {step && (
               <Box style={{ flex: 5, minWidth: 0, width: '100%', position: 'sticky', top: 0 }}>
