@@ -58,3 +58,17 @@ describe('parsePackText', () => {
     expect(problemsOf('id: demo\n', 'p.yaml').map((problem) => problem.path)).toContain('/name');
   });
 });
+
+describe('prototype keys', () => {
+  it('refuses __proto__ and constructor keys in JSON and YAML without polluting anything', () => {
+    for (const [text, file] of [
+      ['{"id":"a","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}', 'p.json'],
+      ['id: a\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n', 'p.yaml'],
+    ] as const) {
+      const result = parsePackText(text, file);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems.map((problem) => problem.path)).toEqual(expect.arrayContaining(['/__proto__', '/constructor']));
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});
