@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startBareServer } from './bare-server.js';
 import { formatSummary, summariseProfile } from './cpuprofile.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -19,6 +20,7 @@ import { metrics, publishRecipe, runCli, snapshotServer, startSwitchyard, type L
 import { startSink, type Sink } from './sink.js';
 import { mb, median, ms, rate, table } from './stats.js';
 import { benchWorkerScaling, scalingReport, type ScalingPoint } from './worker-scaling.js';
+import { measureWebBundle, webBundleReport } from './web-bundle.js';
 import { deliveryBody, w1Recipe, w2Recipe } from './workloads.js';
 
 const scale = Math.min(1, Math.max(0.2, Number(process.env.BENCH_SCALE ?? 1) || 1));
@@ -384,6 +386,11 @@ async function main() {
     // not a git checkout
   }
   process.stdout.write(`Switchyard benchmark at ${revision} — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? '?'}; load generator, sink and server share the machine; load average at start ${loadavg().map((v) => v.toFixed(2)).join(' ')}\n\n`);
+  try {
+    process.stdout.write(`${webBundleReport(measureWebBundle(fileURLToPath(new URL('../../web/dist', import.meta.url))))}\n\n`);
+  } catch (error) {
+    process.stdout.write(`web bundle not measured: ${(error as Error).message}\n\n`);
+  }
   tempDirs.push(snapshotServer());
   const sink = await startSink();
   const results: DbResult[] = [];
