@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { useResources } from '../support/resources.js';
+import { Sink } from '../support/sink.js';
+import { SwitchyardProcess } from '../support/switchyard-process.js';
+import { launchChromium } from './launch-chromium.js';
+
+const screenshots = fileURLToPath(new URL('./screenshots/test-trigger-and-step/', import.meta.url));
+const secret = 'browser-test-secret';
+
+describe('the builder tests: catch a signed webhook at a test URL, use it in a pill, test an HTTP step against a sink', () => {
+  const own = useResources('all');
+  let server: SwitchyardProcess;
+  let sink: Sink;
+  let browser: Browser;
+  let page: Page;
+  let recipeId = '';
+  const problems: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png` });
+  const shotOnFailure = () =>
+    onTestFailed(async ({ task }) => {
+      await page.screenshot({ path: `${screenshots}failed-${task.name.replaceAll(/\W+/g, '-')}.png` });
+    });
+  const savedDraft = () => page.getByText('All changes saved').waitFor();
+
+  beforeAll(async () => {
+    server = own(await SwitchyardProcess.launch());
+    sink = await Sink.start();
+    browser = await launchChromium();
+    await mkdir(screenshots, { recursive: true });
+    console.log(`screenshots: ${screenshots}`);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
+      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
+      headers: { origin: server.baseUrl },
+    });
+    expect(login.status()).toBe(200);
+    const created = await server.api<{ id: string }>('POST', '/recipes', {
+      name: 'Signed orders',
+      trigger: { use: 'core/webhook', input: { verification: { scheme: 'hmac', secret, header: 'x-signature', prefix: 'sha256=' } } },
+      steps: [],
+    });
+    expect(created.status).toBe(201);
+    recipeId = created.body.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sink?.close();
+  });
+
+  it('listens at a test URL and shows the signed delivery sent there', async () => {
+    shotOnFailure();
+    await page.goto(`${server.baseUrl}/recipes/${recipeId}`);
+    await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
+    await page.getByRole('button', { name: 'Test trigger' }).click();
+    const testUrl = (await page.getByTestId('test-url').textContent())!;
+    expect(testUrl).toMatch(/\/hooks\/test\/[A-Za-z0-9_-]+$/);
+    await page.getByText(/Waiting for deliveries until/).waitFor();
+    await shot('01-listening');
+
+    const send = (body: string, key: string) =>
+      fetch(testUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature': `sha256=${createHmac('sha256', key).update(body).digest('hex')}` },
+        body,
+      });
+    expect((await send('{"id":"forged"}', 'wrong-secret')).status).toBe(401);
+    const body = JSON.stringify({ id: 'o-9', amount: 250 });
+    expect((await send(body, secret)).status).toBe(200);
+    await page.getByTestId('trigger-event').first().getByText('In use').waitFor();
+    await expect(page.getByTestId('trigger-event').count()).resolves.toBe(1);
+    await page.getByText('"amount": 250').waitFor();
+    await shot('02-event-captured');
+    await page.keyboard.press('Escape');
+  });
+
+  it('adds a filter whose rule takes the captured amount as a pill', async () => {
+    shotOnFailure();
+    await page.getByRole('button', { name: 'Add the first step here' }).click();
+    await page.getByLabel('Search').fill('only continue');
+    await page.getByRole('button', { name: 'Only continue if… (Flow)' }).click();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Rule 1 value').click();
+    await page.getByRole('button', { name: 'Insert trigger body › amount' }).click();
+    await page.getByLabel('Rule 1 operator').first().click();
+    await page.getByRole('option', { name: 'is greater than' }).click();
+    await page.getByLabel('Rule 1 compared with').fill('100');
+    await page.getByText('Trigger · body.amount').waitFor();
+    await shot('03-filter-with-pill');
+    await page.keyboard.press('Escape');
+    await savedDraft();
+  });
+
+  it('tests an HTTP step with the captured event: the sink gets it and the output is shown', async () => {
+    shotOnFailure();
+    await page.getByRole('button', { name: 'Add a step at the end' }).click();
+    await page.getByLabel('Search').fill('http');
+    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
+    await page.getByLabel('Method').first().click();
+    await page.getByRole('option', { name: 'POST' }).click();
+    await page.getByLabel('URL').fill(`${sink.url}/orders/`);
+    await page.getByRole('button', { name: 'Insert trigger body › id' }).click();
+    await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
+    await page.getByLabel('Name', { exact: true }).click();
+    await page.getByRole('button', { name: 'Test step' }).click();
+    await page.getByRole('dialog', { name: 'Test this step for real?' }).waitFor();
+    await shot('04-confirm');
+    await page.getByRole('button', { name: 'Run the test' }).click();
+    const output = page.getByTestId('step-test-output');
+    await output.getByText('"status": 200').waitFor();
+    await output.scrollIntoViewIfNeeded();
+    await shot('05-step-output');
+
+    const request = sink.requestsTo('/orders/o-9')[0];
+    expect(request && JSON.parse(request.body)).toEqual({ id: 'o-9', amount: 250 });
+    const runs = await server.api<{ runs: unknown[] }>('GET', `/runs?recipe=${recipeId}`);
+    expect(runs.body.runs).toEqual([]);
+    await page.keyboard.press('Escape');
+    await savedDraft();
+  });
+
+  it("offers the tested step's output as pills to a later step", async () => {
+    shotOnFailure();
+    await page.getByRole('button', { name: 'Add a step at the end' }).click();
+    await page.getByLabel('Search').fill('http');
+    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
+    await page.getByLabel('URL').click();
+    await page.getByRole('button', { name: 'Insert http status' }).waitFor();
+    await shot('06-output-pills');
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+});
