@@ -79,6 +79,11 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await expect(page.getByTestId('trigger-event').count()).resolves.toBe(1);
     await page.getByText('"amount": 250').waitFor();
     await shot('02-event-captured');
+    // Closing and reopening the panel keeps the URL live and the event in use.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
+    await page.getByTestId('trigger-event').first().getByText('In use').waitFor();
+    await expect(page.getByTestId('test-url').textContent()).resolves.toBe(testUrl);
     await page.keyboard.press('Escape');
   });
 
@@ -112,6 +117,8 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByLabel('Name', { exact: true }).click();
     await page.getByRole('button', { name: 'Test step' }).click();
     await page.getByRole('dialog', { name: 'Test this step for real?' }).waitFor();
+    // Only so the screenshot shows the dialog after its fade-in.
+    await page.waitForTimeout(300);
     await shot('04-confirm');
     await page.getByRole('button', { name: 'Run the test' }).click();
     const output = page.getByTestId('step-test-output');
@@ -133,7 +140,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByLabel('Search').fill('http');
     await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
     await page.getByLabel('URL').click();
-    await page.getByRole('button', { name: 'Insert http status' }).waitFor();
+    await page.getByRole('button', { name: 'Insert http status' }).scrollIntoViewIfNeeded();
     await shot('06-output-pills');
     await page.keyboard.press('Escape');
     expect(problems).toEqual([]);

@@ -39,33 +39,39 @@ const preview = (event: unknown) => {
  */
 export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose }: TestTriggerPanelProps) {
   const start = useStartTestTrigger(recipeId);
-  const [listening, setListening] = useState(false);
   const [showRecent, setShowRecent] = useState(false);
-  const captured = useTestTrigger(recipeId, listening);
+  // Reopening the panel finds a test URL still live (and what it caught) on the server.
+  const captured = useTestTrigger(recipeId, isWebhook);
   const recent = useTriggerSamples(recipeId, showRecent);
-  const listener = captured.data?.listening ?? start.data ?? null;
-  const expired = listening && captured.data !== undefined && captured.data.listening === null;
+  const listener = captured.data?.listening ?? null;
+  const [startedHere, setStartedHere] = useState(false);
+  const expired = startedHere && captured.data !== undefined && listener === null;
 
   const testEvents: Listed[] = (captured.data?.events ?? []).map((item) => ({ key: `test:${item.id}`, label: `Test delivery at ${time(item.capturedAt)}`, event: item.event }));
   const runEvents: Listed[] = showRecent ? (recent.data?.recent ?? []).map((run) => ({ key: `run:${run.runId}`, label: `Run at ${time(run.createdAt)}`, event: run.event })) : [];
   const listed = [...testEvents, ...runEvents];
 
-  // The newest delivery is put to use as it arrives, as a test usually means "this one".
+  // A delivery arriving while the panel is open is put to use, as a test usually means "this one";
+  // what was already there when the panel opened leaves the current choice alone (null: nothing was).
   const newest = testEvents[0];
-  const seen = useRef<string | undefined>(undefined);
+  const seen = useRef<string | null | undefined>(undefined);
+  const loaded = captured.data !== undefined;
   useEffect(() => {
+    if (!loaded) return;
+    if (seen.current === undefined) {
+      seen.current = newest?.key ?? null;
+      return;
+    }
     if (!newest || newest.key === seen.current) return;
     seen.current = newest.key;
     onChoose({ key: newest.key, event: newest.event });
-  }, [newest, onChoose]);
-  useEffect(() => {
-    if (expired) setListening(false);
-  }, [expired]);
+  }, [loaded, newest, onChoose]);
 
   const listen = async () => {
     await start.mutateAsync();
-    seen.current = undefined;
-    setListening(true);
+    seen.current = null;
+    setStartedHere(true);
+    await captured.refetch();
   };
 
   return (
@@ -77,7 +83,7 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
       <Group gap="xs">
         {isWebhook && (
           <Button size="xs" leftSection={<IconPlayerRecord size={14} />} loading={start.isPending} onClick={() => void listen()}>
-            {listening ? 'New test URL' : 'Test trigger'}
+            {listener ? 'New test URL' : 'Test trigger'}
           </Button>
         )}
         <Button size="xs" variant="default" leftSection={<IconHistory size={14} />} onClick={() => setShowRecent(true)} loading={recent.isFetching}>
@@ -90,7 +96,7 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
         )}
       </Group>
       {start.isError && <Alert color="red">{errorMessage(start.error)}</Alert>}
-      {listening && listener && (
+      {listener && (
         <Paper withBorder p="sm">
           <Text size="sm" fw={500}>
             Send a test delivery (POST) to:
@@ -109,7 +115,7 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
               )}
             </CopyButton>
           </Group>
-          <Group gap="xs" mt="xs" role="status" aria-live="polite">
+          <Group gap="xs" mt="xs" wrap="nowrap" role="status" aria-live="polite">
             <Loader size="xs" type="dots" />
             <Text size="xs" c="dimmed">
               Waiting for deliveries until {time(listener.expiresAt)}. They are checked like real ones but start no run.

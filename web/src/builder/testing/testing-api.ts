@@ -29,13 +29,13 @@ export interface StepTestResult {
   ms: number;
 }
 
-/** The recipe's test URL and what it caught; polled every 1.5 s while the builder listens. */
-export function useTestTrigger(recipeId: string, listening: boolean) {
+/** The recipe's test URL and what it caught; polled every 1.5 s while the URL is live. */
+export function useTestTrigger(recipeId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['builder', 'test-trigger', recipeId],
     queryFn: () => api.get<{ listening: TestListener | null; events: CapturedEvent[] }>(`/recipes/${encode(recipeId)}/test-trigger`),
-    enabled: listening,
-    refetchInterval: listening ? 1500 : false,
+    enabled,
+    refetchInterval: (query) => (query.state.data?.listening ? 1500 : false),
   });
 }
 
