@@ -14,6 +14,7 @@ export const auditActions = [
   'recipe.pause',
   'recipe.delete',
   'recipe.run',
+  'recipe.test-step',
   'run.replay',
   'run.cancel',
   'trigger.reset',

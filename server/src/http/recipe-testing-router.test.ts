@@ -93,6 +93,8 @@ describe('builder testing routes', () => {
     expect(system.sink.hits('/step-test').map((hit) => hit.json)).toEqual([{ who: 'ADA', id: 3 }]);
     expect(typeof tested.body.ms).toBe('number');
     expect(await runsOf(recipeId)).toEqual([]);
+    const audit = (await system.api('GET', '/audit')).body.entries as { action: string; targetId: string; details: unknown }[];
+    expect(audit.find((entry) => entry.action === 'recipe.test-step')).toMatchObject({ targetId: recipeId, details: { stepId: 'post', use: 'core/http', ok: true } });
   });
 
   it('answers a failing step with its error, a parking step with what it would wait for, and refuses loops and unknown steps', async () => {

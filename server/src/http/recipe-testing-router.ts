@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { auditRepo } from '../storage/audit-repo.js';
 import { fromJson } from '../storage/json-column.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { runRepo } from '../storage/run-repo.js';
@@ -148,7 +149,11 @@ export function recipeTestingRouter(deps: AppDeps) {
         return apiError(c, 422, 'NOT_TESTABLE', `${step.use} only arranges other steps; test the steps inside it`);
       }
       const steps = Object.fromEntries(Object.entries(sample.steps).map(([stepKey, output]) => [stepKey, { output }]));
-      return c.json(await testStep(deps.engine, id, step, { trigger: sample.trigger ?? null, steps }), 200);
+      const result = await testStep(deps.engine, id, step, { trigger: sample.trigger ?? null, steps });
+      // Recorded like a run: the step acted for real. The sample is not kept (it may carry secrets).
+      const details = { stepId, use: step.use, ok: result.ok };
+      await auditRepo.record(database.db, { actor: c.get('principal'), action: 'recipe.test-step', targetId: id, details }, now());
+      return c.json(result, 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kvRepo } from '../../storage/kv-repo.js';
 import { dialects, useMigratedDatabase } from '../../storage/test-databases.js';
 import { testTriggerStore, testUrlLifetimeMs } from './test-trigger-store.js';
 
@@ -25,5 +26,13 @@ describe.each(dialects)('testTriggerStore on %s', (dialect) => {
     expect((await testTriggerStore.events(database, 'rcp_b', 2_000)).map((captured) => captured.event)).toHaveLength(2);
     expect((await testTriggerStore.events(database, 'rcp_c', 2_000)).map((captured) => captured.event)).toEqual([{ n: 3 }]);
     expect(await testTriggerStore.events(database, 'rcp_c', 2_000 + testUrlLifetimeMs)).toEqual([]);
+  });
+
+  it("drops an expired test's URL and captures when any recipe starts a new test", async () => {
+    const old = await testTriggerStore.listen(database, 'rcp_d', 1_000);
+    await testTriggerStore.record(database, 'rcp_d', { n: 1 }, 1_000);
+    await testTriggerStore.listen(database, 'rcp_e', 1_000 + testUrlLifetimeMs);
+    expect(await kvRepo.get(database.db, 'test-trigger:listeners', old.token)).toBeUndefined();
+    expect(await kvRepo.list(database.db, 'test-trigger:events:rcp_d')).toEqual([]);
   });
 });

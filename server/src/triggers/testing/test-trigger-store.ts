@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../storage/database.js';
+import type { Database, Db } from '../../storage/database.js';
 import { fromJson } from '../../storage/json-column.js';
 import { kvRepo } from '../../storage/kv-repo.js';
 
@@ -25,6 +25,10 @@ const listenerScope = 'test-trigger:listeners';
 const recipeScope = (recipeId: string) => `test-trigger:recipe:${recipeId}`;
 const eventsScope = (recipeId: string) => `test-trigger:events:${recipeId}`;
 
+async function dropCaptures(trx: Db, recipeId: string): Promise<void> {
+  for (const row of await kvRepo.list(trx, eventsScope(recipeId))) await kvRepo.delete(trx, eventsScope(recipeId), row.key);
+}
+
 /**
  * Test captures of a recipe's webhook trigger: a short-lived URL whose deliveries are kept for the
  * builder instead of starting runs.
@@ -36,10 +40,14 @@ export const testTriggerStore = {
     await database.write(async (trx) => {
       const previous = (await kvRepo.get(trx, recipeScope(recipeId), 'listener')) as TestListener | undefined;
       if (previous) await kvRepo.delete(trx, listenerScope, previous.token);
+      // Expired tests of every recipe go now, captures included, so nothing is kept long after its test.
       for (const row of await kvRepo.list(trx, listenerScope)) {
-        if ((fromJson<TestListener>(row.value)?.expiresAt ?? 0) <= now) await kvRepo.delete(trx, listenerScope, row.key);
+        const stale = fromJson<TestListener>(row.value);
+        if (stale && stale.expiresAt > now) continue;
+        await kvRepo.delete(trx, listenerScope, row.key);
+        if (stale) await dropCaptures(trx, stale.recipeId);
       }
-      for (const row of await kvRepo.list(trx, eventsScope(recipeId))) await kvRepo.delete(trx, eventsScope(recipeId), row.key);
+      await dropCaptures(trx, recipeId);
       await kvRepo.set(trx, listenerScope, listener.token, listener, now);
       await kvRepo.set(trx, recipeScope(recipeId), 'listener', listener, now);
     });
