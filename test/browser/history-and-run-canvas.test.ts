@@ -26,7 +26,12 @@ describe('version history and the run canvas: edit twice, compare, restore the f
   let recipeId = '';
   let runId = '';
   const problems: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png` });
+  const shot = async (name: string) => {
+    // Drawers slide in: wait for running transitions so the picture shows where things end up.
+    // A cancelled transition (a notification replaced) rejects; that is settled too.
+    await page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)));
+    await page.screenshot({ path: `${screenshots}${name}.png` });
+  };
   const shotOnFailure = () =>
     onTestFailed(async ({ task }) => {
       await page.screenshot({ path: `${screenshots}failed-${task.name.replaceAll(/\W+/g, '-')}.png` });
