@@ -111,7 +111,7 @@ describe('version history and the run canvas: edit twice, compare, restore the f
     shotOnFailure();
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText('Version 1 restored').waitFor();
-    await expect(page.getByRole('dialog', { name: 'Version history' })).toBeDefined();
+    await page.getByRole('dialog', { name: 'Version history' }).waitFor({ state: 'hidden' });
     const [restored] = await versions();
     expect(restored).toMatchObject({ number: 4, state: 'draft' });
     expect(restored!.definition.steps[1]!.input.url).toBe(`${sink.url}/refuse`);
@@ -122,6 +122,11 @@ describe('version history and the run canvas: edit twice, compare, restore the f
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published').first().waitFor();
     await shot('03-restored-and-published');
+    // Opened again, the history shows the restored version as the published one.
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Version 4' }).innerText()).toMatch(/published/i);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Version history' }).waitFor({ state: 'hidden' });
     expect((await versions()).map((version) => [version.number, version.state])).toEqual([
       [4, 'published'],
       [3, 'previous'],

@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Drawer, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { RecipeVersion } from '@switchyard/server/contracts';
 import { IconRestore } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage, useAuthStatus, useRecipeVersions } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { errorMessage, recipeKeys, useAuthStatus, useRecipeVersions } from '../../api';
 import { dateTime } from '../../app/format-time';
 import { VersionDiffView } from './version-diff-view';
 
@@ -50,6 +51,9 @@ function VersionRow({ version, who, latest, restoring, onRestore }: { version: R
 }
 
 function HistoryBody({ recipeId, restoring, onRestore }: Omit<Props, 'opened' | 'onClose'>) {
+  const client = useQueryClient();
+  // The draft saves a version as you edit, unseen by the cached list: it is fetched afresh on every opening.
+  useEffect(() => void client.invalidateQueries({ queryKey: recipeKeys.versions(recipeId) }), [client, recipeId]);
   const versions = useRecipeVersions(recipeId);
   const me = useAuthStatus().data?.user;
   const list = versions.data ?? [];
