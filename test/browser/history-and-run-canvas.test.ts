@@ -28,8 +28,8 @@ describe('version history and the run canvas: edit twice, compare, restore the f
   const problems: string[] = [];
   const shot = async (name: string) => {
     // Drawers slide in: wait for running transitions so the picture shows where things end up.
-    // A cancelled transition (a notification replaced) rejects; that is settled too.
-    await page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)));
+    // A cancelled transition (a notification replaced) rejects; that is settled too. Given as text: tests have no DOM types.
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
     await page.screenshot({ path: `${screenshots}${name}.png` });
   };
   const shotOnFailure = () =>
