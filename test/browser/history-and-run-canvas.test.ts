@@ -158,6 +158,8 @@ describe('version history and the run canvas: edit twice, compare, restore the f
     await shot('05-failed-step-details');
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 768, height: 900 });
+    await shot('06-run-canvas-768');
     expect(problems).toEqual([]);
   });
 });
