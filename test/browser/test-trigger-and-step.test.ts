@@ -25,6 +25,11 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
       await page.screenshot({ path: `${screenshots}failed-${task.name.replaceAll(/\W+/g, '-')}.png` });
     });
   const savedDraft = () => page.getByText('All changes saved').waitFor();
+  /** Escape, then wait until the drawer has gone, so the next click reaches the canvas. */
+  const closePanel = async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').first().waitFor({ state: 'hidden' });
+  };
 
   beforeAll(async () => {
     server = own(await SwitchyardProcess.launch());
@@ -80,11 +85,11 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByText('"amount": 250').waitFor();
     await shot('02-event-captured');
     // Closing and reopening the panel keeps the URL live and the event in use.
-    await page.keyboard.press('Escape');
+    await closePanel();
     await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
     await page.getByTestId('trigger-event').first().getByText('In use').waitFor();
     await expect(page.getByTestId('test-url').textContent()).resolves.toBe(testUrl);
-    await page.keyboard.press('Escape');
+    await closePanel();
   });
 
   it('adds a filter whose rule takes the captured amount as a pill', async () => {
@@ -100,7 +105,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByLabel('Rule 1 compared with').fill('100');
     await page.getByText('Trigger · body.amount').waitFor();
     await shot('03-filter-with-pill');
-    await page.keyboard.press('Escape');
+    await closePanel();
     await savedDraft();
   });
 
@@ -130,7 +135,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     expect(request && JSON.parse(request.body)).toEqual({ id: 'o-9', amount: 250 });
     const runs = await server.api<{ runs: unknown[] }>('GET', `/runs?recipe=${recipeId}`);
     expect(runs.body.runs).toEqual([]);
-    await page.keyboard.press('Escape');
+    await closePanel();
     await savedDraft();
   });
 
@@ -142,7 +147,13 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByLabel('URL').click();
     await page.getByRole('button', { name: 'Insert http status' }).scrollIntoViewIfNeeded();
     await shot('06-output-pills');
-    await page.keyboard.press('Escape');
+    await closePanel();
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
+    await page.getByTestId('trigger-event').first().waitFor();
+    await page.waitForTimeout(300); // the drawer's slide-in, for the screenshot only
+    await shot('07-trigger-at-768');
+    await closePanel();
     expect(problems).toEqual([]);
   });
 });
