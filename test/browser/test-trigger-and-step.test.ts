@@ -148,6 +148,21 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     await page.getByRole('button', { name: 'Insert http status' }).scrollIntoViewIfNeeded();
     await shot('06-output-pills');
     await closePanel();
+  });
+
+  it("picks a recent run's event, then the trigger's sample", async () => {
+    shotOnFailure();
+    const run = await server.api<{ runId: string }>('POST', `/recipes/${recipeId}/run`, { version: 'latest', input: { id: 'o-10', amount: 5 } });
+    expect(run.status).toBe(202);
+    await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
+    await page.getByRole('button', { name: 'Load recent events' }).click();
+    const fromRun = page.getByTestId('trigger-event').filter({ hasText: 'Run at' });
+    await fromRun.getByText('"id": "o-10"').waitFor();
+    await fromRun.getByRole('button', { name: /^Use the event: Run at/ }).click();
+    await fromRun.getByText('In use').waitFor();
+    await page.getByRole('button', { name: 'Use sample' }).click();
+    await page.getByText('Using the trigger’s sample').waitFor();
+    await closePanel();
     await page.setViewportSize({ width: 768, height: 900 });
     await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
     await page.getByTestId('trigger-event').first().waitFor();
