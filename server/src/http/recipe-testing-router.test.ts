@@ -118,8 +118,10 @@ describe('builder testing routes', () => {
     expect(pause.body.wouldPark).toMatch(/would wait here until/);
 
     expect((await system.api('POST', `/recipes/${recipeId}/steps/each/test`, {})).status).toBe(422);
-    const inner = await system.api('POST', `/recipes/${recipeId}/steps/inner/test`, { sample: { trigger: null, steps: {} } });
-    expect(inner.status).toBe(200);
+    const inner = await system.api('POST', `/recipes/${recipeId}/steps/inner/test`, { sample: { trigger: { body: { items: ['first', 'second'] } } } });
+    expect(inner.body).toMatchObject({ ok: true, output: { value: 'FIRST' } });
+    const noItems = await system.api('POST', `/recipes/${recipeId}/steps/inner/test`, { sample: { trigger: { body: { items: [] } } } });
+    expect(noItems.body.error).toEqual({ code: 'LOOP_ITEMS_UNAVAILABLE', message: 'the loop "each" has no items in the sample data to test with' });
     expect((await system.api('POST', `/recipes/${recipeId}/steps/nope/test`, {})).status).toBe(404);
     expect((await system.api('POST', `/recipes/${recipeId}/steps/pause/test`, { sample: { extra: 1 } })).status).toBe(422);
   });

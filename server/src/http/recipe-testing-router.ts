@@ -143,13 +143,14 @@ export function recipeTestingRouter(deps: AppDeps) {
       const { sample } = c.req.valid('json');
       const definition = await latestDefinition(id);
       if (!definition) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
-      const step = findStepById(definition.steps, stepId);
-      if (!step) return apiError(c, 404, 'STEP_NOT_FOUND', `the newest version of this recipe has no step "${stepId}"`);
+      const located = findStepById(definition.steps, stepId);
+      const step = located?.step;
+      if (!located || !step) return apiError(c, 404, 'STEP_NOT_FOUND', `the newest version of this recipe has no step "${stepId}"`);
       if (arrangesSteps(step.use)) {
         return apiError(c, 422, 'NOT_TESTABLE', `${step.use} only arranges other steps; test the steps inside it`);
       }
       const steps = Object.fromEntries(Object.entries(sample.steps).map(([stepKey, output]) => [stepKey, { output }]));
-      const result = await testStep(deps.engine, id, step, { trigger: sample.trigger ?? null, steps });
+      const result = await testStep(deps.engine, id, located, { trigger: sample.trigger ?? null, steps });
       // Recorded like a run: the step acted for real. The sample is not kept (it may carry secrets).
       const details = { stepId, use: step.use, ok: result.ok };
       await auditRepo.record(database.db, { actor: c.get('principal'), action: 'recipe.test-step', targetId: id, details }, now());

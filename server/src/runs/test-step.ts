@@ -1,7 +1,7 @@
 import type { StepDefinitionJson } from '../contracts/recipe-definition.js';
 import { structuralSteps } from '../steps/core-steps.js';
 import { createId } from '../storage/create-id.js';
-import type { TemplateScope } from '../templates/index.js';
+import { renderTemplate, type TemplateScope } from '../templates/index.js';
 import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { findStep } from './find-step.js';
@@ -16,17 +16,40 @@ export function arrangesSteps(use: string): boolean {
   return (structuralSteps as readonly string[]).includes(use);
 }
 
+export interface LocatedStep {
+  step: StepDefinitionJson;
+  /** The `core/loop` steps around it, outermost first. */
+  loops: StepDefinitionJson[];
+}
+
 /** A step anywhere in a recipe's tree (loop bodies, paths, approval children, error handlers). */
-export function findStepById(steps: StepDefinitionJson[], id: string, depth = 0): StepDefinitionJson | undefined {
-  if (depth > 20) return undefined;
+export function findStepById(steps: StepDefinitionJson[], id: string, loops: StepDefinitionJson[] = []): LocatedStep | undefined {
+  if (loops.length > 20) return undefined;
   for (const step of steps) {
-    if (step.id === id) return step;
+    if (step.id === id) return { step, loops };
     const onError = typeof step.onError === 'object' ? step.onError.steps : [];
-    const children = [...(step.steps ?? []), ...(step.paths ?? []).flatMap((path) => path.steps), ...onError];
-    const found = findStepById(children, id, depth + 1);
+    const inside = step.use === 'core/loop' ? [...loops, step] : loops;
+    const found =
+      findStepById(step.steps ?? [], id, inside) ?? findStepById([...(step.paths ?? []).flatMap((path) => path.steps), ...onError], id, loops);
     if (found) return found;
   }
   return undefined;
+}
+
+/** Inside loops, `{{loop.item}}` is the first item each loop would go through with the sample data. */
+function withLoopItems(loops: StepDefinitionJson[], scope: TemplateScope): { ok: true; scope: TemplateScope } | { ok: false; message: string } {
+  let current = scope;
+  for (const loop of loops) {
+    let items: unknown;
+    try {
+      items = renderTemplate(loop.input?.['items'] ?? [], current);
+    } catch (error) {
+      return { ok: false, message: `the loop "${loop.id}" cannot list its items from the sample data: ${(error as Error).message}` };
+    }
+    if (!Array.isArray(items) || items.length === 0) return { ok: false, message: `the loop "${loop.id}" has no items in the sample data to test with` };
+    current = { ...current, loop: { item: items[0], index: 0 } };
+  }
+  return { ok: true, scope: current };
 }
 
 /**
@@ -37,11 +60,13 @@ export function findStepById(steps: StepDefinitionJson[], id: string, depth = 0)
 export async function testStep(
   deps: EngineDeps,
   recipeId: string,
-  step: StepDefinitionJson,
-  scope: TemplateScope,
+  { step, loops }: LocatedStep,
+  sample: TemplateScope,
 ): Promise<StepTestResult> {
   const startedAt = deps.now();
   const elapsed = () => deps.now() - startedAt;
+  const looped = withLoopItems(loops, sample);
+  if (!looped.ok) return { ok: false, input: step.input ?? {}, error: { code: 'LOOP_ITEMS_UNAVAILABLE', message: looped.message }, ms: elapsed() };
   const found = await findStep(step.use, deps);
   if (!found.ok) return { ok: false, input: step.input ?? {}, error: { code: 'UNKNOWN_STEP', message: found.message }, ms: elapsed() };
   const runId = createId('test', startedAt);
@@ -58,7 +83,7 @@ export async function testStep(
     // No run waits here, so no link could decide anything; the test answer says so instead.
     approvalLinks: () => ({ approveUrl: 'about:blank#test-approve', rejectUrl: 'about:blank#test-reject' }),
   };
-  const result = await executeStep(found.definition, step, scope, ctx, step.timeoutMs ?? deps.stepTimeoutMs);
+  const result = await executeStep(found.definition, step, looped.scope, ctx, step.timeoutMs ?? deps.stepTimeoutMs);
   if (!result.ok) {
     const { code, message } = result.failure;
     return { ok: false, input: result.input, error: { code, message }, ms: elapsed() };
