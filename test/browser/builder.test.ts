@@ -7,6 +7,7 @@ import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { launchChromium } from './launch-chromium.js';
+import { openSignedInPage } from './open-signed-in-page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/builder/', import.meta.url));
 
@@ -31,18 +32,7 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
     browser = await launchChromium();
     await mkdir(screenshots, { recursive: true });
     console.log(`screenshots: ${screenshots}`);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    // Sign in through the login API: the session cookie lands in the page's context.
-    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
-      headers: { origin: server.baseUrl },
-    });
-    expect(login.status()).toBe(200);
+    page = await openSignedInPage(browser, server, problems);
     const created = await server.api<{ id: string }>('POST', '/recipes', { name: 'Big orders to the sink', trigger: { use: 'core/manual' }, steps: [] });
     expect(created.status).toBe(201);
     recipeId = created.body.id;

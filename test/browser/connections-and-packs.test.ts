@@ -10,6 +10,7 @@ import { useResources } from '../support/resources.js';
 import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
+import { signIn } from './open-signed-in-page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/connections-and-packs/', import.meta.url));
 const acmePack = fileURLToPath(new URL('../../connectors/examples/acme-crm.pack.yaml', import.meta.url));
@@ -73,12 +74,7 @@ describe('connections and packs in the browser', () => {
     await mkdir(screenshots, { recursive: true });
     console.log(`screenshots: ${screenshots}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // Signed in as the owner through the login API (the session cookie lands in the context); the form is the first-start journey's.
-    const login = await context.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
-      headers: { origin: server.baseUrl },
-    });
-    expect(login.status()).toBe(200);
+    await signIn(context, server);
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());

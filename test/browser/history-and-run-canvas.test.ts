@@ -7,6 +7,7 @@ import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { launchChromium } from './launch-chromium.js';
+import { openSignedInPage } from './open-signed-in-page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/history-and-run-canvas/', import.meta.url));
 
@@ -45,17 +46,7 @@ describe('version history and the run canvas: edit twice, compare, restore the f
     browser = await launchChromium();
     await mkdir(screenshots, { recursive: true });
     console.log(`screenshots: ${screenshots}`);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
-      headers: { origin: server.baseUrl },
-    });
-    expect(login.status()).toBe(200);
+    page = await openSignedInPage(browser, server, problems);
     const created = await server.api<{ id: string }>('POST', '/recipes', {
       name: 'Order sync',
       trigger: { use: 'core/manual' },

@@ -7,6 +7,7 @@ import { useResources } from '../support/resources.js';
 import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
+import { openSignedInPage } from './open-signed-in-page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/test-trigger-and-step/', import.meta.url));
 const secret = 'browser-test-secret';
@@ -37,17 +38,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
     browser = await launchChromium();
     await mkdir(screenshots, { recursive: true });
     console.log(`screenshots: ${screenshots}`);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { email: 'owner@example.com', password: 'correct horse battery staple' },
-      headers: { origin: server.baseUrl },
-    });
-    expect(login.status()).toBe(200);
+    page = await openSignedInPage(browser, server, problems);
     const created = await server.api<{ id: string }>('POST', '/recipes', {
       name: 'Signed orders',
       trigger: { use: 'core/webhook', input: { verification: { scheme: 'hmac', secret, header: 'x-signature', prefix: 'sha256=' } } },

@@ -11,8 +11,8 @@ import { sleep, waitFor } from './wait-for.js';
 /** The built CLI (`pnpm build` / `pnpm test` build it first). */
 export const cliPath = fileURLToPath(new URL('../../server/dist/switchyard.mjs', import.meta.url));
 
-const ownerEmail = 'owner@example.com';
-const ownerPassword = 'correct horse battery staple';
+export const ownerEmail = 'owner@example.com';
+export const ownerPassword = 'correct horse battery staple';
 
 /** Every child we spawned, so a crashing test run cannot leave servers behind. */
 const live = new Set<ChildProcess>();
