@@ -128,6 +128,13 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
     await page.getByText(ready).or(page.getByLabel(ready)).first().waitFor();
   };
 
+  it('the name check itself finds an icon button without a name and accepts a labelled one', async () => {
+    await open('/recipes', 'Greeting');
+    await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<button id="bare"><svg aria-hidden="true"></svg></button><button aria-label="Close"><svg></svg></button><label>Email <input id="wrapped"></label>')`);
+    const unnamed = await page.locator(interactive).evaluateAll(unnamedElements);
+    expect(unnamed).toEqual([expect.stringContaining('id="bare"')]);
+  });
+
   for (const [screen, path, ready] of screens) {
     it(`${screen}: every control has a name, Tab walks it with a visible ring, nothing scrolls sideways at 768 px`, async () => {
       shotOnFailure();
@@ -148,11 +155,20 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
       // Stuck: the same element three presses in a row.
       const stuck = stops.filter((stop, index) => index >= 2 && stop.what === stops[index - 1]!.what && stop.what === stops[index - 2]!.what);
       expect(stuck, `focus stuck on ${screen}`).toEqual([]);
+      // Visual order: each stop is below the one before, or on the same line to its right (a wrap to the start is fine).
+      const backwards = stops.filter((stop, index) => {
+        const before = stops[index - 1];
+        if (!before || stop.what === stops[0]!.what) return false;
+        const sameLine = Math.abs(stop.top - before.top) < 24;
+        return sameLine ? stop.left <= before.left : stop.top < before.top;
+      });
+      expect(backwards.map((stop) => stop.what), `focus jumping back on ${screen}`).toEqual([]);
       expect(stops.filter((stop) => !stop.ring).map((stop) => stop.what), `focused without a ring on ${screen}`).toEqual([]);
 
       await page.setViewportSize({ width: 768, height: 900 });
       await open(path(), ready);
       const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      await page.screenshot({ path: `${screenshots}768-${screen.replaceAll(' ', '-')}.png` });
       expect(overflow, `sideways scroll on ${screen} at 768 px`).toBeLessThanOrEqual(0);
       await page.setViewportSize({ width: 1280, height: 800 });
     });
