@@ -170,6 +170,9 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
       const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       await page.screenshot({ path: `${screenshots}768-${screen.replaceAll(' ', '-')}.png` });
       expect(overflow, `sideways scroll on ${screen} at 768 px`).toBeLessThanOrEqual(0);
+      // A status badge cut to "SUCCE…" is not readable.
+      const clipped = await page.locator('.mantine-Badge-label').evaluateAll(pageFunction<string[]>('(labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent)'));
+      expect(clipped, `badges cut short on ${screen} at 768 px`).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 800 });
     });
   }

@@ -78,7 +78,7 @@ export function PacksScreen() {
                   </Table.Td>
                   <Table.Td>{pack.actions}</Table.Td>
                   <Table.Td>{pack.triggers}</Table.Td>
-                  <Table.Td><Badge variant="light" color="gray">{authLabels[pack.auth] ?? pack.auth}</Badge></Table.Td>
+                  <Table.Td><Badge variant="light" color="gray" miw="max-content">{authLabels[pack.auth] ?? pack.auth}</Badge></Table.Td>
                   <Table.Td maw={240}>
                     <UsedBy recipes={users.get(pack.id) ?? []} />
                   </Table.Td>

@@ -20,7 +20,7 @@ export function RecipesTable({ recipes, allNames, now, onRename, onMove }: Props
       <Table highlightOnHover verticalSpacing="xs" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="40%">Name</Table.Th>
+            <Table.Th w="30%">Name</Table.Th>
             <Table.Th w={100}>Status</Table.Th>
             <Table.Th>Last run</Table.Th>
             <Table.Th w={140}>Changed</Table.Th>

@@ -15,7 +15,7 @@ const colors: Record<RunStatus | RunStepStatus, string> = {
 
 export function RunStatusBadge({ status }: { status: RunStatus | RunStepStatus }) {
   return (
-    <Badge color={colors[status]} variant="light">
+    <Badge color={colors[status]} variant="light" miw="max-content">
       {status}
     </Badge>
   );
