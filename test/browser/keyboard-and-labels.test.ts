@@ -50,7 +50,7 @@ const unnamedElements = pageFunction<string[]>(`(elements) => {
     .map((element) => element.outerHTML.slice(0, 160));
 }`);
 
-/** Where focus is, what it is, and whether it shows a focus ring (or, for a text field, a primary-coloured border). */
+/** Where focus is (in page coordinates: Tab scrolls), what it is, and whether it shows a focus ring (or, for a text field, a primary-coloured border). */
 const focusState = `(() => {
   const element = document.activeElement;
   if (!element || element === document.body) return null;
@@ -64,10 +64,10 @@ const focusState = `(() => {
   const field = ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) && style.borderColor === primary;
   const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none' || field;
   const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
-  return { what: element.tagName.toLowerCase() + (element.getAttribute('role') ? '[' + element.getAttribute('role') + ']' : '') + ' "' + name + '"', ring, top: rect.top, left: rect.left };
+  return { what: element.tagName.toLowerCase() + (element.getAttribute('role') ? '[' + element.getAttribute('role') + ']' : '') + ' "' + name + '"', ring, middle: rect.top + window.scrollY + rect.height / 2, left: rect.left };
 })()`;
 
-interface FocusStop { what: string; ring: boolean; top: number; left: number }
+interface FocusStop { what: string; ring: boolean; middle: number; left: number }
 
 describe('keyboard and labels: every main screen names its controls, takes Tab in order with a visible ring, fits 768 px', () => {
   const own = useResources('all');
@@ -143,7 +143,7 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
       expect(await page.locator(interactive).evaluateAll(unnamedElements), `unnamed controls on ${screen}`).toEqual([]);
 
       const stops: FocusStop[] = [];
-      for (let press = 0; press < 12; press += 1) {
+      for (let press = 0; press < 30; press += 1) {
         await page.keyboard.press('Tab');
         // Field borders change colour with a short transition: read the style where it ends.
         await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
@@ -155,14 +155,18 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
       // Stuck: the same element three presses in a row.
       const stuck = stops.filter((stop, index) => index >= 2 && stop.what === stops[index - 1]!.what && stop.what === stops[index - 2]!.what);
       expect(stuck, `focus stuck on ${screen}`).toEqual([]);
-      // Visual order: each stop is below the one before, or on the same line to its right (a wrap to the start is fine).
-      const backwards = stops.filter((stop, index) => {
-        const before = stops[index - 1];
-        if (!before || stop.what === stops[0]!.what) return false;
-        const sameLine = Math.abs(stop.top - before.top) < 24;
-        return sameLine ? stop.left <= before.left : stop.top < before.top;
+      // Visual order over one round (up to the wrap to the start): each stop is below the one before, or on the same
+      // line to its right. One round only: the header is fixed, so once the page scrolls its page position moves.
+      const wrap = stops.findIndex((stop, index) => index > 0 && stop.what === stops[0]!.what);
+      const round = wrap === -1 ? stops : stops.slice(0, wrap);
+      const backwards = round.filter((stop, index) => {
+        const before = round[index - 1];
+        if (!before) return false;
+        const sameLine = Math.abs(stop.middle - before.middle) < 12;
+        return sameLine ? stop.left <= before.left : stop.middle < before.middle;
       });
-      expect(backwards.map((stop) => stop.what), `focus jumping back on ${screen}`).toEqual([]);
+      const at = (stop: FocusStop) => `${stop.what} (${Math.round(stop.left)}, ${Math.round(stop.middle)})`;
+      expect(backwards.map((stop) => `${at(stop)} after ${at(round[round.indexOf(stop) - 1]!)}`), `focus jumping back on ${screen}`).toEqual([]);
       expect(stops.filter((stop) => !stop.ring).map((stop) => stop.what), `focused without a ring on ${screen}`).toEqual([]);
 
       await page.setViewportSize({ width: 768, height: 900 });
@@ -186,19 +190,25 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
     await page.keyboard.press('Enter');
     const panel = page.getByRole('dialog').first();
     await panel.waitFor();
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}02-step-panel.png` });
+    expect(await panel.locator(interactive).evaluateAll(unnamedElements), 'unnamed controls in the step panel').toEqual([]);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     expect(await step.evaluate(pageFunction<boolean>('(element) => element === document.activeElement || element.contains(document.activeElement)'))).toBe(true);
 
     const insert = page.getByRole('button', { name: /add|insert/i }).first();
     await insert.focus();
-    await page.screenshot({ path: `${screenshots}02-insert-focused.png` });
+    await page.screenshot({ path: `${screenshots}03-insert-focused.png` });
     await page.keyboard.press('Enter');
     const picker = page.getByRole('dialog').first();
     await picker.waitFor();
-    await page.screenshot({ path: `${screenshots}03-picker-open.png` });
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}04-picker-open.png` });
+    expect(await picker.locator(interactive).evaluateAll(unnamedElements), 'unnamed controls in the step picker').toEqual([]);
     await page.keyboard.press('Escape');
     await picker.waitFor({ state: 'hidden' });
+    expect(await insert.evaluate(pageFunction<boolean>('(element) => element === document.activeElement'))).toBe(true);
     expect(problems).toEqual([]);
   });
 });
