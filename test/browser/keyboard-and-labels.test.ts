@@ -181,6 +181,35 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
     });
   }
 
+  const dialogs: [string, () => string, string, string][] = [
+    ['version history', () => `/recipes/${recipeId}`, 'Recipe canvas', 'History'],
+    ['new connection', () => '/connections', 'Connections', 'New connection'],
+    ['import a pack', () => '/packs', 'Acme CRM', 'Import pack'],
+    ['import an OpenAPI document', () => '/packs', 'Acme CRM', 'From OpenAPI'],
+    ['replay a run', () => `/runs/${runId}`, 'shout', 'Replay…'],
+  ];
+  for (const [dialog, path, ready, opener] of dialogs) {
+    it(`${dialog}: opens with Enter, names its controls, fits 768 px, closes with Escape and gives focus back`, async () => {
+      shotOnFailure();
+      await page.setViewportSize({ width: 768, height: 900 });
+      await open(path(), ready);
+      const button = page.getByRole('button', { name: opener, exact: true }).first();
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const opened = page.getByRole('dialog').first();
+      await opened.waitFor();
+      await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+      expect(await opened.locator(interactive).evaluateAll(unnamedElements), `unnamed controls in ${dialog}`).toEqual([]);
+      const overflow = await opened.evaluate(pageFunction<number>('(element) => element.scrollWidth - element.clientWidth'));
+      expect(overflow, `${dialog} scrolls sideways at 768 px`).toBeLessThanOrEqual(0);
+      await page.keyboard.press('Escape');
+      await opened.waitFor({ state: 'hidden' });
+      // Mantine hands focus back once the closing transition ends.
+      await expect.poll(() => button.evaluate(pageFunction<boolean>('(element) => element === document.activeElement'))).toBe(true);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+  }
+
   it('builder: Enter on a step opens its panel, Escape closes it and returns focus; the step picker opens from "+" and closes with Escape', async () => {
     shotOnFailure();
     await open(`/recipes/${recipeId}`, 'Recipe canvas');

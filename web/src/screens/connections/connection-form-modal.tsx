@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api';
 import { needsBrowserAuthorization, readManifest } from '../packs/pack-manifest';
 import { usePack, usePacks } from '../packs/packs-api';
+import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 import { ConnectionFields } from './connection-fields';
 import { fieldsPayload, initialValues, type FormValue, type FormValues } from './connection-form-values';
 import { useCreateConnection, useUpdateConnection } from './connections-api';
@@ -36,6 +37,7 @@ function errorsFrom(problems: Problem[]): { name?: string; fields: Record<string
 
 /** Create or edit a connection with a form generated from the pack's connection fields. */
 export function ConnectionFormModal({ opened, onClose, connection, packId: fixedPack, connect, onSaved }: Props) {
+  useFocusReturnOnUnmount();
   const packs = usePacks();
   const [packId, setPackId] = useState<string | null>(connection?.packId ?? fixedPack ?? null);
   const pack = usePack(packId ?? undefined);

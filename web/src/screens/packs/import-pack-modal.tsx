@@ -3,6 +3,7 @@ import type { Problem } from '@switchyard/server/contracts';
 import { IconFileUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api';
+import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 import { notifyInstalled } from './install-result';
 import { useInstallPack, useValidatePack } from './packs-api';
 import { ProblemsTable } from './problems-table';
@@ -15,6 +16,7 @@ type Checked = { text: string; fileName: string; problems: Problem[] };
  * (downloaded by the server, so its problems come back from the install itself).
  */
 export function ImportPackModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  useFocusReturnOnUnmount();
   const validate = useValidatePack();
   const install = useInstallPack();
   const [file, setFile] = useState<File | null>(null);

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, FileInput, Group, List, Modal, ScrollArea, Stack,
 import type { Problem } from '@switchyard/server/contracts';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api';
+import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 import { notifyInstalled } from './install-result';
 import { readManifest } from './pack-manifest';
 import { useFromOpenApi, useInstallPack } from './packs-api';
@@ -12,6 +13,7 @@ type Generated = { manifest: Record<string, unknown>; warnings: string[] };
 
 /** Turn an OpenAPI 3 document into a pack: generate, look at the actions and warnings, then install. */
 export function OpenApiImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  useFocusReturnOnUnmount();
   const generate = useFromOpenApi();
   const install = useInstallPack();
   const [spec, setSpec] = useState('');

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { useReplay, useReplayPreview } from '../../api/runs';
+import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 import { failedStep, replayFrom, type ReplayStart } from './replay-from';
 
 interface Props {
@@ -38,6 +39,7 @@ function StepChips({ label, paths, color }: { label: string; paths: string[]; co
 
 /** Replay from the start, the failed step or any step, after seeing which side-effecting steps would run again. */
 export function ReplayModal({ run, initial, onClose }: Props) {
+  useFocusReturnOnUnmount();
   const navigate = useNavigate();
   const failed = failedStep(run.steps);
   const [start, setStart] = useState<ReplayStart>(initial);
