@@ -210,6 +210,27 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
     });
   }
 
+  it('run canvas: chosen with the keyboard; Enter on a step opens its details, Escape closes them and gives focus back', async () => {
+    shotOnFailure();
+    await open(`/runs/${runId}`, 'shout');
+    // A segmented control is a radio group: focus the checked option, arrows choose.
+    await page.getByRole('radio', { name: 'Timeline' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('radio', { name: 'Canvas' }).isChecked()).toBe(true);
+    const canvas = page.getByLabel('Run canvas');
+    const step = canvas.getByRole('button', { name: 'Step whisper: succeeded' });
+    await step.focus();
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'Step whisper' });
+    await details.waitFor();
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}05-run-step-details.png` });
+    expect(await details.locator(interactive).evaluateAll(unnamedElements), 'unnamed controls in the run step details').toEqual([]);
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden' });
+    await expect.poll(() => step.evaluate(pageFunction<boolean>('(element) => element === document.activeElement || element.contains(document.activeElement)'))).toBe(true);
+  });
+
   it('builder: Enter on a step opens its panel, Escape closes it and returns focus; the step picker opens from "+" and closes with Escape', async () => {
     shotOnFailure();
     await open(`/recipes/${recipeId}`, 'Recipe canvas');
