@@ -231,6 +231,30 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
     await expect.poll(() => step.evaluate(pageFunction<boolean>('(element) => element === document.activeElement || element.contains(document.activeElement)'))).toBe(true);
   });
 
+  it('builder at 768 px: the step panel and the picker fit without sideways scrolling', async () => {
+    shotOnFailure();
+    await page.setViewportSize({ width: 768, height: 900 });
+    await open(`/recipes/${recipeId}`, 'Recipe canvas');
+    const fits = pageFunction<number>('(element) => Math.max(element.scrollWidth - element.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth)');
+    await page.getByRole('button', { name: /^Step: / }).first().click();
+    const panel = page.getByRole('dialog').first();
+    await panel.waitFor();
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}768-step-panel.png` });
+    expect(await panel.evaluate(fits), 'the step panel scrolls sideways at 768 px').toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Add a step at the end' }).click();
+    const picker = page.getByRole('dialog').first();
+    await picker.waitFor();
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}768-picker.png` });
+    expect(await picker.evaluate(fits), 'the picker scrolls sideways at 768 px').toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('builder: Enter on a step opens its panel, Escape closes it and returns focus; the step picker opens from "+" and closes with Escape', async () => {
     shotOnFailure();
     await open(`/recipes/${recipeId}`, 'Recipe canvas');
