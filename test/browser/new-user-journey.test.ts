@@ -81,6 +81,30 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await shot('01-new-recipe');
   });
 
+  it('imports a YAML recipe file, pointing at the line and column of a broken one', async () => {
+    shotOnFailure();
+    await page.getByRole('link', { name: 'Recipes' }).first().click();
+    const upload = async (name: string, content: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import' }).click();
+      await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(content) });
+    };
+    await upload('broken.yaml', 'name: Broken\nsteps:\n  - id: x\n   use: core/formatter\n');
+    const failure = page.getByRole('dialog', { name: 'The recipe was not imported' });
+    await failure.getByText('The file is not valid YAML (line 4, column 1)', { exact: false }).waitFor();
+    await shot('02-yaml-problem');
+    await page.keyboard.press('Escape');
+    await failure.waitFor({ state: 'hidden' });
+    await upload(
+      'greeting.yml',
+      ['name: Greeting', 'folder: imported', 'trigger:', '  use: core/manual', 'steps:', '  - id: shout', '    use: core/formatter', '    input:', '      operation: text.upper', '      value: hello', ''].join('\n'),
+    );
+    await page.getByText('Imported "Greeting" as a draft.').waitFor();
+    await page.getByRole('region', { name: 'imported' }).getByRole('link', { name: 'Greeting' }).waitFor();
+    await page.getByRole('link', { name: 'Big orders to the warehouse' }).click();
+    await page.getByRole('button', { name: /^Trigger: Manual/ }).waitFor();
+  });
+
   it('chooses the webhook trigger and catches a real delivery at its test URL', async () => {
     shotOnFailure();
     await page.getByRole('button', { name: /^Trigger: Manual/ }).click();
@@ -97,7 +121,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     expect((await postJson(testUrl, { id: 'o-1', amount: 250 })).status).toBe(200);
     await page.getByTestId('trigger-event').first().getByText('In use').waitFor();
     await page.getByText('"amount": 250').waitFor();
-    await shot('02-event-captured');
+    await shot('03-event-captured');
     await closePanel();
     await savedDraft();
   });
@@ -131,7 +155,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     const output = page.getByTestId('step-test-output');
     await output.getByText('"status": 200').waitFor();
     await output.scrollIntoViewIfNeeded();
-    await shot('03-step-tested');
+    await shot('04-step-tested');
     expect(sink.requestsTo('/orders/o-1').map((request) => request.json)).toEqual([{ id: 'o-1', amount: 250 }]);
     await closePanel();
     await savedDraft();
@@ -142,7 +166,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await page.getByRole('button', { name: 'Publish' }).click();
     webhookUrl = (await page.getByTestId('webhook-url').textContent())!;
     expect(webhookUrl).toMatch(/\/hooks\//);
-    await shot('04-published');
+    await shot('05-published');
     // The warehouse refuses o-4 once (400 is not retried); the replay later finds it accepted.
     sink.script('/orders/o-4', [{ status: 400, body: { error: 'unknown customer' } }]);
     for (const order of [{ id: 'o-2', amount: 500 }, { id: 'o-3', amount: 5 }, { id: 'o-4', amount: 300 }]) {
@@ -153,7 +177,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await nav('Runs');
     await page.getByRole('link', { name: /, failed$/ }).waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByRole('link', { name: /, succeeded$/ }).count(), { timeout: 15_000 }).toBe(2);
-    await shot('05-runs');
+    await shot('06-runs');
     expect(sink.requestsTo('/orders/o-3')).toEqual([]);
   });
 
@@ -162,17 +186,17 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await page.getByRole('link', { name: /, failed$/ }).click();
     await page.getByRole('heading', { name: 'Run of Big orders to the warehouse' }).waitFor();
     await page.getByText('HTTP_400').first().waitFor();
-    await shot('06-failed-run');
+    await shot('07-failed-run');
     await page.getByRole('button', { name: 'Replay from the failed step' }).click();
     const replay = page.getByRole('dialog', { name: 'Replay this run' });
     await replay.getByText('These steps change things outside Switchyard and will do so again').waitFor();
-    await shot('07-replay-preview');
+    await shot('08-replay-preview');
     const original = page.url();
     await replay.getByRole('button', { name: 'Replay', exact: true }).click();
     await page.waitForURL((url) => url.href !== original && url.pathname.startsWith('/runs/run_'));
     await page.getByText('the original run').waitFor();
     await page.getByRole('heading', { name: 'Run of Big orders to the warehouse' }).locator('..').getByText('succeeded').waitFor({ timeout: 15_000 });
-    await shot('08-replay-succeeded');
+    await shot('09-replay-succeeded');
     expect(sink.requestsTo('/orders/o-4').map((request) => request.json)).toEqual([
       { id: 'o-4', amount: 300 },
       { id: 'o-4', amount: 300 },

@@ -5,13 +5,14 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { useImportRecipe } from '../../api/recipes';
 import { ProblemList } from '../../app/problem-list';
+import { parseRecipeFile } from './parse-recipe-file';
 
 interface Failure {
   fileName: string;
   error: unknown;
 }
 
-/** Reads a recipe file (JSON, as `switchyard recipes export` writes it) and imports it as a new draft. */
+/** Reads a recipe file (JSON as `switchyard recipes export` writes it, or YAML) and imports it as a new draft. */
 export function ImportRecipeButton() {
   const importRecipe = useImportRecipe();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -20,9 +21,9 @@ export function ImportRecipeButton() {
     if (!file) return;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await file.text());
+      parsed = await parseRecipeFile(file.name, await file.text());
     } catch (error) {
-      setFailure({ fileName: file.name, error: new Error(`The file is not JSON: ${errorMessage(error)}`) });
+      setFailure({ fileName: file.name, error });
       return;
     }
     importRecipe.mutate(parsed, {
@@ -34,7 +35,7 @@ export function ImportRecipeButton() {
   const problems = failure?.error instanceof ApiError ? failure.error.problems : [];
   return (
     <>
-      <FileButton onChange={(file) => void read(file)} accept="application/json,.json">
+      <FileButton onChange={(file) => void read(file)} accept="application/json,.json,.yaml,.yml">
         {(props) => (
           <Button {...props} variant="default" leftSection={<IconFileImport size={16} aria-hidden />} loading={importRecipe.isPending}>
             Import
