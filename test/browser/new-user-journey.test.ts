@@ -111,10 +111,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await page.getByRole('button', { name: 'Change trigger' }).click();
     await page.getByRole('dialog', { name: 'Choose the trigger' }).waitFor();
     await page.getByRole('button', { name: 'Webhook (Built in)' }).click();
-    // Test deliveries go to the saved trigger: the change must be saved before listening (clicking at once meets core/manual).
-    await closePanel();
-    await savedDraft();
-    await page.getByRole('button', { name: /^Trigger: Webhook/ }).click();
+    // At once, before the autosave: testing saves the changed trigger first.
     await page.getByRole('button', { name: 'Test trigger' }).click();
     const testUrl = (await page.getByTestId('test-url').textContent())!;
     expect(testUrl).toMatch(/\/hooks\/test\/[A-Za-z0-9_-]+$/);

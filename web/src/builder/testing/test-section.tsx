@@ -29,6 +29,7 @@ export function TestSection({ open, recipeId, definition, catalog, samples, test
         sample={entryFor(catalog, use, 'triggers')?.sample}
         chosen={testing.chosen}
         onChoose={testing.chooseTrigger}
+        save={save}
       />
     );
   }

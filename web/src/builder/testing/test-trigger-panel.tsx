@@ -18,6 +18,8 @@ interface TestTriggerPanelProps {
   sample: unknown;
   chosen: string | undefined;
   onChoose: (chosen: ChosenEvent) => void;
+  /** Saves the draft: test deliveries go to the trigger as the newest saved version has it. */
+  save: () => Promise<boolean>;
 }
 
 interface Listed {
@@ -37,7 +39,7 @@ const preview = (event: unknown) => {
  * Trigger data for the pills: catch the next webhook at a test URL (no run starts), pick an event of a
  * recent run, or the trigger's sample. The event picked feeds every step's data pills.
  */
-export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose }: TestTriggerPanelProps) {
+export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose, save }: TestTriggerPanelProps) {
   const start = useStartTestTrigger(recipeId);
   const [showRecent, setShowRecent] = useState(false);
   // Reopening the panel finds a test URL still live (and what it caught) on the server.
@@ -45,6 +47,7 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
   const recent = useTriggerSamples(recipeId, showRecent);
   const listener = captured.data?.listening ?? null;
   const [startedHere, setStartedHere] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
   const expired = startedHere && captured.data !== undefined && listener === null;
 
   const testEvents: Listed[] = (captured.data?.events ?? []).map((item) => ({ key: `test:${item.id}`, label: `Test delivery at ${time(item.capturedAt)}`, event: item.event }));
@@ -68,6 +71,10 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
   }, [loaded, newest, onChoose]);
 
   const listen = async () => {
+    // A trigger just changed to Webhook may not be saved yet; the server would still see the old one.
+    const saved = await save();
+    setUnsaved(!saved);
+    if (!saved) return;
     await start.mutateAsync();
     seen.current = null;
     setStartedHere(true);
@@ -95,6 +102,7 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
           </Button>
         )}
       </Group>
+      {unsaved && <Alert color="red">The draft has problems, so it could not be saved for the test; fix those marked in red.</Alert>}
       {start.isError && <Alert color="red">{errorMessage(start.error)}</Alert>}
       {listener && (
         <Paper withBorder p="sm">
