@@ -8,6 +8,7 @@ import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { launchChromium } from './launch-chromium.js';
 import { openSignedInPage } from './open-signed-in-page.js';
+import { addPostToSink, fillAmountOver100 } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/builder/', import.meta.url));
 
@@ -76,14 +77,7 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
     await page.getByLabel('Search').fill('only continue');
     await shot('01-picker');
     await page.getByRole('button', { name: 'Only continue if… (Flow)' }).click();
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Rule 1 value').click();
-    await page.getByRole('button', { name: 'Insert trigger body › amount' }).click();
-    await page.getByLabel('Rule 1 operator').first().click();
-    await page.getByRole('option', { name: 'is greater than' }).click();
-    await page.getByLabel('Rule 1 compared with').fill('100');
-    // At rest, the reference shows as a chip, not as braces.
-    await page.getByText('Trigger · body.amount').waitFor();
+    await fillAmountOver100(page);
     await shot('02-filter-panel');
     await page.keyboard.press('Escape');
     await savedDraft();
@@ -91,13 +85,7 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
 
   it('adds an HTTP step posting to the sink, with pills in the URL and a header', async () => {
     shotOnFailure();
-    await page.getByRole('button', { name: 'Add a step at the end' }).click();
-    await page.getByLabel('Search').fill('http');
-    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
-    await page.getByLabel('Method').first().click();
-    await page.getByRole('option', { name: 'POST' }).click();
-    await page.getByLabel('URL').fill(`${sink.url}/orders/`);
-    await page.getByRole('button', { name: 'Insert trigger body › id' }).click();
+    await addPostToSink(page, sink.url);
     await page.getByRole('button', { name: 'Add headers' }).click();
     await page.getByLabel('Headers 1 name').fill('x-amount');
     await page.getByLabel('Headers 1 value').click();

@@ -6,6 +6,7 @@ import { useResources } from '../support/resources.js';
 import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
+import { addPostToSink, fillAmountOver100, pickStep } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/new-user-journey/', import.meta.url));
 const email = 'new@example.com';
@@ -125,26 +126,12 @@ describe('a new user: owner → webhook recipe built from a captured event → p
 
   it('adds a filter on the captured amount and an HTTP step to the sink, and tests that step', async () => {
     shotOnFailure();
-    await page.getByRole('button', { name: 'Add the first step here' }).click();
-    await page.getByLabel('Search').fill('only continue');
-    await page.getByRole('button', { name: 'Only continue if… (Flow)' }).click();
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Rule 1 value').click();
-    await page.getByRole('button', { name: 'Insert trigger body › amount' }).click();
-    await page.getByLabel('Rule 1 operator').first().click();
-    await page.getByRole('option', { name: 'is greater than' }).click();
-    await page.getByLabel('Rule 1 compared with').fill('100');
-    await page.getByText('Trigger · body.amount').waitFor();
+    await pickStep(page, 'Add the first step here', 'only continue', 'Only continue if… (Flow)');
+    await fillAmountOver100(page);
     await closePanel();
     await savedDraft();
 
-    await page.getByRole('button', { name: 'Add a step at the end' }).click();
-    await page.getByLabel('Search').fill('http');
-    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
-    await page.getByLabel('Method').first().click();
-    await page.getByRole('option', { name: 'POST' }).click();
-    await page.getByLabel('URL').fill(`${sink.url}/orders/`);
-    await page.getByRole('button', { name: 'Insert trigger body › id' }).click();
+    await addPostToSink(page, sink.url);
     await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
     await page.getByLabel('Name', { exact: true }).click();
     await page.getByRole('button', { name: 'Test step' }).click();

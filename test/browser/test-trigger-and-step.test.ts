@@ -8,6 +8,7 @@ import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
 import { openSignedInPage } from './open-signed-in-page.js';
+import { addPostToSink, fillAmountOver100, pickStep } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/test-trigger-and-step/', import.meta.url));
 const secret = 'browser-test-secret';
@@ -85,16 +86,8 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
 
   it('adds a filter whose rule takes the captured amount as a pill', async () => {
     shotOnFailure();
-    await page.getByRole('button', { name: 'Add the first step here' }).click();
-    await page.getByLabel('Search').fill('only continue');
-    await page.getByRole('button', { name: 'Only continue if… (Flow)' }).click();
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Rule 1 value').click();
-    await page.getByRole('button', { name: 'Insert trigger body › amount' }).click();
-    await page.getByLabel('Rule 1 operator').first().click();
-    await page.getByRole('option', { name: 'is greater than' }).click();
-    await page.getByLabel('Rule 1 compared with').fill('100');
-    await page.getByText('Trigger · body.amount').waitFor();
+    await pickStep(page, 'Add the first step here', 'only continue', 'Only continue if… (Flow)');
+    await fillAmountOver100(page);
     await shot('03-filter-with-pill');
     await closePanel();
     await savedDraft();
@@ -102,13 +95,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
 
   it('tests an HTTP step with the captured event: the sink gets it and the output is shown', async () => {
     shotOnFailure();
-    await page.getByRole('button', { name: 'Add a step at the end' }).click();
-    await page.getByLabel('Search').fill('http');
-    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
-    await page.getByLabel('Method').first().click();
-    await page.getByRole('option', { name: 'POST' }).click();
-    await page.getByLabel('URL').fill(`${sink.url}/orders/`);
-    await page.getByRole('button', { name: 'Insert trigger body › id' }).click();
+    await addPostToSink(page, sink.url);
     await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
     await page.getByLabel('Name', { exact: true }).click();
     await page.getByRole('button', { name: 'Test step' }).click();
@@ -132,9 +119,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
 
   it("offers the tested step's output as pills to a later step", async () => {
     shotOnFailure();
-    await page.getByRole('button', { name: 'Add a step at the end' }).click();
-    await page.getByLabel('Search').fill('http');
-    await page.getByRole('button', { name: 'HTTP request (Developer)' }).click();
+    await pickStep(page, 'Add a step at the end', 'http', 'HTTP request (Developer)');
     await page.getByLabel('URL').click();
     await page.getByRole('button', { name: 'Insert http status' }).scrollIntoViewIfNeeded();
     await shot('06-output-pills');
