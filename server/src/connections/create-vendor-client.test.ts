@@ -115,6 +115,20 @@ describe('request rendering', () => {
     expect(Object.fromEntries(new URLSearchParams(last().body.toString()))).toEqual({ name: 'Zoë', note: 'a&b=c' });
   });
 
+  it('writes nested form and query values with bracketed keys, as Stripe and qs read them', async () => {
+    const input = { metadata: { plan: 'pro', seats: 3 }, lines: [{ price: 'p_1', quantity: 2 }], expand: ['customer', 'invoice'] };
+    await vendor.send({
+      ...call({ method: 'POST', query: { 'created[gte]': '10', filter: '{{input.metadata}}' }, form: { metadata: '{{input.metadata}}', line_items: '{{input.lines}}', 'expand[]': '{{input.expand}}' } }),
+      scope: { input },
+    });
+    expect([...last().url.searchParams]).toEqual([['created[gte]', '10'], ['filter[plan]', 'pro'], ['filter[seats]', '3']]);
+    expect([...new URLSearchParams(last().body.toString())]).toEqual([
+      ['metadata[plan]', 'pro'], ['metadata[seats]', '3'],
+      ['line_items[0][price]', 'p_1'], ['line_items[0][quantity]', '2'],
+      ['expand[]', 'customer'], ['expand[]', 'invoice'],
+    ]);
+  });
+
   it('sends a real multipart body with the file part', async () => {
     await vendor.send({
       ...call({

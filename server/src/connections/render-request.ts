@@ -15,8 +15,8 @@ const absoluteUrl = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Renders a pack request: the URL is the rendered `baseUrl` plus the rendered `path` (or the path itself
- * when it is absolute); query, header and form entries that render empty are left out; `json` keeps the
- * types of whole-`{{x}}` values; `multipart` is a real multipart/form-data body with file parts.
+ * when it is absolute); query, header and form entries that render empty are left out, and objects in query
+ * and form use bracketed keys; `json` keeps the types of whole-`{{x}}` values; `multipart` is a real multipart/form-data body with file parts.
  */
 export async function renderRequest(
   baseUrl: string,
@@ -27,7 +27,10 @@ export async function renderRequest(
   const url = renderUrl(baseUrl, request.path, scope);
   for (const [name, value] of renderEntries(request.query, scope)) url.searchParams.append(name, value);
   const headers: Record<string, string> = {};
-  for (const [name, value] of [...renderEntries(packHeaders, scope), ...renderEntries(request.headers, scope)]) headers[name.toLowerCase()] = value;
+  for (const [name, template] of [...Object.entries(packHeaders ?? {}), ...Object.entries(request.headers ?? {})]) {
+    const value = textOf(renderTemplate(template, scope));
+    if (value !== '') headers[name.toLowerCase()] = value;
+  }
   const body = await renderBody(request, scope, headers);
   return { method: request.method, url, headers, ...(body !== undefined && { body }) };
 }
@@ -74,17 +77,29 @@ function checkSecondHost(url: URL, base: string, pathTemplate: string): void {
   throw new VendorError('PACK_OTHER_HOST', `the request would go to ${url.origin}, which is neither the pack's base URL nor a host the pack names; a value from a run may not choose the host`);
 }
 
-/** Rendered entries as text; empty ones are dropped and a list repeats its name once per item. */
+/**
+ * Rendered entries as text; empty ones are dropped and a list of plain values repeats its name once per
+ * item. Objects use the bracket convention of Stripe, Rails and `qs` (`metadata[plan]=pro`,
+ * `items[0][price]=p_1`), so one whole `{{input.metadata}}` becomes the vendor's nested fields.
+ */
 function renderEntries(entries: Record<string, string> | undefined, scope: TemplateScope): [string, string][] {
   const out: [string, string][] = [];
-  for (const [name, template] of Object.entries(entries ?? {})) {
-    const value = renderTemplate(template, scope);
-    for (const item of Array.isArray(value) ? value : [value]) {
-      const text = textOf(item);
-      if (text !== '') out.push([name, text]);
-    }
-  }
+  for (const [name, template] of Object.entries(entries ?? {})) flatten(name, renderTemplate(template, scope), out);
   return out;
+}
+
+function flatten(name: string, value: unknown, out: [string, string][]): void {
+  if (Array.isArray(value)) {
+    const nested = value.some((item) => item !== null && typeof item === 'object');
+    value.forEach((item, index) => flatten(nested ? `${name}[${index}]` : name, item, out));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flatten(`${name}[${key}]`, item, out);
+    return;
+  }
+  const text = textOf(value);
+  if (text !== '') out.push([name, text]);
 }
 
 async function renderBody(request: RequestTemplate, scope: TemplateScope, headers: Record<string, string>): Promise<string | Uint8Array | undefined> {
