@@ -35,6 +35,11 @@ export const fieldSchema = z.strictObject({
   secret: z.boolean().default(false),
   choices: z.array(choiceSchema).max(1000).optional(),
   dynamicChoices: dynamicChoicesSchema.optional(),
+  /**
+   * Shown folded under "Advanced" in forms: settings almost nobody changes, such as the API base URL of a
+   * vendor that only a proxy, a regional host or a test server would replace.
+   */
+  advanced: z.boolean().default(false),
 }).meta({ id: 'Field' });
 export type Field = z.output<typeof fieldSchema>;
 export type FieldInput = z.input<typeof fieldSchema>;

@@ -35,7 +35,7 @@ export function implicitConnectionFields(auth: unknown): Field[] {
   const implied = implicitFieldsByKind[looseString(block?.kind) ?? ''] ?? [];
   return implied
     .filter((field) => !declared.has(field.key) && namesField(block?.[field.property ?? ''], field))
-    .map((field) => ({ key: field.key, label: field.label, type: 'string', required: true, secret: field.secret }));
+    .map((field) => ({ key: field.key, label: field.label, type: 'string', required: true, secret: field.secret, advanced: false }));
 }
 
 function namesField(template: unknown, field: ImplicitField): boolean {
