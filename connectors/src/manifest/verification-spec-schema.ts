@@ -5,7 +5,7 @@ import { headerNameSchema, templateSchema } from './names.js';
 export const namedSchemes = [
   'stripe', 'github', 'slack', 'shopify', 'standard-webhooks', 'hubspot-v3', 'intercom', 'sentry', 'twilio',
 ] as const;
-export const verificationSchemes = [...namedSchemes, 'hmac'] as const;
+export const verificationSchemes = [...namedSchemes, 'hmac', 'shared-secret'] as const;
 export type VerificationSchemeName = (typeof verificationSchemes)[number];
 
 const common = {
@@ -32,7 +32,16 @@ export const hmacVerificationSpecSchema = z.strictObject({
   signedPayload: z.enum(['body', 'timestamp.body']).default('body'),
 });
 
+/** A secret the sender repeats in a header the user sets on it (`<prefix><secret>`); nothing is signed. */
+export const sharedSecretVerificationSpecSchema = z.strictObject({
+  scheme: z.literal('shared-secret'),
+  ...common,
+  header: headerNameSchema,
+  /** Text before the secret, e.g. `Bearer ` for an `Authorization` header. */
+  prefix: z.string().min(1).max(64).optional(),
+});
+
 export const verificationSpecSchema = z
-  .discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema])
+  .discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema, sharedSecretVerificationSpecSchema])
   .meta({ id: 'VerificationSpec' });
 export type VerificationSpec = z.output<typeof verificationSpecSchema>;

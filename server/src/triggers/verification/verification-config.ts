@@ -43,6 +43,16 @@ export const hmacVerificationSchema = z
     message: 'required when signedPayload is "timestamp.body"',
   });
 
+/** A secret repeated verbatim in a header (`<prefix><secret>`), for senders that let the user set headers but sign nothing. */
+export const sharedSecretVerificationSchema = z.object({
+  scheme: z.literal('shared-secret'),
+  ...plainSecrets,
+  header: headerName,
+  /** Text before the secret, e.g. `Bearer `. */
+  prefix: z.string().min(1).max(64).optional(),
+  toleranceSeconds,
+});
+
 export const standardWebhooksVerificationSchema = z.object({
   scheme: z.literal('standard-webhooks'),
   /** `whsec_` followed by the base64 key, as Standard Webhooks and Svix senders show it. */
@@ -68,6 +78,7 @@ export const twilioVerificationSchema = namedScheme('twilio');
 
 export const verificationConfigSchema = z.discriminatedUnion('scheme', [
   hmacVerificationSchema,
+  sharedSecretVerificationSchema,
   standardWebhooksVerificationSchema,
   stripeVerificationSchema,
   githubVerificationSchema,
@@ -80,6 +91,7 @@ export const verificationConfigSchema = z.discriminatedUnion('scheme', [
 ]);
 
 export type HmacVerificationConfig = z.output<typeof hmacVerificationSchema>;
+export type SharedSecretVerificationConfig = z.output<typeof sharedSecretVerificationSchema>;
 export type StandardWebhooksVerificationConfig = z.output<typeof standardWebhooksVerificationSchema>;
 export type VerificationConfig = z.output<typeof verificationConfigSchema>;
 export type VerificationScheme = VerificationConfig['scheme'];

@@ -19,6 +19,7 @@ const hmac = (algorithm: string, secret: string, content: string, encoding: 'hex
 /** Per scheme: a config, a validly signed request's headers, and the header that carries the signature. */
 const schemes: Record<VerificationScheme, { config: object; headers: () => Promise<WebhookHeaders> | WebhookHeaders; signatureHeader: string }> = {
   hmac: { config: { secret: 's', header: 'x-signature' }, headers: () => ({ 'x-signature': hmac('sha256', 's', body, 'hex') }), signatureHeader: 'x-signature' },
+  'shared-secret': { config: { secret: 's', header: 'authorization', prefix: 'Bearer ' }, headers: () => ({ authorization: 'Bearer s' }), signatureHeader: 'authorization' },
   'standard-webhooks': {
     config: { secret: swSecret },
     headers: () => ({ 'webhook-id': 'msg_1', 'webhook-timestamp': seconds, 'webhook-signature': new Webhook(swSecret).sign('msg_1', new Date(now), body) }),

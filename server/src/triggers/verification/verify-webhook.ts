@@ -4,6 +4,7 @@ import { verifyHmac } from './verify-hmac.js';
 import { verifyHubspotV3 } from './verify-hubspot-v3.js';
 import { verifyIntercom } from './verify-intercom.js';
 import { verifySentry } from './verify-sentry.js';
+import { verifySharedSecret } from './verify-shared-secret.js';
 import { verifyShopify } from './verify-shopify.js';
 import { verifySlack } from './verify-slack.js';
 import { verifyStandardWebhooks } from './verify-standard-webhooks.js';
@@ -14,6 +15,7 @@ import { refused, type VerificationResult, type WebhookRequest, type WebhookVeri
 /** One verifier per named scheme; a new scheme is one file plus one line here and in the config union. */
 const verifiers: { [S in VerificationScheme]: WebhookVerifier<ConfigOf<S>> } = {
   hmac: verifyHmac,
+  'shared-secret': verifySharedSecret,
   'standard-webhooks': verifyStandardWebhooks,
   stripe: verifyStripe,
   github: verifyGithub,
