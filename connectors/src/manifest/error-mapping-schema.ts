@@ -3,12 +3,21 @@ import { pathSchema, templateSchema } from './names.js';
 
 /**
  * Turns a vendor's error body into a sentence a user understands. `message` and `code` are paths into the
- * JSON error body (`error.message`); `byStatus` overrides by HTTP status with a template that sees
- * `{{status}}` and `{{body}}`.
+ * JSON error body (`error.message`); `byCode` (by the vendor's code read at `code`) and then `byStatus` (by
+ * HTTP status) override with a template that sees `{{status}}` and `{{body}}`.
+ *
+ * `failWhen` is for vendors that report failures inside a 2xx answer (Slack: HTTP 200 with
+ * `{ "ok": false, "error": "channel_not_found" }`): such an answer fails the call like an error status,
+ * with the same message mapping, and is not retried.
  */
 export const errorMappingSchema = z.strictObject({
   message: pathSchema.optional(),
   code: pathSchema.optional(),
+  byCode: z.record(z.string().min(1).max(200), templateSchema).optional(),
   byStatus: z.record(z.string().regex(/^[1-5]\d\d$/, 'must be an HTTP status such as 404'), templateSchema).optional(),
+  /** A 2xx answer is a failure when the body's value at `path` equals `equals` (`{ path: ok, equals: false }`). */
+  failWhen: z
+    .strictObject({ path: pathSchema.min(1), equals: z.union([z.string().max(200), z.number(), z.boolean(), z.null()]) })
+    .optional(),
 }).meta({ id: 'ErrorMapping' });
 export type ErrorMapping = z.output<typeof errorMappingSchema>;

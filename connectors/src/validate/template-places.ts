@@ -78,6 +78,7 @@ function addTrigger(add: Add, trigger: LooseObject, at: Path): void {
 }
 
 function addErrors(add: Add, errors: unknown, at: Path): void {
+  add(looseObject(errors)?.byCode, [...at, 'byCode'], errorScope);
   add(looseObject(errors)?.byStatus, [...at, 'byStatus'], errorScope);
 }
 

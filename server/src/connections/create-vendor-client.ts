@@ -7,7 +7,7 @@ import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
 import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
-import { mapVendorError } from './map-vendor-error.js';
+import { mapVendorError, reportsFailure } from './map-vendor-error.js';
 import { paginate, type Exchange } from './paginate.js';
 import { renderRequest } from './render-request.js';
 import type { ResolvedConnection } from './resolved-connection.js';
@@ -68,11 +68,12 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         continue;
       }
       const verdict = classifyStatus(response.status);
-      if (verdict === 'ok') return { status: response.status, headers: response.headers, body, url };
-      const mapped = mapVendorError(call.pack.name, call.errors ?? call.pack.errors, response.status, body);
+      const mapping = call.errors ?? call.pack.errors;
+      if (verdict === 'ok' && !reportsFailure(mapping, body)) return { status: response.status, headers: response.headers, body, url };
+      const mapped = mapVendorError(call.pack.name, mapping, response.status, body);
       const retryAfterMs = verdict === 'retryable' ? (parseRetryAfter(response.headers['retry-after'], now()) ?? undefined) : undefined;
       // A vendor may echo the credential it refused ("invalid key abc…"); the message is stored with the run.
-      throw new VendorError(`HTTP_${response.status}`, redact(mapped.message), {
+      throw new VendorError(verdict === 'ok' ? 'VENDOR_REFUSED' : `HTTP_${response.status}`, redact(mapped.message), {
         status: response.status,
         retryable: verdict === 'retryable',
         retryAfterMs,

@@ -14,18 +14,36 @@ export interface MappedVendorError {
 }
 
 /**
- * The sentence a user sees when a vendor refuses a call: the action's (or pack's) `errors` mapping first,
- * then the shapes most APIs use, then just the status. Always starts with "<vendor> answered <status>".
+ * The sentence a user sees when a vendor refuses a call: the action's (or pack's) `errors` mapping first
+ * (`byCode`, then `byStatus`, then `message`), then the shapes most APIs use, then just the status. Starts
+ * with "<vendor> answered <status>", or "<vendor> refused the request" for a 2xx answer that `failWhen` marks.
  */
 export function mapVendorError(vendor: string, mapping: ErrorMapping | undefined, status: number, body: unknown): MappedVendorError {
-  const prefix = `${vendor} answered ${status}`;
+  const prefix = status >= 200 && status < 300 ? `${vendor} refused the request` : `${vendor} answered ${status}`;
   const vendorCode = textAt(body, mapping?.code ? [mapping.code] : commonCodePaths);
-  const byStatus = mapping?.byStatus?.[String(status)];
-  const message = (byStatus !== undefined ? renderByStatus(byStatus, status, body) : undefined) ?? textAt(body, mapping?.message ? [mapping.message, ...commonMessagePaths] : commonMessagePaths) ?? plainText(body);
+  const templates = [vendorCode === undefined ? undefined : ownEntry(mapping?.byCode, vendorCode), ownEntry(mapping?.byStatus, String(status))];
+  const mapped = templates.reduce<string | undefined>((found, template) => found ?? (template === undefined ? undefined : renderMapped(template, status, body)), undefined);
+  const message = mapped ?? textAt(body, mapping?.message ? [mapping.message, ...commonMessagePaths] : commonMessagePaths) ?? plainText(body);
   return { message: clip(message ? `${prefix}: ${message}` : prefix), ...(vendorCode !== undefined && { vendorCode: clip(vendorCode) }) };
 }
 
-function renderByStatus(template: string, status: number, body: unknown): string | undefined {
+/**
+ * A 2xx answer that the mapping's `failWhen` marks as a failure (Slack's `{ "ok": false }`). Only a value
+ * present at the path counts, so a body without it (an empty 204, another shape) stays a success.
+ */
+export function reportsFailure(mapping: ErrorMapping | undefined, body: unknown): boolean {
+  const rule = mapping?.failWhen;
+  if (!rule || body === null || typeof body !== 'object') return false;
+  const value = readBodyPath(body, rule.path);
+  return value !== undefined && value === rule.equals;
+}
+
+/** A vendor code such as `constructor` must not read the prototype of the mapping's record. */
+function ownEntry(record: Record<string, string> | undefined, key: string): string | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function renderMapped(template: string, status: number, body: unknown): string | undefined {
   try {
     const rendered = renderTemplate(template, { status, body });
     return typeof rendered === 'string' && rendered.trim() !== '' ? rendered.trim() : undefined;
