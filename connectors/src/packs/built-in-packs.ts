@@ -1,6 +1,10 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
+import { githubPack } from './github/github-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
+import { posthogPack } from './posthog/posthog-pack.js';
+import { sentryPack } from './sentry/sentry-pack.js';
+import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
-export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, stripePack];
+export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack];
