@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeVendor, type FakeVendor } from '../connections/start-fake-vendor.js';
 import { createPackRegistry } from '../registry/create-pack-registry.js';
+import { operations } from '../steps/formatter-step.js';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 
 describe('POST /packs/{packId}/{actions|triggers}/{key}/fields/{field}/choices', () => {
@@ -75,6 +76,17 @@ describe('POST /packs/{packId}/{actions|triggers}/{key}/fields/{field}/choices',
     const plain = await choices('chat/actions/post/fields/text');
     expect(plain.status).toBe(422);
     expect(plain.body.error.code).toBe('NO_DYNAMIC_CHOICES');
+  });
+
+  it("lists core/formatter's operations from the step itself, so the builder keeps no copy", async () => {
+    const answer = await choices('core/actions/formatter/fields/operation');
+    expect(answer.status).toBe(200);
+    const values = answer.body.choices.map((choice: { value: string }) => choice.value);
+    expect(values).toEqual(operations.map((operation) => operation.name));
+    expect(answer.body.choices[0]).toEqual({ label: 'text.upper — Converts text to UPPER CASE.', value: 'text.upper' });
+    for (const path of ['core/actions/formatter/fields/value', 'core/actions/http/fields/method', 'core/triggers/formatter/fields/operation']) {
+      expect((await choices(path)).status, path).toBe(404);
+    }
   });
 
   it("answers 502 with the vendor's message when the vendor refuses", async () => {

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { fetchDynamicChoices } from '../connections/fetch-dynamic-choices.js';
+import { coreFieldChoices } from '../runs/core-field-choices.js';
 import { apiError } from './api-error.js';
 import type { AppDeps } from './app-deps.js';
 import { createRouter } from './create-router.js';
@@ -19,7 +20,7 @@ export function choicesRouter(deps: AppDeps) {
       method: 'post',
       path: '/packs/{packId}/{owner}/{key}/fields/{field}/choices',
       tags: ['packs'],
-      summary: "Fetch a field's choices from the vendor, as a connection",
+      summary: "Fetch a field's choices from the vendor, as a connection (pack `core`: a core step's choices the server lists)",
       middleware: [requireRole('editor')],
       request: {
         params: z.object({
@@ -46,6 +47,10 @@ export function choicesRouter(deps: AppDeps) {
     async (c) => {
       const { packId, owner, key, field } = c.req.valid('param');
       const body = c.req.valid('json');
+      if (packId === 'core') {
+        const choices = owner === 'actions' ? coreFieldChoices(key, field) : undefined;
+        return choices ? c.json({ choices: [...choices] }, 200) : apiError(c, 404, 'FIELD_NOT_FOUND', `core/${key} has no field "${field}" with listed choices`);
+      }
       const { registry, connections, vendor } = deps.engine;
       const result = await fetchDynamicChoices(
         { registry, connections, vendor },

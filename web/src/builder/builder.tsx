@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Flex, Group, List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Recipe } from '@switchyard/server/contracts';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage, usePublishRecipe, useRecipe, useRecipeStatusAction } from '../api';
 import { BuilderHeader } from './builder-header';
 import { BuilderContext, type BuilderActions } from './builder-context';
@@ -24,6 +24,9 @@ const RecipeCanvas = lazy(async () => ({ default: (await import('./canvas/recipe
 
 type Picking = { kind: 'step'; at: InsertionPoint } | { kind: 'trigger' } | null;
 
+// The published note names this recipe's webhook URL: it belongs to this builder and goes when the user leaves it.
+const publishedNote = 'recipe-published';
+
 export function Builder({ recipe: initial }: { recipe: Recipe }) {
   const recipe = useRecipe(initial.id).data ?? initial;
   const draft = useBuilderDraft(initial);
@@ -37,6 +40,7 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
   const [open, setOpen] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const restore = useRestoreVersion(recipe.id, draft, () => setHistory(false));
+  useEffect(() => () => notifications.hide(publishedNote), []);
 
   const problems = useMemo(() => locateProblems(definition, draft.problems), [definition, draft.problems]);
   const testing = useTestSamples();
@@ -83,7 +87,7 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
     try {
       const published = await publish.mutateAsync({ id: recipe.id });
       draft.setProblems([]);
-      notifications.show({ color: 'green', title: 'Published', message: published?.trigger?.webhookUrl ? `Send webhooks to ${published.trigger.webhookUrl}` : 'The recipe is live.' });
+      notifications.show({ id: publishedNote, autoClose: 8000, color: 'green', title: 'Published', message: published?.trigger?.webhookUrl ? `Send webhooks to ${published.trigger.webhookUrl}` : 'The recipe is live.' });
     } catch (error) {
       if (error instanceof ApiError && error.problems.length > 0) draft.setProblems(error.problems);
       notifications.show({ color: 'red', title: 'Cannot publish', message: errorMessage(error) });

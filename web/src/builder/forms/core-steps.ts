@@ -11,16 +11,6 @@ export interface CoreStepForm {
   sample: unknown;
 }
 
-const formatterOperations = [
-  'text.upper', 'text.lower', 'text.capitalize', 'text.title', 'text.trim', 'text.replace', 'text.split', 'text.truncate',
-  'text.length', 'text.slugify', 'text.default', 'text.remove_html', 'text.url_encode', 'text.url_decode', 'text.word_count',
-  'text.extract_email', 'text.extract_url', 'text.extract_number', 'text.extract_pattern',
-  'number.format', 'number.round', 'number.parse', 'number.math',
-  'date.format', 'date.add', 'date.subtract', 'date.compare', 'date.now', 'date.to_epoch', 'date.start_of', 'date.end_of',
-  'list.join', 'list.split_to_list', 'list.first', 'list.last', 'list.item_at', 'list.unique', 'list.sort', 'list.reverse',
-  'list.sum', 'list.count', 'list.flatten', 'list.pluck', 'list.filter_empty', 'list.chunk',
-];
-
 const choices = (values: string[]) => values.map((value) => ({ label: value, value }));
 
 export const coreStepForms: readonly CoreStepForm[] = [
@@ -90,7 +80,8 @@ export const coreStepForms: readonly CoreStepForm[] = [
     description: 'Transforms text, numbers, dates and lists.',
     group: 'Data',
     fields: [
-      { key: 'operation', label: 'Operation', kind: 'select', required: true, choices: choices(formatterOperations) },
+      // The server lists the operations (with one line of help each), so a new one needs no change here.
+      { key: 'operation', label: 'Operation', kind: 'select', required: true, dynamic: { dependsOn: [] } },
       { key: 'value', label: 'Value', kind: 'text', required: false },
       { key: 'options', label: 'Options', kind: 'json', required: false, description: 'e.g. { "separator": "," } for text.split' },
     ],

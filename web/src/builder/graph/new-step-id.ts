@@ -1,5 +1,3 @@
-/** Mirrors `stepIdSchema` in the server contracts: lower-case letter first, then letters, digits and `_`, at most 64. */
-export const stepIdPattern = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** The base id a step kind suggests: `core/filter` → `filter`, `slack/post-message@2` → `post_message`. */
 export function baseStepId(use: string): string {

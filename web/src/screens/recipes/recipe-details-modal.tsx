@@ -1,6 +1,7 @@
 import { Alert, Autocomplete, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 
 export interface RecipeDetails {
   name: string;
@@ -20,6 +21,7 @@ interface Props {
 
 /** Create, rename and move share one small form; the server's problems appear under the field they name. */
 export function RecipeDetailsModal({ title, submitLabel, fields, initial, folders, onSubmit, onClose }: Props) {
+  useFocusReturnOnUnmount();
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
