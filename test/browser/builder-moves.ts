@@ -27,3 +27,8 @@ export async function addPostToSink(page: Page, sinkUrl: string): Promise<void> 
   await page.getByLabel('URL').fill(`${sinkUrl}/orders/`);
   await page.getByRole('button', { name: 'Insert trigger body › id' }).click();
 }
+
+/** In an open HTTP step panel: picks how the body is sent (the segmented control above the body's editor). */
+export async function chooseHttpBody(page: Page, kind: 'None' | 'JSON' | 'Form' | 'Raw text'): Promise<void> {
+  await page.getByRole('radiogroup', { name: 'Body: kind' }).getByText(kind, { exact: true }).click();
+}

@@ -8,7 +8,7 @@ import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { launchChromium } from './launch-chromium.js';
 import { openSignedInPage } from './open-signed-in-page.js';
-import { addPostToSink, fillAmountOver100 } from './builder-moves.js';
+import { addPostToSink, chooseHttpBody, fillAmountOver100 } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/builder/', import.meta.url));
 
@@ -90,6 +90,7 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
     await page.getByLabel('Headers 1 name').fill('x-amount');
     await page.getByLabel('Headers 1 value').click();
     await page.getByRole('button', { name: 'Insert trigger body › amount' }).click();
+    await chooseHttpBody(page, 'JSON');
     await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
     await page.getByLabel('Name', { exact: true }).click();
     await shot('03-http-panel');

@@ -6,7 +6,7 @@ import { useResources } from '../support/resources.js';
 import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
-import { addPostToSink, fillAmountOver100, pickStep } from './builder-moves.js';
+import { addPostToSink, chooseHttpBody, fillAmountOver100, pickStep } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/new-user-journey/', import.meta.url));
 const email = 'new@example.com';
@@ -132,6 +132,7 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await savedDraft();
 
     await addPostToSink(page, sink.url);
+    await chooseHttpBody(page, 'JSON');
     await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
     await page.getByLabel('Name', { exact: true }).click();
     await page.getByRole('button', { name: 'Test step' }).click();

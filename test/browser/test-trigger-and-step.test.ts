@@ -8,7 +8,7 @@ import { Sink } from '../support/sink.js';
 import { SwitchyardProcess } from '../support/switchyard-process.js';
 import { launchChromium } from './launch-chromium.js';
 import { openSignedInPage } from './open-signed-in-page.js';
-import { addPostToSink, fillAmountOver100, pickStep } from './builder-moves.js';
+import { addPostToSink, chooseHttpBody, fillAmountOver100, pickStep } from './builder-moves.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/test-trigger-and-step/', import.meta.url));
 const secret = 'browser-test-secret';
@@ -96,6 +96,7 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
   it('tests an HTTP step with the captured event: the sink gets it and the output is shown', async () => {
     shotOnFailure();
     await addPostToSink(page, sink.url);
+    await chooseHttpBody(page, 'JSON');
     await page.getByLabel('JSON body').fill('{ "id": "{{trigger.body.id}}", "amount": "{{trigger.body.amount}}" }');
     await page.getByLabel('Name', { exact: true }).click();
     await page.getByRole('button', { name: 'Test step' }).click();

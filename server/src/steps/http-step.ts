@@ -26,6 +26,7 @@ const httpInputSchema = z
     message: 'give at most one of json, body and form',
   });
 
+/** The body as sent: JSON, form-urlencoded or raw text, each with its content type unless a header names one. */
 function encodeBody(input: z.output<typeof httpInputSchema>, headers: Record<string, string>): string | undefined {
   if (input.json !== undefined) {
     headers['content-type'] ??= 'application/json';
@@ -35,9 +36,9 @@ function encodeBody(input: z.output<typeof httpInputSchema>, headers: Record<str
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
     return new URLSearchParams(Object.entries(input.form).map(([k, v]): [string, string] => [k, String(v)])).toString();
   }
+  if (input.body !== undefined) headers['content-type'] ??= 'text/plain; charset=utf-8';
   return input.body;
 }
-
 
 export const httpStep = defineStep({
   key: 'core/http',

@@ -111,7 +111,7 @@ export const coreStepForms: readonly CoreStepForm[] = [
       { key: 'url', label: 'URL', kind: 'url', required: true, placeholder: 'https://api.example.com/orders' },
       { key: 'headers', label: 'Headers', kind: 'keyValue', required: false },
       { key: 'query', label: 'Query parameters', kind: 'keyValue', required: false },
-      { key: 'json', label: 'JSON body', kind: 'json', required: false },
+      { key: '', label: 'Body', kind: 'httpBody', required: false, covers: ['json', 'form', 'body'] },
       { key: 'failOnError', label: 'Fail the step on 4xx/5xx answers', kind: 'boolean', required: false, default: true },
     ],
     sample: { status: 200, headers: { 'content-type': 'application/json' }, body: {} },

@@ -16,7 +16,9 @@ export type FieldKind =
   | 'code'
   | 'keyValue'
   | 'conditions'
-  | 'paths';
+  | 'paths'
+  /** A `core/http` body (JSON, form or raw text): edits the whole input, as its kind picks one key of three. */
+  | 'httpBody';
 
 export interface Choice {
   label: string;
@@ -39,6 +41,8 @@ export interface FormField {
   /** Choices fetched from the vendor through the choices route, given these other fields. */
   dynamic?: { dependsOn: string[] };
   default?: unknown;
+  /** For a whole-input field (key `''`) that edits only some input keys: those keys, whose problems it shows. */
+  covers?: string[];
 }
 
 /** A pack field as the manifest declares it (connectors' field-schema), read defensively from JSON. */
@@ -141,7 +145,7 @@ function problemOf(field: FormField, value: unknown): string | undefined {
 export function validateForm(fields: FormField[], input: Json | undefined): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of fields) {
-    if (field.kind === 'paths' || field.kind === 'conditions') continue;
+    if (field.kind === 'paths' || field.kind === 'conditions' || field.kind === 'httpBody') continue;
     const problem = problemOf(field, readField(input, field.key));
     if (problem !== undefined) problems[field.key] = problem;
   }
@@ -154,7 +158,7 @@ export function validateForm(fields: FormField[], input: Json | undefined): Reco
  */
 export function fieldForProblem(fields: FormField[], problemField: string | undefined): string | undefined {
   if (problemField === undefined) return undefined;
-  const exact = fields.find((field) => field.key === problemField || field.key.split('.')[0] === problemField);
+  const exact = fields.find((field) => field.key === problemField || field.key.split('.')[0] === problemField || field.covers?.includes(problemField));
   if (exact) return exact.key;
-  return fields.find((field) => field.key === '')?.key;
+  return fields.find((field) => field.key === '' && field.covers === undefined)?.key;
 }

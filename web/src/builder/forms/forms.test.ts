@@ -63,6 +63,7 @@ describe('reading and writing fields', () => {
     expect(fieldForProblem(coreStepForm('core/delay')!.fields, 'for')).toBe('for.minutes');
     expect(fieldForProblem(coreStepForm('core/filter')!.fields, 'all')).toBe('');
     expect(fieldForProblem(coreStepForm('core/http')!.fields, 'nope')).toBeUndefined();
+    expect(fieldForProblem(coreStepForm('core/http')!.fields, 'form')).toBe('');
   });
 
   it('describes every core step with a unique use and a sample output', () => {

@@ -3,6 +3,7 @@ import { useDynamicChoices } from '../builder-api';
 import type { Choice, FormField } from '../forms/form-field';
 import { hasPill } from '../pills/template-segments';
 import { ConditionsEditor } from './conditions-editor';
+import { HttpBodyEditor } from './http-body-editor';
 import { JsonEditor } from './json-editor';
 import { KeyValueEditor } from './key-value-editor';
 import { TemplateInput } from './template-input';
@@ -77,6 +78,8 @@ export function FieldControl({ field, value, onChange, error, use, connection, i
       return <KeyValueEditor label={field.label} value={value} error={error} onChange={onChange} />;
     case 'conditions':
       return <ConditionsEditor label={field.label} value={value} error={error} onChange={onChange} />;
+    case 'httpBody':
+      return <HttpBodyEditor label={field.label} input={input} error={error} onChange={onChange} />;
     case 'code':
       return (
         <Textarea
