@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as it reached the fake. */
+export interface SentryRequest {
+  method: string;
+  /** Raw path, still percent-encoded. */
+  path: string;
+  query: [string, string][];
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: unknown;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+type Issue = Record<string, unknown> & { id: string; status: string; assignedTo: unknown };
+
+const statuses = new Set(['resolved', 'resolvedInNextRelease', 'unresolved', 'ignored']);
+const notFound: Reply = { status: 404, body: { detail: 'The requested resource does not exist' } };
+
+/**
+ * A local Sentry web API (https://docs.sentry.io/api/) on 127.0.0.1: `Authorization: Bearer <token>`
+ * (401 `{ detail }` otherwise), organization-scoped issue update, comments and releases, errors as
+ * `{ detail }` and field problems as `{ "<field>": ["…"] }`, as Sentry's REST framework answers them.
+ * It records every request.
+ */
+export class SentryFake {
+  readonly requests: SentryRequest[] = [];
+  readonly issues = new Map<string, Issue>();
+  readonly releases = new Map<string, Record<string, unknown>>();
+  private comments = 0;
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  private constructor(
+    readonly organization: string,
+    readonly token: string,
+  ) {}
+
+  static async start(organization: string, token: string): Promise<SentryFake> {
+    const fake = new SentryFake(organization, token);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  addIssue(id: string, fields: Record<string, unknown> = {}): void {
+    this.issues.set(id, { id, shortId: `WEB-${id}`, title: 'TypeError: x is undefined', status: 'unresolved', statusDetails: {}, assignedTo: null, hasSeen: false, ...fields });
+  }
+
+  requestsTo(method: string, path: string): SentryRequest[] {
+    return this.requests.filter((request) => request.method === method && request.path === path);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    let json: unknown;
+    try {
+      json = body === '' ? undefined : JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    const request: SentryRequest = { method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], headers: { ...req.headers }, body, json };
+    this.requests.push(request);
+    const reply = this.route(request);
+    res.writeHead(reply.status, { 'content-type': 'application/json' });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  }
+
+  private route(request: SentryRequest): Reply {
+    if (request.headers['authorization'] !== `Bearer ${this.token}`) return { status: 401, body: { detail: 'Invalid token' } };
+    const org = `/api/0/organizations/${this.organization}`;
+    if (!request.path.startsWith(`${org}/`)) return notFound;
+    const rest = request.path.slice(org.length);
+    const body = (request.json ?? {}) as Record<string, unknown>;
+    if (request.method === 'GET' && rest === '/') return { status: 200, body: { id: '1', slug: this.organization, name: 'Acme' } };
+    if (request.method === 'POST' && rest === '/releases/') return this.createRelease(body);
+    const issue = /^\/issues\/([^/]+)\/(comments\/)?$/.exec(rest);
+    const found = issue ? this.issues.get(decodeURIComponent(issue[1]!)) : undefined;
+    if (!issue || !found) return notFound;
+    if (issue[2]) {
+      if (request.method !== 'POST') return { status: 405, body: { detail: `Method "${request.method}" not allowed.` } };
+      if (typeof body['text'] !== 'string' || body['text'] === '') return { status: 400, body: { text: ['This field is required.'] } };
+      this.comments += 1;
+      return { status: 201, body: { id: String(this.comments), type: 'note', data: { text: body['text'] }, user: { id: '77', name: 'Ada Lovelace' }, dateCreated: '2024-06-01T13:00:00Z' } };
+    }
+    if (request.method === 'GET') return { status: 200, body: found };
+    if (request.method !== 'PUT') return { status: 405, body: { detail: `Method "${request.method}" not allowed.` } };
+    return this.updateIssue(found, body);
+  }
+
+  private updateIssue(issue: Issue, body: Record<string, unknown>): Reply {
+    if (body['status'] !== undefined && !statuses.has(String(body['status']))) return { status: 400, body: { status: [`"${String(body['status'])}" is not a valid choice.`] } };
+    if ('assignedTo' in body) {
+      const actor = String(body['assignedTo']);
+      const match = /^(user|team):(\d+)$/.exec(actor);
+      if (actor !== '' && !match) return { status: 400, body: { assignedTo: ['Could not parse actor. Format should be `type:id` where type is `team` or `user`.'] } };
+      issue.assignedTo = match ? { type: match[1], id: match[2], name: match[1] === 'user' ? 'Ada Lovelace' : 'Frontend' } : null;
+    }
+    for (const key of ['status', 'statusDetails', 'hasSeen', 'isBookmarked', 'isSubscribed', 'isPublic']) if (key in body) issue[key] = body[key];
+    return { status: 200, body: issue };
+  }
+
+  private createRelease(body: Record<string, unknown>): Reply {
+    if (typeof body['version'] !== 'string' || body['version'] === '') return { status: 400, body: { version: ['This field is required.'] } };
+    if (!Array.isArray(body['projects']) || body['projects'].length === 0) return { status: 400, body: { projects: ['This field is required.'] } };
+    const existing = this.releases.get(body['version']);
+    // Sentry answers an existing version with 208 and the release as it is.
+    if (existing) return { status: 208, body: existing };
+    const release = { id: this.releases.size + 1, version: body['version'], ref: body['ref'] ?? null, url: body['url'] ?? null, dateReleased: body['dateReleased'] ?? null, projects: body['projects'].map((slug) => ({ slug })) };
+    this.releases.set(body['version'], release);
+    return { status: 201, body: release };
+  }
+}
