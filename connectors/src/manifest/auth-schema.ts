@@ -72,6 +72,12 @@ export const oauth2AuthSchema = z.strictObject({
       fromCallback: z.record(fieldKeySchema, z.string().min(1).max(200)).optional(),
     })
     .optional(),
+  /**
+   * The vendor also issues tokens by hand (a Slack bot token, a GitHub personal access token): a user may
+   * paste one instead of connecting through OAuth. It is used as the access token and never refreshed; the
+   * OAuth client fields are then optional. `label` and `description` say where to find such a token.
+   */
+  pasteToken: z.strictObject({ label: z.string().min(1).max(200), description: z.string().max(2000).optional() }).optional(),
 });
 
 export const authSchema = z.discriminatedUnion('kind', [

@@ -33,9 +33,11 @@ export function implicitConnectionFields(auth: unknown): Field[] {
   const block = looseObject(auth);
   const declared = new Set(looseKeys(block?.fields));
   const implied = implicitFieldsByKind[looseString(block?.kind) ?? ''] ?? [];
+  // With a pasted token there is no OAuth client to name.
+  const required = block?.pasteToken === undefined;
   return implied
     .filter((field) => !declared.has(field.key) && namesField(block?.[field.property ?? ''], field))
-    .map((field) => ({ key: field.key, label: field.label, type: 'string', required: true, secret: field.secret, advanced: false }));
+    .map((field) => ({ key: field.key, label: field.label, type: 'string', required, secret: field.secret, advanced: false }));
 }
 
 function namesField(template: unknown, field: ImplicitField): boolean {

@@ -10,6 +10,8 @@ export interface OAuthTokens {
   refreshToken?: string | undefined;
   tokenType?: string | undefined;
   scope?: string | undefined;
+  /** Pasted by the user (`pasteToken`) rather than issued through OAuth: nothing to refresh it with. */
+  pasted?: boolean | undefined;
 }
 
 /** What the `secrets` envelope holds. */
@@ -29,6 +31,8 @@ export interface ConnectionFields {
   captured: Record<string, unknown>;
   secretKeys: string[];
   authorized: boolean;
+  /** Whether the token was pasted (`pasteToken`); absent in rows written before pasting existed. */
+  tokenPasted?: boolean;
 }
 
 /** A connection row with its columns decoded and its secrets opened. */
@@ -50,8 +54,13 @@ export function readFields(row: ConnectionRow): ConnectionFields {
   return JSON.parse(row.fields) as ConnectionFields;
 }
 
-export function fieldsColumn(fields: Omit<ConnectionFields, 'secretKeys' | 'authorized'>, secrets: ConnectionSecrets): string {
-  const stored: ConnectionFields = { ...fields, secretKeys: Object.keys(secrets.values).sort(), authorized: secrets.tokens !== undefined };
+export function fieldsColumn(fields: Omit<ConnectionFields, 'secretKeys' | 'authorized' | 'tokenPasted'>, secrets: ConnectionSecrets): string {
+  const stored: ConnectionFields = {
+    ...fields,
+    secretKeys: Object.keys(secrets.values).sort(),
+    authorized: secrets.tokens !== undefined,
+    tokenPasted: secrets.tokens?.pasted === true,
+  };
   return JSON.stringify(stored);
 }
 

@@ -2,6 +2,7 @@ import type { PackManifest } from '@switchyard/connectors';
 import type { Logger } from 'pino';
 import type { ConnectionView } from '../contracts/connection.js';
 import type { Problem } from '../contracts/problem.js';
+import { checkSmtpAccount } from '../email/check-smtp-account.js';
 import type { PackRegistry } from '../registry/pack-registry.js';
 import { auditRepo } from '../storage/audit-repo.js';
 import { connectionRepo } from '../storage/connection-repo.js';
@@ -11,13 +12,13 @@ import type { ConnectionRow } from '../storage/tables.js';
 import { checkAddressChange, addressChangedMessage } from './check-address-change.js';
 import { checkFieldValues } from './check-field-values.js';
 import { ConnectionError } from './connection-error.js';
-import { fieldsColumn, openRecord, readFields, sealSecrets, templateFields, type ConnectionRecord, type ConnectionSecrets } from './connection-record.js';
+import { fieldsColumn, openRecord, readFields, sealSecrets, templateFields, type ConnectionRecord, type ConnectionSecrets, type OAuthTokens } from './connection-record.js';
 import { toConnectionView } from './connection-view.js';
 import type { OAuthAuthorization } from './oauth-authorization.js';
 import { OAuthError, type OAuth2Client } from './oauth2-client.js';
 import { oauth2Settings, type OAuth2Settings } from './oauth2-settings.js';
 import type { ConnectionAuth } from './resolved-connection.js';
-import { runConnectionTest } from './run-connection-test.js';
+import { runConnectionTest, type TestOutcome } from './run-connection-test.js';
 import type { SecretBox } from './secret-box.js';
 import { rotateSecrets } from './secret-rotation.js';
 import { expiryOf, scopeParam } from './token-refresher.js';
@@ -43,6 +44,17 @@ export type Refusal = { ok: false; status: 404 | 409 | 422; code: string; messag
 export type Outcome<T> = { ok: true; value: T } | Refusal;
 
 const refuse = (status: Refusal['status'], code: string, message: string, problems?: Problem[]): Refusal => ({ ok: false, status, code, message, ...(problems && { problems }) });
+
+/**
+ * Packs whose accounts are not HTTP (the built-in `smtp` of core/email) declare no test request: saving or
+ * testing such a connection runs the pack's own check on its fields instead.
+ */
+const accountChecks: Readonly<Record<string, (fields: Record<string, unknown>) => Promise<TestOutcome>>> = { smtp: checkSmtpAccount };
+
+function testConnection(...[vendor, pack, connection, onUnauthorized]: Parameters<typeof runConnectionTest>): Promise<TestOutcome> {
+  const check = Object.hasOwn(accountChecks, pack.id) ? accountChecks[pack.id] : undefined;
+  return check ? check(connection.fields) : runConnectionTest(vendor, pack, connection, onUnauthorized);
+}
 
 /**
  * Creating, changing, testing and deleting connections. Secrets are sealed before they reach storage and
@@ -72,6 +84,15 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!(error instanceof ConnectionError)) throw error;
       return refuse(422, error.code, error.message);
     }
+  }
+
+  /** A pasted token is taken only where the pack offers it; otherwise the request names the wrong thing. */
+  function pastedTokens(pack: PackManifest, token: string | undefined): Outcome<OAuthTokens | undefined> {
+    if (token === undefined) return { ok: true, value: undefined };
+    if (pack.auth.kind !== 'oauth2' || pack.auth.pasteToken === undefined) {
+      return refuse(422, 'VALIDATION_FAILED', `/token: pack ${pack.id} does not take a pasted token`, [{ path: '/token', message: 'this pack does not take a pasted token; connect it as its form says' }]);
+    }
+    return { ok: true, value: { accessToken: token, pasted: true } };
   }
 
   async function clientCredentialsToken(pack: PackManifest, record: ConnectionRecord): Promise<Outcome<ConnectionSecrets['tokens'] & { expiresAt: number | null }>> {
@@ -104,7 +125,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     },
 
     async create(
-      input: { packId: string; name: string; fields: Record<string, unknown> },
+      input: { packId: string; name: string; fields: Record<string, unknown>; token?: string | undefined },
       actor: Actor,
       options: { skipTest: boolean },
     ): Promise<Outcome<{ connection: ConnectionView; authorizeUrl?: string }>> {
@@ -113,10 +134,12 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (pack.auth.kind === 'none') return refuse(422, 'NO_AUTH', `pack ${pack.id} needs no connection`, [{ path: '/packId', message: 'this pack needs no connection' }]);
       const checked = checkFieldValues(pack.auth.fields, input.fields);
       if (!checked.ok) return refuse(422, 'VALIDATION_FAILED', `${checked.problems[0]!.path}: ${checked.problems[0]!.message}`, checked.problems);
+      const pasted = pastedTokens(pack, input.token);
+      if (!pasted.ok) return pasted;
       const now = deps.now();
       const id = createId('con', now);
-      let secrets: ConnectionSecrets = { values: checked.result.secrets };
-      const browserFlow = pack.auth.kind === 'oauth2' && pack.auth.grant === 'authorization_code';
+      let secrets: ConnectionSecrets = { values: checked.result.secrets, tokens: pasted.value };
+      const browserFlow = pack.auth.kind === 'oauth2' && pack.auth.grant === 'authorization_code' && pasted.value === undefined;
       const row: ConnectionRow = {
         id,
         pack_id: pack.id,
@@ -136,7 +159,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         const settings = settingsOf(pack, draftRecord(row, secrets));
         if (!settings.ok) return settings;
       }
-      if (pack.auth.kind === 'oauth2' && !browserFlow) {
+      if (pack.auth.kind === 'oauth2' && pack.auth.grant === 'client_credentials' && pasted.value === undefined) {
         const token = await clientCredentialsToken(pack, draftRecord(row, secrets));
         if (!token.ok) return token;
         const { expiresAt, ...tokens } = token.value;
@@ -146,7 +169,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       if (!browserFlow && !options.skipTest) {
         const record = draftRecord(row, secrets);
-        const outcome = await runConnectionTest(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(record), accessToken: secrets.tokens?.accessToken });
+        const outcome = await testConnection(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(record), accessToken: secrets.tokens?.accessToken });
         if (outcome.ran && !outcome.ok) return refuse(422, 'CONNECTION_TEST_FAILED', outcome.message);
         if (outcome.ran) row.last_checked_at = now;
       }
@@ -163,7 +186,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
     async update(
       id: string,
-      changes: { name?: string | undefined; fields?: Record<string, unknown> | undefined },
+      changes: { name?: string | undefined; fields?: Record<string, unknown> | undefined; token?: string | undefined },
       actor: Actor,
       options: { skipTest: boolean },
     ): Promise<Outcome<ConnectionView>> {
@@ -177,12 +200,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!checked.ok) return refuse(422, 'VALIDATION_FAILED', `${checked.problems[0]!.path}: ${checked.problems[0]!.message}`, checked.problems);
       const address = checkAddressChange(pack, changes.fields ?? {}, stored, checked.result);
       if (address.problems.length > 0) return refuse(422, 'VALIDATION_FAILED', `${address.problems[0]!.path}: ${address.problems[0]!.message}`, address.problems);
+      const pasted = pastedTokens(pack, changes.token);
+      if (!pasted.ok) return pasted;
       const now = deps.now();
-      // Tokens were issued through the old address: they are dropped with it.
-      const dropTokens = address.moved && pack.auth.kind === 'oauth2';
+      // Tokens were issued through the old address: they are dropped with it, unless a new one was pasted.
+      const dropTokens = address.moved && pack.auth.kind === 'oauth2' && pasted.value === undefined;
       const secrets: ConnectionSecrets = {
         values: checked.result.secrets,
-        tokens: dropTokens ? undefined : record.secrets.tokens,
+        tokens: pasted.value ?? (dropTokens ? undefined : record.secrets.tokens),
         // A replaced secret keeps verifying webhooks for a while: the vendor may still sign with it.
         previous: rotateSecrets(record.secrets, checked.result.secrets, now),
       };
@@ -192,7 +217,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         secrets,
       });
       let health = { status: row.status, status_message: row.status_message, last_checked_at: row.last_checked_at };
-      let tokenExpiresAt = dropTokens ? null : row.token_expires_at;
+      let tokenExpiresAt = dropTokens || pasted.value !== undefined ? null : row.token_expires_at;
       if (dropTokens && pack.auth.kind === 'oauth2' && pack.auth.grant === 'client_credentials') {
         // The secrets were just given again, so a token can be asked for at the new address at once.
         const token = await clientCredentialsToken(pack, nextRecord());
@@ -205,19 +230,19 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         health = { ...health, status: 'needs_reauth', status_message: `authorise again: ${addressChangedMessage}` };
       }
       const next = nextRecord();
-      if (pack.auth.kind === 'oauth2') {
+      if (pack.auth.kind === 'oauth2' && secrets.tokens?.pasted !== true) {
         const settings = settingsOf(pack, next);
         if (!settings.ok) return settings;
       }
       // An OAuth connection without a token has nothing to test until it is authorised.
       const testable = pack.auth.kind !== 'oauth2' || secrets.tokens !== undefined;
       if (testable && !options.skipTest) {
-        const outcome = await runConnectionTest(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(next), accessToken: secrets.tokens?.accessToken });
+        const outcome = await testConnection(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(next), accessToken: secrets.tokens?.accessToken });
         if (outcome.ran && !outcome.ok) return refuse(422, 'CONNECTION_TEST_FAILED', outcome.message);
         if (outcome.ran) health = { status: 'ok', status_message: null, last_checked_at: now };
       }
-      // New keys or passwords are a fix for a refused one; OAuth needs a new authorisation instead.
-      if (pack.auth.kind !== 'oauth2' && changes.fields !== undefined) health = { ...health, status: 'ok', status_message: null };
+      // New keys, passwords or a pasted token are a fix for a refused one; OAuth needs a new authorisation instead.
+      if ((pack.auth.kind !== 'oauth2' && changes.fields !== undefined) || pasted.value !== undefined) health = { ...health, status: 'ok', status_message: null };
       const changed = await database.write(async (trx) => {
         const written = await connectionRepo.update(
           trx,
@@ -227,7 +252,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         );
         if (written) {
           const keys = Object.keys(changes.fields ?? {}).sort().join(',');
-          await auditRepo.record(trx, { actor, action: 'connection.update', targetId: id, details: { name: next.row.name, fields: keys } }, now);
+          await auditRepo.record(trx, { actor, action: 'connection.update', targetId: id, details: { name: next.row.name, fields: keys, tokenPasted: pasted.value !== undefined } }, now);
         }
         return written;
       });
@@ -258,11 +283,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!row) return refuse(404, 'NOT_FOUND', `no connection ${id}`);
       const pack = await installed(row.pack_id);
       if (!pack || pack.auth.kind === 'none') return refuse(409, 'PACK_NOT_INSTALLED', `pack ${row.pack_id} is no longer installed`);
-      if (!pack.auth.test) return refuse(422, 'NO_TEST', `pack ${pack.id} declares no test request`);
+      if (!pack.auth.test && !Object.hasOwn(accountChecks, pack.id)) return refuse(422, 'NO_TEST', `pack ${pack.id} declares no test request`);
       let result: { ok: boolean; message: string | null };
       try {
         const resolved = await deps.auth.resolve(id, pack);
-        const outcome = await runConnectionTest(deps.vendor, pack, resolved, (stale) => deps.auth.refreshAfterUnauthorized(stale, pack));
+        const outcome = await testConnection(deps.vendor, pack, resolved, (stale) => deps.auth.refreshAfterUnauthorized(stale, pack));
         result = outcome.ran && !outcome.ok ? { ok: false, message: outcome.message } : { ok: true, message: null };
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;

@@ -18,6 +18,7 @@ export function toConnectionView(row: ConnectionRow, pack: PackManifest | undefi
     captured: fields.captured,
     secrets: secretKeys.map((key) => ({ key, set: fields.secretKeys.includes(key) })),
     authorized: fields.authorized,
+    tokenPasted: fields.tokenPasted === true,
     tokenExpiresAt: row.token_expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

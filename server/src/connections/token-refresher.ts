@@ -66,6 +66,7 @@ export function createTokenRefresher(deps: TokenRefresherDeps) {
   async function refreshNow(id: string, pack: PackManifest, isFresh: (record: ConnectionRecord) => boolean): Promise<ConnectionRecord> {
     const record = await reread(id);
     if (record.secrets.tokens && isFresh(record)) return record;
+    if (record.secrets.tokens?.pasted) return markNeedsReauth(record, 'the vendor refused the pasted token; paste a new one or connect through OAuth');
     const settings = oauth2Settings(pack, templateFields(record));
     const refreshToken = record.secrets.tokens?.refreshToken;
     let params: Record<string, string>;

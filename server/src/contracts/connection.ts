@@ -14,16 +14,24 @@ export const connectionViewSchema = z.object({
   captured: z.record(z.string(), z.unknown()).describe('values kept while authorising (e.g. instance_url, realmId)'),
   secrets: z.array(z.object({ key: z.string(), set: z.boolean() })).describe('each secret field and whether it has a value'),
   authorized: z.boolean().describe('OAuth2: whether the connection holds a token'),
+  tokenPasted: z.boolean().describe('OAuth2: the token was pasted by the user (the pack\'s pasteToken) rather than issued through OAuth'),
   tokenExpiresAt: z.number().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
+const pastedTokenSchema = z
+  .string()
+  .min(1)
+  .max(8192)
+  .describe('OAuth2 packs with pasteToken: a token the user pasted (a bot token, a personal access token) instead of connecting through OAuth');
+
 export const newConnectionSchema = z.strictObject({
   packId: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
   fields: z.record(z.string(), z.unknown()).default({}),
+  token: pastedTokenSchema.optional(),
 });
 
 export const connectionChangesSchema = z.strictObject({
@@ -32,4 +40,5 @@ export const connectionChangesSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe('only the keys to change; a secret left out keeps its value, null clears a value'),
+  token: pastedTokenSchema.optional().describe('a new pasted token: reconnects in place'),
 });
