@@ -7,6 +7,8 @@ import * as createConnections from './20261127_0005_create_connections.js';
 import * as createPacks from './20261127_0006_create_packs.js';
 import * as createTriggerItemsAndThrottles from './20261127_0007_create_trigger_items_and_throttles.js';
 import * as notifyOnChanges from './20261127_0008_notify_on_changes.js';
+import * as createSignIn from './20261127_0009_create_sign_in.js';
+import * as createIntegrationHealth from './20261127_0010_create_integration_health.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261127_0006_create_packs': createPacks,
   '20261127_0007_create_trigger_items_and_throttles': createTriggerItemsAndThrottles,
   '20261127_0008_notify_on_changes': notifyOnChanges,
+  '20261127_0009_create_sign_in': createSignIn,
+  '20261127_0010_create_integration_health': createIntegrationHealth,
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { SignInProvider } from './security/sign-in-provider.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 
 /** Every setting, from the environment (and CLI flags, which the CLI copies into the same names). */
 export const configSchema = z.object({
@@ -26,7 +28,22 @@ export const configSchema = z.object({
   // 0 would disable Node's cut-off for slow senders, so it is not accepted.
   SWITCHYARD_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
   SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  // Sign-in providers; a provider is on when its client id is set. The URLs are overridable so tests can use fakes.
+  SWITCHYARD_GOOGLE_SIGNIN_CLIENT_ID: z.string().optional(),
+  SWITCHYARD_GOOGLE_SIGNIN_CLIENT_SECRET: z.string().optional(),
+  SWITCHYARD_GOOGLE_SIGNIN_ISSUER: httpUrl.default('https://accounts.google.com'),
+  SWITCHYARD_GITHUB_SIGNIN_CLIENT_ID: z.string().optional(),
+  SWITCHYARD_GITHUB_SIGNIN_CLIENT_SECRET: z.string().optional(),
+  SWITCHYARD_GITHUB_SIGNIN_WEB_URL: httpUrl.default('https://github.com'),
+  SWITCHYARD_GITHUB_SIGNIN_API_URL: httpUrl.default('https://api.github.com'),
+  SWITCHYARD_OIDC_ISSUER: httpUrl.optional(),
+  SWITCHYARD_OIDC_CLIENT_ID: z.string().optional(),
+  SWITCHYARD_OIDC_CLIENT_SECRET: z.string().optional(),
+  SWITCHYARD_OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
 });
+
+/** A sign-in provider set by environment variables (id google, github or oidc); the owner cannot change it in settings. */
+export type EnvSignInProvider = SignInProvider;
 
 export interface Config {
   port: number;
@@ -54,6 +71,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Time a client has to send the whole request (headers and body). */
   requestTimeoutMs: number;
+  /** Sign-in providers from the environment (the owner adds more in settings). */
+  signInProviders: EnvSignInProvider[];
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -88,5 +107,30 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // so capping keeps a lone SWITCHYARD_REQUEST_TIMEOUT_MS below 10 s valid without changing behaviour.
     headersTimeoutMs: Math.min(e.SWITCHYARD_HEADERS_TIMEOUT_MS, e.SWITCHYARD_REQUEST_TIMEOUT_MS),
     requestTimeoutMs: e.SWITCHYARD_REQUEST_TIMEOUT_MS,
+    signInProviders: envSignInProviders(e),
   };
+}
+
+function envSignInProviders(e: z.output<typeof configSchema>): EnvSignInProvider[] {
+  const secretOf = (name: string, value: string | undefined) => {
+    if (!value) throw new Error(`invalid configuration:\n  ${name}: required when the matching _CLIENT_ID is set`);
+    return value;
+  };
+  const providers: EnvSignInProvider[] = [];
+  if (e.SWITCHYARD_GOOGLE_SIGNIN_CLIENT_ID) {
+    const clientSecret = secretOf('SWITCHYARD_GOOGLE_SIGNIN_CLIENT_SECRET', e.SWITCHYARD_GOOGLE_SIGNIN_CLIENT_SECRET);
+    providers.push({ id: 'google', kind: 'google', name: 'Google', issuer: e.SWITCHYARD_GOOGLE_SIGNIN_ISSUER, webUrl: null, apiUrl: null, clientId: e.SWITCHYARD_GOOGLE_SIGNIN_CLIENT_ID, clientSecret });
+  }
+  if (e.SWITCHYARD_GITHUB_SIGNIN_CLIENT_ID) {
+    const clientSecret = secretOf('SWITCHYARD_GITHUB_SIGNIN_CLIENT_SECRET', e.SWITCHYARD_GITHUB_SIGNIN_CLIENT_SECRET);
+    const { SWITCHYARD_GITHUB_SIGNIN_WEB_URL: webUrl, SWITCHYARD_GITHUB_SIGNIN_API_URL: apiUrl } = e;
+    providers.push({ id: 'github', kind: 'github', name: 'GitHub', issuer: null, webUrl, apiUrl, clientId: e.SWITCHYARD_GITHUB_SIGNIN_CLIENT_ID, clientSecret });
+  }
+  if (e.SWITCHYARD_OIDC_CLIENT_ID || e.SWITCHYARD_OIDC_ISSUER) {
+    if (!e.SWITCHYARD_OIDC_ISSUER) throw new Error('invalid configuration:\n  SWITCHYARD_OIDC_ISSUER: required when SWITCHYARD_OIDC_CLIENT_ID is set');
+    if (!e.SWITCHYARD_OIDC_CLIENT_ID) throw new Error('invalid configuration:\n  SWITCHYARD_OIDC_CLIENT_ID: required when SWITCHYARD_OIDC_ISSUER is set');
+    const clientSecret = secretOf('SWITCHYARD_OIDC_CLIENT_SECRET', e.SWITCHYARD_OIDC_CLIENT_SECRET);
+    providers.push({ id: 'oidc', kind: 'oidc', name: e.SWITCHYARD_OIDC_NAME, issuer: e.SWITCHYARD_OIDC_ISSUER, webUrl: null, apiUrl: null, clientId: e.SWITCHYARD_OIDC_CLIENT_ID, clientSecret });
+  }
+  return providers;
 }

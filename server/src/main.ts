@@ -113,6 +113,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     accepting: () => accepting,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     secureCookies: config.publicUrl.startsWith('https:'),
+    signInProviders: config.signInProviders,
   };
   return {
     log,

@@ -27,6 +27,12 @@ export const auditActions = [
   'connection.update',
   'connection.delete',
   'connection.authorize',
+  'login.refused',
+  'identity.link',
+  'invitation.create',
+  'invitation.revoke',
+  'sign-in-provider.save',
+  'sign-in-provider.delete',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -6,6 +6,7 @@ import type { ManagedPackRegistry } from '../registry/pack-admin.js';
 import type { EngineDeps } from '../runs/engine-deps.js';
 import type { Housekeeper } from '../runs/housekeeper.js';
 import type { Principal } from '../security/principal.js';
+import type { SignInProvider } from '../security/sign-in-provider.js';
 import type { Database } from '../storage/database.js';
 import type { PackWebhookSource } from '../triggers/sources/pack-webhook-source.js';
 import type { WebhookSource } from '../triggers/sources/webhook-source.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   webRoot?: string | undefined;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Sign-in providers from the environment (the owner adds more in settings). */
+  signInProviders: SignInProvider[];
   /** Only for the in-process app the CLI drives (never served): requests without credentials act as this user. */
   localPrincipal?: Principal | undefined;
 }

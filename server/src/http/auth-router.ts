@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Context } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { checkPassword, endSession, principalFromSession, sessionCookie, sessionTtlMs, startSession } from '../security/authenticate.js';
+import { checkPassword, endSession, principalFromSession, sessionCookie } from '../security/authenticate.js';
 import { newUserSchema } from '../security/create-user.js';
 import { addressKey } from '../security/address-key.js';
 import { claimLoginAttempt, loginLimits, loginSucceeded } from '../security/login-throttle.js';
@@ -15,6 +14,8 @@ import { apiError } from './api-error.js';
 import { clientAddress } from './client-address.js';
 import { createRouter } from './create-router.js';
 import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
+import { startSessionCookie } from './session-cookie.js';
+import { signInRouter } from './sign-in-router.js';
 
 const userSchema = z.object({ id: z.string(), email: z.string(), role: z.string() });
 const credentialsSchema = z.strictObject({ email: z.string().max(320), password: z.string().max(1024) });
@@ -23,18 +24,8 @@ export function authRouter(deps: AppDeps) {
   const router = createRouter();
   const { database, now } = deps;
 
-  const signIn = async (c: Context, userId: string) => {
-    const previous = getCookie(c, sessionCookie);
-    if (previous) await endSession(database.db, previous);
-    const session = await startSession(database.db, userId, now());
-    setCookie(c, sessionCookie, session, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-      path: '/',
-      maxAge: Math.floor(sessionTtlMs / 1000),
-    });
-  };
+  // Google, GitHub and OpenID Connect sign-in end in the same session as a password.
+  router.route('/', signInRouter(deps));
 
   router.openapi(
     createRoute({
@@ -79,7 +70,7 @@ export function authRouter(deps: AppDeps) {
         return created;
       });
       if (!owner) return apiError(c, 409, 'SETUP_DONE', 'setup is already done; sign in instead');
-      await signIn(c, owner.id);
+      await startSessionCookie(c, deps, owner.id);
       return c.json({ id: owner.id, email: owner.email, role: owner.role }, 201);
     },
   );
@@ -113,7 +104,7 @@ export function authRouter(deps: AppDeps) {
       const user = await checkPassword(database.db, email, password);
       if (!user) return apiError(c, 401, 'BAD_CREDENTIALS', 'wrong e-mail or password');
       await loginSucceeded(database.db, claim);
-      await signIn(c, user.id);
+      await startSessionCookie(c, deps, user.id);
       await auditRepo.record(database.db, { actor: { userId: user.id, email: user.email }, action: 'login', targetId: user.id, details: { address } }, now());
       return c.json({ id: user.id, email: user.email, role: user.role }, 200);
     },

@@ -28,6 +28,16 @@ const access: Record<string, Access> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'viewer',
   'GET /api/v1/auth/me': 'viewer',
+  // Provider sign-in: the login page's buttons, then browser redirects; the single-use state bound to the browser's cookie is the credential.
+  'GET /api/v1/auth/sign-in/providers': 'public',
+  'GET /api/v1/auth/sign-in/{provider}/start': 'public',
+  'GET /api/v1/auth/sign-in/{provider}/callback': 'public',
+  'GET /api/v1/sign-in/providers': 'owner',
+  'PUT /api/v1/sign-in/providers/{id}': 'owner',
+  'DELETE /api/v1/sign-in/providers/{id}': 'owner',
+  'GET /api/v1/invitations': 'owner',
+  'POST /api/v1/invitations': 'owner',
+  'DELETE /api/v1/invitations/{id}': 'owner',
 
   'GET /api/v1/recipes': 'viewer',
   'POST /api/v1/recipes': 'editor',
@@ -103,6 +113,8 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/runs/{id}/replay': () => ({}),
   'POST /api/v1/users': () => ({ email: `matrix-${++userCount}@example.com`, password: 'long enough password', role: 'viewer' }),
   'POST /api/v1/tokens': () => ({ name: 'matrix' }),
+  'PUT /api/v1/sign-in/providers/{id}': () => ({ kind: 'github', clientId: 'matrix', clientSecret: 'matrix secret' }),
+  'POST /api/v1/invitations': () => ({ email: `invited-${++userCount}@example.com` }),
   'POST /hooks/{token}': () => ({}),
   'POST /api/v1/connections': () => ({ packId: 'not-installed', name: 'Matrix' }),
   'PATCH /api/v1/connections/{id}': () => ({ name: 'Renamed' }),
@@ -147,6 +159,9 @@ describe('authorization matrix', () => {
     let path = route.slice(route.indexOf(' ') + 1);
     if (path.includes('{token}')) path = path.replace('{token}', 'x'.repeat(24));
     if (path.startsWith('/api/v1/recipes/{id}')) path = path.replace('{id}', await system.createRecipe({ trigger: { use: 'core/webhook' }, steps: [] }));
+    if (path.includes('{provider}')) path = path.replace('{provider}', 'matrix');
+    if (path.startsWith('/api/v1/sign-in/providers/{id}')) path = path.replace('{id}', 'matrix');
+    if (path.startsWith('/api/v1/invitations/{id}')) path = path.replace('{id}', 'inv_missing');
     if (path.includes('{stepId}')) path = path.replace('{stepId}', 'missing-step');
     if (path.includes('{versionId}')) path = path.replace('{versionId}', 'ver_missing');
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);

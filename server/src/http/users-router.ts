@@ -7,14 +7,18 @@ import { userRepo } from '../storage/user-repo.js';
 import type { AppDeps } from './app-deps.js';
 import { apiError } from './api-error.js';
 import { createRouter } from './create-router.js';
+import { invitationsRouter } from './invitations-router.js';
 import { requireRole } from './middleware/authenticate.js';
 import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi-shapes.js';
+import { signInSettingsRouter } from './sign-in-settings-router.js';
 
 const userSchema = z.object({ id: z.string(), email: z.string(), role: z.string(), createdAt: z.number() });
 
 export function usersRouter(deps: AppDeps) {
   const router = createRouter();
   const { database, now } = deps;
+  router.route('/', invitationsRouter(deps));
+  router.route('/', signInSettingsRouter(deps));
 
   router.openapi(
     createRoute({

@@ -10,6 +10,8 @@ const everyTable: Record<keyof Tables, true> = {
   users: true, sessions: true, api_tokens: true, recipes: true, recipe_versions: true, triggers: true,
   runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true, login_attempts: true, audit_log: true,
   connections: true, oauth_states: true, pack_versions: true, trigger_items: true, throttles: true,
+  sign_in_providers: true, sign_in_states: true, user_identities: true, invitations: true,
+  connection_daily: true, health_alerts: true,
 };
 const expectedTables = Object.keys(everyTable).sort();
 const names = Object.keys(migrations);

@@ -133,6 +133,52 @@ export interface Tables {
   };
   trigger_items: { trigger_id: string; item_key: string; seen_at: number };
   throttles: { key: string; tat: number };
+  sign_in_providers: {
+    id: string;
+    kind: string;
+    name: string;
+    issuer: string | null;
+    web_url: string | null;
+    api_url: string | null;
+    client_id: string;
+    client_secret: string;
+    enabled: number;
+    created_at: number;
+    updated_at: number;
+  };
+  sign_in_states: { state_hash: string; provider_id: string; browser_hash: string; secrets: string; return_to: string; expires_at: number };
+  user_identities: { provider_id: string; subject: string; user_id: string; email: string; created_at: number; last_sign_in_at: number };
+  invitations: {
+    id: string;
+    email: string;
+    role: string;
+    invited_by: string | null;
+    created_at: number;
+    expires_at: number;
+    accepted_at: number | null;
+    accepted_user_id: string | null;
+    revoked_at: number | null;
+  };
+  /** `day`: UTC day number (epoch ms / 86 400 000). */
+  connection_daily: {
+    connection_id: string;
+    day: number;
+    calls: number;
+    failures: number;
+    last_call_at: number;
+    last_failure_at: number | null;
+    last_failure: string | null;
+  };
+  health_alerts: {
+    id: string;
+    subject_kind: string;
+    subject_id: string;
+    condition: string;
+    message: string;
+    raised_at: number;
+    cleared_at: number | null;
+    notified_at: number | null;
+  };
 }
 
 export type RunRow = Selectable<Tables['runs']>;
@@ -145,3 +191,6 @@ export type UserRow = Selectable<Tables['users']>;
 export type AuditRow = Selectable<Tables['audit_log']>;
 export type ConnectionRow = Selectable<Tables['connections']>;
 export type PackVersionRow = Selectable<Tables['pack_versions']>;
+export type SignInProviderRow = Selectable<Tables['sign_in_providers']>;
+export type InvitationRow = Selectable<Tables['invitations']>;
+export type HealthAlertRow = Selectable<Tables['health_alerts']>;

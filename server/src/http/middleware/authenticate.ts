@@ -9,14 +9,15 @@ import { apiError } from '../api-error.js';
 
 /**
  * Routes open without credentials (signing in, first-start setup, the API description, and the OAuth callback,
- * where the single-use state is the credential).
+ * where the single-use state is the credential), and provider sign-in (its start and callback, where the state is).
  */
 const publicPaths = new Set(['/api/v1/auth/login', '/api/v1/setup', '/api/v1/openapi.json', '/api/v1/auth/status', '/api/v1/connections/oauth/callback']);
+const publicPrefix = '/api/v1/auth/sign-in/';
 
 /** Every `/api/v1` route needs an API token (Authorization: Bearer) or a session cookie. */
 export function authenticate(db: Db, now: () => number, localPrincipal?: Principal) {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    if (publicPaths.has(c.req.path)) return next();
+    if (publicPaths.has(c.req.path) || c.req.path.startsWith(publicPrefix)) return next();
     const header = c.req.header('authorization');
     let principal = null;
     if (header) {
