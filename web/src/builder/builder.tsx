@@ -40,7 +40,9 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
   const [open, setOpen] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const restore = useRestoreVersion(recipe.id, draft, () => setHistory(false));
-  useEffect(() => () => notifications.hide(publishedNote), []);
+  useEffect(() => () => {
+    notifications.hide(publishedNote);
+  }, []);
 
   const problems = useMemo(() => locateProblems(definition, draft.problems), [definition, draft.problems]);
   const testing = useTestSamples();

@@ -31,28 +31,37 @@ export interface Rule {
   label?: string;
 }
 
-/** The flat form the builder edits: every rule must hold (`all`) or any one (`any`). */
-export interface ConditionList {
+/** A group the builder edits: its rules and groups, in order, must all hold (`all`) or any one (`any`). */
+export interface ConditionGroup {
   mode: 'all' | 'any';
-  rules: Rule[];
-  /** Nested groups the form does not edit; kept as they are, so saving never loses them. */
-  groups: unknown[];
+  items: ConditionItem[];
 }
+
+export type ConditionItem = Rule | ConditionGroup;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isRule = (value: unknown): value is Rule => isObject(value) && 'op' in value;
+export const isGroup = (item: ConditionItem): item is ConditionGroup => 'mode' in item && 'items' in item;
 
-export function readConditions(value: unknown): ConditionList {
+/** The server's `{ all | any: [...] }` tree as groups; items that are neither a rule nor a group are dropped (the server refuses them). */
+export function readConditions(value: unknown): ConditionGroup {
   const group = isObject(value) ? value : {};
   const mode = Array.isArray(group['any']) ? 'any' : 'all';
   const items: unknown[] = Array.isArray(group[mode]) ? (group[mode] as unknown[]) : [];
-  return { mode, rules: items.filter(isRule), groups: items.filter((item) => !isRule(item)) };
+  return { mode, items: items.flatMap((item): ConditionItem[] => (isRule(item) ? [item] : isObject(item) ? [readConditions(item)] : [])) };
 }
 
-/** The `{ all | any: [...] }` group the server reads; a unary rule carries no `right`. */
-export function writeConditions(list: ConditionList): Record<string, unknown[]> {
-  const rules = list.rules.map(({ right, ...rule }) => (takesRight(rule.op) && right !== undefined ? { ...rule, right } : rule));
-  return { [list.mode]: [...rules, ...list.groups] };
+/** The `{ all | any: [...] }` tree the server reads; a unary rule carries no `right`. */
+export function writeConditions(group: ConditionGroup): Record<string, unknown[]> {
+  const items = group.items.map((item) => {
+    if (isGroup(item)) return writeConditions(item);
+    const { right, ...rule } = item;
+    return takesRight(rule.op) && right !== undefined ? { ...rule, right } : rule;
+  });
+  return { [group.mode]: items };
 }
 
 export const emptyRule = (): Rule => ({ left: '', op: 'eq', right: '' });
+
+/** A new group inside `parent`: the other combinator (a group of the same kind adds nothing), with one empty rule (the server refuses empty groups). */
+export const emptyGroup = (parent: ConditionGroup): ConditionGroup => ({ mode: parent.mode === 'all' ? 'any' : 'all', items: [emptyRule()] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConditions, writeConditions } from './conditions';
+import { emptyGroup, isGroup, readConditions, writeConditions, type Rule } from './conditions';
 import { coreStepForm, coreStepForms } from './core-steps';
 import { fieldForProblem, packFormFields, readField, validateForm, writeField, type PackField } from './form-field';
 
@@ -73,13 +73,16 @@ describe('reading and writing fields', () => {
 });
 
 describe('conditions', () => {
-  it('reads and writes the all/any group, dropping right from unary rules and keeping nested groups', () => {
-    const input = { any: [{ left: '{{trigger.body.ok}}', op: 'is_true' }, { any: [] }, { left: 'a', op: 'eq', right: 'b' }] };
-    const list = readConditions(input);
-    expect(list.mode).toBe('any');
-    expect(list.rules).toHaveLength(2);
-    list.rules[0] = { ...list.rules[0]!, right: 'stale' };
-    expect(writeConditions(list)).toEqual({ any: [{ left: '{{trigger.body.ok}}', op: 'is_true' }, { left: 'a', op: 'eq', right: 'b' }, { any: [] }] });
-    expect(readConditions(undefined)).toEqual({ mode: 'all', rules: [], groups: [] });
+  it('reads and writes nested all/any groups in order, dropping right from unary rules', () => {
+    const input = { any: [{ left: '{{trigger.body.ok}}', op: 'is_true' }, { all: [{ left: 'x', op: 'exists' }, { any: [{ left: 'y', op: 'eq', right: 1 }] }] }, { left: 'a', op: 'eq', right: 'b' }] };
+    const group = readConditions(input);
+    expect(group.mode).toBe('any');
+    expect(group.items).toHaveLength(3);
+    const nested = group.items[1]!;
+    expect(isGroup(nested) && nested.mode === 'all' && nested.items.length === 2).toBe(true);
+    group.items[0] = { ...(group.items[0] as Rule), right: 'stale' };
+    expect(writeConditions(group)).toEqual(input);
+    expect(readConditions(undefined)).toEqual({ mode: 'all', items: [] });
+    expect(emptyGroup(group)).toEqual({ mode: 'all', items: [{ left: '', op: 'eq', right: '' }] });
   });
 });
