@@ -128,6 +128,19 @@ describe('Stripe events', () => {
     const withCredit = creditRun.find((run) => run.steps.some((step) => step.stepId === 'credit' && step.status === 'succeeded'));
     expect(withCredit?.steps.find((step) => step.stepId === 'credit')?.output).toMatchObject({ object: 'invoiceitem', amount: -500, customer: customer.id });
 
+    // After a restart the endpoint's stored secret still verifies deliveries, and nothing is subscribed again.
+    await server.restart('SIGTERM');
+    const later = fake.addPaymentIntent({ amount: 9000, customer: customer.id, currency: 'eur' });
+    expect(await fake.emit(fake.event('payment_intent.succeeded', later))).toEqual([{ endpoint: endpointId, status: 200 }]);
+    const afterRestart = await waitForRuns(server, recipe.id, 3);
+    expect(afterRestart.map((run) => run.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(fake.requestsTo('/v1/invoiceitems', 'POST').map((request) => request.body['description'])).toEqual([
+      `Loyalty credit for ${String(big['id'])}`,
+      `Loyalty credit for ${String(later['id'])}`,
+    ]);
+    // Ours and the SDK's oracle request.
+    expect(fake.requestsTo('/v1/webhook_endpoints', 'POST')).toHaveLength(2);
+
     // Unpublishing deletes the endpoint at Stripe.
     const unpublished = await server.api('POST', `/recipes/${recipe.id}/unpublish`, {});
     expect(unpublished.status).toBe(200);

@@ -364,7 +364,7 @@ export const stripePack = definePack({
       key: 'new-event',
       name: 'New event',
       description:
-        'Switchyard adds a webhook endpoint for the chosen events to your Stripe account when the recipe is published, and deletes it when the recipe is unpublished.',
+        "Switchyard adds a webhook endpoint for the chosen events to your Stripe account when the recipe is published, and deletes it when the recipe is unpublished. Stripe must reach Switchyard's public URL (live mode needs HTTPS).",
       input: [eventTypesField],
       subscribe: {
         method: 'POST',
