@@ -144,11 +144,15 @@ export const slackPack = definePack({
     clientAuth: 'basic',
     // oauth.v2.access answers the bot token as `access_token`, with the workspace and the bot's own user id.
     capture: { fromToken: { team_id: 'team.id', team_name: 'team.name', bot_user_id: 'bot_user_id' } },
+    pasteToken: {
+      label: 'Bot token',
+      description: 'Instead of connecting through OAuth: api.slack.com/apps → your app → OAuth & Permissions → Bot User OAuth Token (xoxb-…), after installing the app to the workspace.',
+    },
     fields: [
       {
         key: 'client_id',
         label: 'Client ID',
-        description: 'api.slack.com/apps → your app → Basic Information → App Credentials. Add this server’s OAuth callback URL under OAuth & Permissions → Redirect URLs.',
+        description: 'For connecting through OAuth: api.slack.com/apps → your app → Basic Information → App Credentials; add this server’s OAuth callback URL under OAuth & Permissions → Redirect URLs. Not needed with a pasted bot token.',
       },
       { key: 'client_secret', label: 'Client secret', secret: true, description: 'Next to the client ID under App Credentials.' },
       {

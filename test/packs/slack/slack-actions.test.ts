@@ -1,0 +1,186 @@
+import type { WebClient } from '@slack/web-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useResources } from '../../support/resources.js';
+import { SwitchyardProcess } from '../../support/switchyard-process.js';
+import { botToken, connectSlack, expectSameRequest, sdkRequest, slackSdk } from './slack-connection.js';
+import { SlackFake, type SlackRequest } from './slack-fake.js';
+import type { FakeChannel } from './slack-fake-methods.js';
+
+interface StepTest {
+  ok: boolean;
+  output?: Record<string, unknown> & { ts?: string; id?: string; items?: { id: string; name: string }[] };
+  error?: { code: string; message: string };
+}
+
+const blocks = [
+  { type: 'header', text: { type: 'plain_text', text: 'Deploy finished' } },
+  { type: 'section', text: { type: 'mrkdwn', text: '*api* is live on `v2.4.1` <https://ci.example.com/run/7|run 7>' } },
+];
+
+/**
+ * Every Slack action run through Switchyard (the builder's "test step", the engine's own path) against the
+ * fake, and the same operation run by Slack's official `@slack/web-api` client: the two requests must agree
+ * in method, path, query, arguments as Slack decodes them (blocks JSON-encoded inside the form), encoding
+ * and token. Failures arrive as HTTP 200 `ok: false` and must read as sentences.
+ */
+describe('Slack actions match @slack/web-api', () => {
+  const own = useResources('all');
+  let fake: SlackFake;
+  let server: SwitchyardProcess;
+  let sdk: WebClient;
+  let recipeId: string;
+  let deploys: FakeChannel;
+  let outside: FakeChannel;
+  const outputs: Record<string, unknown> = {};
+
+  const steps = {
+    post: {
+      use: 'slack/post-message',
+      input: { channel: '{{trigger.channel}}', text: 'Deploy finished: api v2.4.1', blocks: JSON.stringify(blocks), unfurl_links: false, username: 'Deploy bot', icon_emoji: ':rocket:' },
+    },
+    reply: { use: 'slack/reply-in-thread', input: { channel: '{{trigger.channel}}', ts: '{{steps.post.output.ts}}', text: 'Changelog: 3 fixes', reply_broadcast: true } },
+    update: { use: 'slack/update-message', input: { channel: '{{trigger.channel}}', ts: '{{steps.post.output.ts}}', text: 'Deploy finished: api v2.4.1 (verified)' } },
+    react: { use: 'slack/add-reaction', input: { channel: '{{trigger.channel}}', ts: '{{steps.post.output.ts}}', name: ':white_check_mark:' } },
+    find: { use: 'slack/find-user-by-email', input: { email: 'grace@example.com' } },
+    create: { use: 'slack/create-channel', input: { name: 'Launch 2024', is_private: true } },
+    topic: { use: 'slack/set-topic', input: { channel: '{{steps.create.output.id}}', topic: 'Launch day: 9:00 stand-up' } },
+    invite: { use: 'slack/invite-to-channel', input: { channel: '{{steps.create.output.id}}', users: ['U0ADA0001', '{{steps.find.output.id}}'] } },
+    channels: { use: 'slack/list-channels', input: { types: ['public_channel', 'private_channel'] } },
+    missing_channel: { use: 'slack/post-message', input: { channel: 'C0NOSUCH', text: 'hello?' } },
+    not_member: { use: 'slack/post-message', input: { channel: '{{trigger.outside}}', text: 'hello?' } },
+    nobody: { use: 'slack/find-user-by-email', input: { email: 'nobody@example.com' } },
+    bad_blocks: { use: 'slack/post-message', input: { channel: '{{trigger.channel}}', blocks: '{"type":"section"}' } },
+  };
+
+  beforeAll(async () => {
+    fake = own(await SlackFake.start(botToken));
+    deploys = fake.addChannel('deploys');
+    outside = fake.addChannel('random', { is_member: false });
+    fake.addChannel('old-launch', { is_archived: true });
+    fake.addUser('U0ADA0001', 'Ada Lovelace', 'ada@example.com');
+    fake.addUser('U0GRACE01', 'Grace Hopper', 'grace@example.com');
+    server = own(await SwitchyardProcess.launch());
+    sdk = slackSdk(fake);
+    const connection = await connectSlack(server, fake);
+    expect(connection.status).toBe(201);
+    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+      name: 'Every Slack action',
+      trigger: { use: 'core/manual' },
+      steps: Object.entries(steps).map(([id, step]) => ({ id, connection: connection.id, ...step })),
+    });
+    expect(imported.status).toBe(201);
+    recipeId = imported.body.id;
+  });
+
+  /** Tests one step on sample data (earlier outputs as `steps`); answers its result and the requests it sent. */
+  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: SlackRequest[] }> {
+    const before = fake.requests.length;
+    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, {
+      sample: { trigger: { channel: deploys.id, outside: outside.id }, steps: outputs },
+    });
+    expect(answer.status).toBe(200);
+    if (answer.body.ok) outputs[stepId] = answer.body.output;
+    return { result: answer.body, requests: fake.requests.slice(before) };
+  }
+
+  /** Our one request for a step, and the SDK's for the same operation: the same in every way Slack reads. */
+  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
+    const { result, requests } = await runStep(stepId);
+    expect(result.error).toBeUndefined();
+    expect(requests).toHaveLength(1);
+    expectSameRequest(requests[0]!, await sdkRequest(fake, call));
+    return result;
+  }
+
+  it('checks the pasted bot token with auth.test when the connection is saved, and refuses a wrong one', async () => {
+    const test = fake.calls('auth.test').at(-1)!;
+    expect(test.method).toBe('POST');
+    expect(test.headers['authorization']).toBe(`Bearer ${botToken}`);
+    const refused = await connectSlack(server, fake, 'xoxb-revoked-0000');
+    expect(refused.status).toBe(422);
+    expect(refused.message).toContain('Slack refused the token (invalid_auth): reconnect the Slack connection');
+    expect(refused.message).not.toContain('xoxb-revoked-0000');
+  });
+
+  it('posts a message with blocks as a form with JSON-encoded blocks, like the SDK', async () => {
+    const result = await expectLikeSdk('post', () =>
+      sdk.chat.postMessage({ channel: deploys.id, text: 'Deploy finished: api v2.4.1', blocks, unfurl_links: false, username: 'Deploy bot', icon_emoji: ':rocket:' }),
+    );
+    expect(result.output).toMatchObject({ ok: true, channel: deploys.id, ts: expect.stringMatching(/^\d{10}\.\d{6}$/), message: { blocks } });
+    const sent = fake.calls('chat.postMessage')[0]!;
+    expect(JSON.parse(sent.args['blocks']!)).toEqual(blocks);
+    expect(sent.args['unfurl_links']).toBe('false');
+  });
+
+  it('replies in the thread and updates the message', async () => {
+    const ts = (outputs['post'] as { ts: string }).ts;
+    const reply = await expectLikeSdk('reply', () => sdk.chat.postMessage({ channel: deploys.id, thread_ts: ts, text: 'Changelog: 3 fixes', reply_broadcast: true }));
+    expect(reply.output).toMatchObject({ message: { thread_ts: ts } });
+    await expectLikeSdk('update', () => sdk.chat.update({ channel: deploys.id, ts, text: 'Deploy finished: api v2.4.1 (verified)' }));
+    expect(deploys.messages.find((message) => message.ts === ts)!.text).toBe('Deploy finished: api v2.4.1 (verified)');
+  });
+
+  it('adds a reaction (the emoji name without colons), and names a missing scope', async () => {
+    const ts = (outputs['post'] as { ts: string }).ts;
+    await expectLikeSdk('react', () => sdk.reactions.add({ channel: deploys.id, timestamp: ts, name: 'white_check_mark' }));
+    expect(deploys.messages.find((message) => message.ts === ts)!.reactions).toEqual([{ name: 'white_check_mark', users: [fake.state.botUserId], count: 1 }]);
+
+    fake.scopes.delete('reactions:write');
+    try {
+      const { result } = await runStep('react');
+      expect(result.error?.message).toBe(
+        'Slack refused the request: The Slack app lacks the reactions:write scope (missing_scope): add it under OAuth & Permissions, reinstall the app, then reconnect.',
+      );
+    } finally {
+      fake.scopes.add('reactions:write');
+    }
+  });
+
+  it('finds a user by email', async () => {
+    const result = await expectLikeSdk('find', () => sdk.users.lookupByEmail({ email: 'grace@example.com' }));
+    expect(result.output).toMatchObject({ id: 'U0GRACE01', profile: { email: 'grace@example.com' } });
+  });
+
+  it('creates a private channel (name made Slack-shaped), sets its topic and invites people', async () => {
+    const created = await expectLikeSdk('create', () => sdk.conversations.create({ name: 'launch-2024', is_private: true }));
+    expect(created.output).toMatchObject({ name: 'launch-2024', is_private: true });
+    // The SDK's second create of the same name met name_taken: the request is what is compared.
+    expect(fake.calls('conversations.create').map((request) => request.args['name'])).toEqual(['launch-2024', 'launch-2024']);
+    const channel = created.output!.id!;
+
+    await expectLikeSdk('topic', () => sdk.conversations.setTopic({ channel, topic: 'Launch day: 9:00 stand-up' }));
+    const invited = await expectLikeSdk('invite', () => sdk.conversations.invite({ channel, users: 'U0ADA0001,U0GRACE01' }));
+    expect(invited.output).toMatchObject({ id: channel, topic: { value: 'Launch day: 9:00 stand-up' } });
+    expect(fake.state.channels.find((candidate) => candidate.id === channel)!.members).toEqual([fake.state.botUserId, 'U0ADA0001', 'U0GRACE01']);
+  });
+
+  it('lists channels over every page of response_metadata.next_cursor', async () => {
+    fake.state.maxPageSize = 2;
+    try {
+      const { result, requests } = await runStep('channels');
+      expect(result.output!.items!.map((channel) => channel.name)).toEqual(['deploys', 'random', 'launch-2024']);
+      expect(requests.map((request) => request.query['cursor'])).toEqual([undefined, expect.any(String)]);
+      // The SDK posts list calls as forms; Slack reads the same arguments from a GET query.
+      const theirs = await sdkRequest(fake, () => sdk.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000 }));
+      expect(requests[0]!.args).toEqual(theirs.args);
+      expect(requests[0]!.headers['authorization']).toBe(theirs.headers['authorization']);
+    } finally {
+      fake.state.maxPageSize = 1000;
+    }
+  });
+
+  it('turns ok:false answers into sentences that say what to do', async () => {
+    const cases: [keyof typeof steps, string][] = [
+      ['missing_channel', 'Slack refused the request: Slack cannot find that channel, or the app cannot see it (channel_not_found).'],
+      ['not_member', 'Slack refused the request: The app is not a member of this channel (not_in_channel): invite it with /invite @your-app'],
+      ['nobody', 'Slack refused the request: No user in this workspace has that email address (users_not_found).'],
+      ['bad_blocks', 'Slack refused the request: The blocks must be a JSON list of Block Kit blocks'],
+    ];
+    for (const [stepId, message] of cases) {
+      const { result } = await runStep(stepId);
+      expect(result.ok).toBe(false);
+      expect(result.error?.message).toContain(message);
+    }
+    expect(server.logTail(5000)).not.toContain(botToken);
+  });
+});

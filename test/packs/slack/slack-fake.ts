@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { methods, neededScopes, nextTs, type FakeChannel, type FakeMessage, type SlackState } from './slack-fake-methods.js';
+
+/** One request as it reached the fake: method, path, query, headers, raw body and the arguments Slack reads from them. */
+export interface SlackRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  contentType: string | undefined;
+  /** Query and body arguments together (form-encoded or JSON), as Slack reads them. */
+  args: Record<string, string>;
+  receivedAt: number;
+}
+
+const allScopes = new Set(Object.values(neededScopes));
+
+/**
+ * A local stand-in for Slack's Web API (https://docs.slack.dev/apis/web-api/) on 127.0.0.1, following its
+ * documented contract: `POST` or `GET /api/<method>`, arguments in the query and/or a form-encoded (or JSON)
+ * body, the token as `Authorization: Bearer` (or a `token` argument); every answer is HTTP 200 with `ok`,
+ * failures `{ ok: false, error }` (`missing_scope` adds `needed` and `provided`), rate limits HTTP 429
+ * with `Retry-After` seconds. Cursor pagination through `response_metadata.next_cursor`. Records every request.
+ */
+export class SlackFake {
+  readonly requests: SlackRequest[] = [];
+  readonly state: SlackState = { teamId: 'T061EG9R6', botUserId: 'U0LAN0Z89', botId: 'B061F7JD2', channels: [], users: [], clock: 1_717_243_200, maxPageSize: 1000 };
+  /** Bot scopes the token has; remove one to meet `missing_scope`. */
+  readonly scopes = new Set(allScopes);
+  private readonly rateLimits = new Map<string, number[]>();
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  private constructor(readonly token: string) {}
+
+  static async start(token: string): Promise<SlackFake> {
+    const fake = new SlackFake(token);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Requests to one Web API method, oldest first. */
+  calls(method: string): SlackRequest[] {
+    return this.requests.filter((request) => request.path === `/api/${method}`);
+  }
+
+  /** The next calls of `method` answer 429 with these `Retry-After` seconds, one per call. */
+  rateLimit(method: string, ...retryAfterSeconds: number[]): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), ...retryAfterSeconds]);
+  }
+
+  addChannel(name: string, extra: Partial<FakeChannel> = {}): FakeChannel {
+    const channel: FakeChannel = {
+      id: `C${String(this.state.channels.length + 1).padStart(8, '0')}`,
+      name,
+      is_channel: true,
+      is_private: false,
+      is_archived: false,
+      is_member: true,
+      created: this.state.clock,
+      creator: this.state.botUserId,
+      topic: { value: '', creator: '', last_set: 0 },
+      purpose: { value: '', creator: '', last_set: 0 },
+      members: [this.state.botUserId],
+      messages: [],
+      ...extra,
+    };
+    this.state.channels.push(channel);
+    return channel;
+  }
+
+  addUser(id: string, name: string, email: string): void {
+    this.state.users.push({ id, name, real_name: name, deleted: false, is_bot: false, profile: { email, real_name: name, display_name: name } });
+  }
+
+  /** A message someone posted in the channel (not through the API), with the next ts. */
+  post(channel: FakeChannel, text: string, user = 'U061F7AUR'): FakeMessage {
+    const message: FakeMessage = { type: 'message', ts: nextTs(this.state), text, user };
+    channel.messages.push(message);
+    return message;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const body = Buffer.concat(chunks).toString('utf8');
+    const contentType = req.headers['content-type']?.split(';')[0]?.trim();
+    const query = Object.fromEntries(url.searchParams);
+    const request: SlackRequest = { method: req.method ?? '', path: url.pathname, query, headers: req.headers, body, contentType, args: { ...query, ...bodyArgs(contentType, body) }, receivedAt: Date.now() };
+    this.requests.push(request);
+    const reply = this.answer(request);
+    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  private answer(request: SlackRequest): { status: number; body: unknown; headers?: Record<string, string> } {
+    const name = request.path.replace(/^\/api\//, '');
+    const method = methods[name];
+    if (!request.path.startsWith('/api/') || !method) return { status: 404, body: { ok: false, error: 'unknown_method', req_method: name } };
+    const authorization = String(request.headers['authorization'] ?? '');
+    const token = /^Bearer (.+)$/.exec(authorization)?.[1] ?? request.args['token'];
+    if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
+    if (token !== this.token) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    const wait = this.rateLimits.get(name)?.shift();
+    if (wait !== undefined) return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
+    const needed = neededScopes[name];
+    if (needed !== undefined && !this.scopes.has(needed)) {
+      return { status: 200, body: { ok: false, error: 'missing_scope', needed, provided: [...this.scopes].join(',') } };
+    }
+    return { status: 200, body: method(this.state, request.args) };
+  }
+}
+
+function bodyArgs(contentType: string | undefined, body: string): Record<string, string> {
+  if (body === '') return {};
+  if (contentType === 'application/json') {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  }
+  return Object.fromEntries(new URLSearchParams(body));
+}
