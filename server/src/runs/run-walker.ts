@@ -11,6 +11,7 @@ import { signApproval } from './approval-token.js';
 import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { recipeKvStore } from './recipe-kv-store.js';
+import { stepConnectionFields } from './step-connection-fields.js';
 import { findStep } from './find-step.js';
 import { next, park, stop, type Flow } from './flow.js';
 import { idempotencyKey } from './idempotency-key.js';
@@ -142,6 +143,7 @@ export class RunWalker {
       idempotencyKey: base.idempotency_key,
       attempt,
       connectionId: step.connection,
+      connectionFields: (packId: string) => stepConnectionFields(this.deps, step.connection, packId),
       now: this.deps.now,
       egress: this.deps.egress,
       kv: recipeKvStore(this.deps, this.run.recipe_id),

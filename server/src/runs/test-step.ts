@@ -6,6 +6,7 @@ import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { findStep } from './find-step.js';
 import { recipeKvStore } from './recipe-kv-store.js';
+import { stepConnectionFields } from './step-connection-fields.js';
 
 export type StepTestResult =
   | { ok: true; input: unknown; output: unknown; wouldPark?: string; ms: number }
@@ -77,6 +78,7 @@ export async function testStep(
     idempotencyKey: `${runId}:${step.id}`,
     attempt: 1,
     connectionId: step.connection,
+    connectionFields: (packId: string) => stepConnectionFields(deps, step.connection, packId),
     now: deps.now,
     egress: deps.egress,
     kv: recipeKvStore(deps, recipeId),

@@ -2,6 +2,7 @@ import { approvalStep } from './approval-step.js';
 import { codeStep } from './code-step.js';
 import type { StepDefinition } from './define-step.js';
 import { delayStep } from './delay-step.js';
+import { emailStep } from './email-step.js';
 import { filterStep } from './filter-step.js';
 import { formatterStep } from './formatter-step.js';
 import { httpStep } from './http-step.js';
@@ -10,7 +11,7 @@ import { subRecipeStep } from './sub-recipe-step.js';
 
 /** Action steps built into Switchyard, by `use` key. */
 export const coreSteps: Readonly<Record<string, StepDefinition>> = Object.fromEntries(
-  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep, codeStep].map((step) => [step.key, step as StepDefinition]),
+  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep, codeStep, emailStep].map((step) => [step.key, step as StepDefinition]),
 );
 
 /** Steps the walker handles itself because they hold child steps. */

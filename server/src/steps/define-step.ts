@@ -20,6 +20,11 @@ export interface StepContext {
   attempt: number;
   /** The step's `connection` (a pack step that needs auth calls the vendor as this connection). */
   connectionId?: string | undefined;
+  /**
+   * The step's connection as `{{connection.*}}` sees it (secrets opened), for core steps that talk to
+   * something other than HTTP (core/email reads its SMTP account). Refuses a connection of another pack.
+   */
+  connectionFields?(packId: string): Promise<Record<string, unknown>>;
   signal: AbortSignal;
   now(): number;
   egress: EgressClient;
