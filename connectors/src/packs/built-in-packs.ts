@@ -1,6 +1,7 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
 import { githubPack } from './github/github-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
+import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
 import { posthogPack } from './posthog/posthog-pack.js';
 import { sentryPack } from './sentry/sentry-pack.js';
@@ -8,4 +9,4 @@ import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
-export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack];
+export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack];
