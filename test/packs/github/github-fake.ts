@@ -1,0 +1,215 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as it reached the fake: the raw path (still percent-encoded), the query, headers and body. */
+export interface GithubRequest {
+  method: string;
+  path: string;
+  query: [string, string][];
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: unknown;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Issue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: string;
+  labels: { name: string }[];
+  assignees: { login: string }[];
+}
+
+const docs = 'https://docs.github.com/rest';
+const error = (status: number, message: string, extra: Record<string, unknown> = {}): Reply => ({ status, body: { message, documentation_url: docs, status: String(status), ...extra } });
+const missingField = (resource: string, field: string) => error(422, 'Validation Failed', { errors: [{ resource, code: 'missing_field', field }] });
+
+/**
+ * A local stand-in for the GitHub REST API (https://docs.github.com/rest) on 127.0.0.1, following its
+ * documented contract: a token in `Authorization` (`Bearer` or `token`), a required `User-Agent`, error
+ * bodies `{ message, documentation_url }` with `errors[]` on 422, `Link` header pagination (`per_page`,
+ * `page`), base64 file contents with the blob sha required to replace a file. It records every request.
+ */
+export class GithubFake {
+  readonly requests: GithubRequest[] = [];
+  readonly issues = new Map<string, Issue[]>();
+  readonly files = new Map<string, { content: string; sha: string }>();
+  readonly hooks = new Map<number, { repo: string; config: Record<string, unknown>; events: unknown }>();
+  readonly releases: Record<string, unknown>[] = [];
+  private nextId = 100;
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  private constructor(readonly tokens: Set<string>) {}
+
+  static async start(tokens: string[]): Promise<GithubFake> {
+    const fake = new GithubFake(new Set(tokens));
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Requests whose method and raw path match, oldest first. */
+  requestsTo(method: string, path: string | RegExp): GithubRequest[] {
+    return this.requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)));
+  }
+
+  addIssues(repo: string, count: number, labels: string[] = []): void {
+    const list = this.issues.get(repo) ?? [];
+    for (let i = 0; i < count; i++) {
+      list.push({ number: list.length + 1, title: `Issue ${list.length + 1}`, body: null, state: 'open', labels: labels.map((name) => ({ name })), assignees: [] });
+    }
+    this.issues.set(repo, list);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    let json: unknown;
+    try {
+      json = body === '' ? undefined : JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    const request: GithubRequest = { method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams.entries()], headers: req.headers, body, json };
+    this.requests.push(request);
+    const reply = this.answer(request, url);
+    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  }
+
+  private answer(request: GithubRequest, url: URL): Reply {
+    if (!request.headers['user-agent']) return error(403, 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header');
+    const token = /^(?:bearer|token) (.+)$/i.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    if (!token || !this.tokens.has(token)) return error(401, 'Bad credentials');
+    const segments = request.path.split('/').slice(1).map(decodeURIComponent);
+    const input = (request.json ?? {}) as Record<string, unknown>;
+    const { method } = request;
+    if (method === 'GET' && request.path === '/user') return { status: 200, body: { login: 'octocat', id: 1, type: 'User' } };
+    if (method === 'GET' && request.path === '/user/repos') {
+      return { status: 200, body: ['octocat/hello-world', 'octo-org/api'].map((full_name, id) => ({ id, full_name, name: full_name.split('/')[1] })) };
+    }
+    if (method === 'GET' && request.path === '/search/issues') return this.search(url);
+    if (segments[0] !== 'repos' || segments.length < 4) return error(404, 'Not Found');
+    const repo = `${segments[1]}/${segments[2]}`;
+    const [resource, id, sub] = segments.slice(3);
+    if (resource === 'labels' && method === 'GET') return { status: 200, body: ['bug', 'triage', 'good first issue'].map((name, i) => ({ id: i, name, color: 'ededed' })) };
+    if (resource === 'issues') return this.issueRoute(method, repo, id, sub, input, url);
+    if (resource === 'contents') return this.contents(method, repo, segments.slice(4).join('/'), input);
+    if (resource === 'releases' && method === 'POST') return this.release(input);
+    if (resource === 'hooks' && method === 'POST') {
+      const hookId = this.nextId++;
+      this.hooks.set(hookId, { repo, config: input['config'] as Record<string, unknown>, events: input['events'] });
+      return { status: 201, body: { id: hookId, type: 'Repository', name: 'web', active: true, events: input['events'], config: { ...(input['config'] as object), secret: '********' } } };
+    }
+    if (resource === 'hooks' && method === 'DELETE') return this.hooks.delete(Number(id)) ? { status: 204 } : error(404, 'Not Found');
+    return error(404, 'Not Found');
+  }
+
+  private issueRoute(method: string, repo: string, id: string | undefined, sub: string | undefined, input: Record<string, unknown>, url: URL): Reply {
+    const list = this.issues.get(repo) ?? [];
+    if (id === undefined && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const labels = url.searchParams.get('labels')?.split(',') ?? [];
+      const matching = list.filter((issue) => (state === 'all' || issue.state === state) && labels.every((name) => issue.labels.some((label) => label.name === name)));
+      return this.page(url, [...matching].reverse());
+    }
+    if (id === undefined && method === 'POST') {
+      if (typeof input['title'] !== 'string' || input['title'] === '') return missingField('Issue', 'title');
+      const issue: Issue = {
+        number: list.length + 1,
+        title: input['title'],
+        body: typeof input['body'] === 'string' ? input['body'] : null,
+        state: 'open',
+        labels: ((input['labels'] as string[] | undefined) ?? []).map((name) => ({ name })),
+        assignees: ((input['assignees'] as string[] | undefined) ?? []).map((login) => ({ login })),
+      };
+      this.issues.set(repo, [...list, issue]);
+      return { status: 201, body: { id: this.nextId++, ...issue } };
+    }
+    const issue = list.find((candidate) => candidate.number === Number(id));
+    if (!issue) return error(404, 'Not Found');
+    if (sub === undefined && method === 'PATCH') {
+      Object.assign(issue, input);
+      return { status: 200, body: issue };
+    }
+    if (sub === 'comments' && method === 'POST') {
+      if (typeof input['body'] !== 'string' || input['body'] === '') return missingField('IssueComment', 'body');
+      return { status: 201, body: { id: this.nextId++, body: input['body'], user: { login: 'octocat' } } };
+    }
+    if (sub === 'labels' && method === 'POST') {
+      for (const name of (input['labels'] as string[] | undefined) ?? []) if (!issue.labels.some((label) => label.name === name)) issue.labels.push({ name });
+      return { status: 200, body: issue.labels };
+    }
+    return error(404, 'Not Found');
+  }
+
+  private contents(method: string, repo: string, path: string, input: Record<string, unknown>): Reply {
+    const key = `${repo}:${path}`;
+    const existing = this.files.get(key);
+    if (method === 'GET') {
+      return existing ? { status: 200, body: { type: 'file', encoding: 'base64', path, sha: existing.sha, content: existing.content } } : error(404, 'Not Found');
+    }
+    if (method !== 'PUT') return error(404, 'Not Found');
+    if (typeof input['message'] !== 'string') return missingField('Contents', 'message');
+    if (typeof input['content'] !== 'string') return missingField('Contents', 'content');
+    if (existing && input['sha'] === undefined) return error(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+    if (existing && input['sha'] !== existing.sha) return error(409, `${path} does not match ${String(input['sha'])}`);
+    const sha = `sha${this.nextId++}`;
+    this.files.set(key, { content: input['content'], sha });
+    return { status: existing ? 200 : 201, body: { content: { path, sha }, commit: { sha: `commit${sha}`, message: input['message'] } } };
+  }
+
+  private release(input: Record<string, unknown>): Reply {
+    if (typeof input['tag_name'] !== 'string') return missingField('Release', 'tag_name');
+    if (this.releases.some((release) => release['tag_name'] === input['tag_name'])) {
+      return error(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+    }
+    const release = { id: this.nextId++, draft: false, prerelease: false, ...input };
+    this.releases.push(release);
+    return { status: 201, body: release };
+  }
+
+  private search(url: URL): Reply {
+    const q = url.searchParams.get('q') ?? '';
+    const repo = /repo:(\S+)/.exec(q)?.[1];
+    if (!repo) return error(422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'q', code: 'invalid', message: 'The listed users and repositories cannot be searched' }] });
+    const labels = [...q.matchAll(/label:(\S+)/g)].map((match) => match[1]!);
+    const items = (this.issues.get(repo) ?? []).filter((issue) => labels.every((name) => issue.labels.some((label) => label.name === name)));
+    const page = this.page(url, items);
+    return { ...page, body: { total_count: items.length, incomplete_results: false, items: page.body } };
+  }
+
+  /** GitHub's pagination: `per_page` (default 30, at most 100) and `page`, with a Link header to the next and last pages. */
+  private page(url: URL, items: unknown[]): Reply & { body: unknown[] } {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string) => {
+      const target = new URL(url);
+      target.searchParams.set('page', String(n));
+      return `<${target.href}>; rel="${rel}"`;
+    };
+    const headers: Record<string, string> = page < last ? { link: [link(page + 1, 'next'), link(last, 'last')].join(', ') } : {};
+    return { status: 200, headers, body: items.slice((page - 1) * perPage, page * perPage) };
+  }
+}
