@@ -41,6 +41,8 @@ export interface FormField {
   /** Choices fetched from the vendor through the choices route, given these other fields. */
   dynamic?: { dependsOn: string[] };
   default?: unknown;
+  /** Folded under "Advanced": a pack field almost nobody changes. */
+  advanced?: boolean;
   /** For a whole-input field (key `''`) that edits only some input keys: those keys, whose problems it shows. */
   covers?: string[];
 }
@@ -57,6 +59,7 @@ export interface PackField {
   choices: Choice[];
   dynamic: boolean;
   dependsOn?: string[];
+  advanced?: boolean;
 }
 
 const packKinds: Record<string, FieldKind> = {
@@ -88,6 +91,7 @@ export function packFormFields(fields: PackField[]): FormField[] {
     ...(field.choices.length > 0 && { choices: field.choices }),
     ...(field.dynamic && { dynamic: { dependsOn: field.dependsOn ?? [] } }),
     ...(field.default !== undefined && { default: field.default }),
+    ...(field.advanced === true && { advanced: true }),
   }));
 }
 

@@ -14,6 +14,7 @@ describe('packFormFields', () => {
       packField({ key: 'channel', type: 'select', label: 'Channel', required: true, dynamic: true, dependsOn: ['team'], choices: [{ label: 'General', value: 'C1' }] }),
     ]);
     expect(channel).toEqual({ key: 'channel', label: 'Channel', kind: 'select', required: true, choices: [{ label: 'General', value: 'C1' }], dynamic: { dependsOn: ['team'] } });
+    expect(packFormFields([packField({ key: 'host', type: 'url', advanced: true })])[0]!.advanced).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import { Alert, Stack, TextInput } from '@mantine/core';
 import type { StepDefinitionJson, TriggerDefinitionJson } from '@switchyard/server/contracts';
 import type { CatalogEntry } from '../catalog/step-catalog';
-import { fieldForProblem, readField, validateForm, writeField } from '../forms/form-field';
+import { AdvancedSection } from '../../app/advanced-section';
+import { fieldForProblem, readField, validateForm, writeField, type FormField } from '../forms/form-field';
 import type { LocatedProblem } from '../graph/problem-locations';
 import { ConnectionPicker } from './connection-picker';
 import { FieldControl } from './field-control';
@@ -32,6 +33,20 @@ export function StepForm({ item, entry, problems, onChange }: StepFormProps) {
     server.set(key, problem.message);
   }
   const messageFor = (key: string) => server.get(key) ?? local[key];
+  const shown = fields.filter((field) => field.kind !== 'paths');
+  const advanced = shown.filter((field) => field.advanced);
+  const control = (field: FormField) => (
+    <FieldControl
+      key={field.key || '(input)'}
+      field={field}
+      value={readField(input, field.key)}
+      error={messageFor(field.key)}
+      use={item.use}
+      connection={item.connection}
+      input={input}
+      onChange={(value) => onChange({ input: writeField(input, field.key, value) })}
+    />
+  );
 
   return (
     <Stack gap="md">
@@ -60,20 +75,8 @@ export function StepForm({ item, entry, problems, onChange }: StepFormProps) {
       {isStep && item.use === 'core/paths' && (
         <PathsEditor paths={item.paths ?? []} mode={item.mode ?? 'first'} error={server.get('paths')} onChange={(change) => onChange(change)} />
       )}
-      {fields
-        .filter((field) => field.kind !== 'paths')
-        .map((field) => (
-          <FieldControl
-            key={field.key || '(input)'}
-            field={field}
-            value={readField(input, field.key)}
-            error={messageFor(field.key)}
-            use={item.use}
-            connection={item.connection}
-            input={input}
-            onChange={(value) => onChange({ input: writeField(input, field.key, value) })}
-          />
-        ))}
+      {shown.filter((field) => !field.advanced).map(control)}
+      {advanced.length > 0 && <AdvancedSection forceOpen={advanced.some((field) => messageFor(field.key) !== undefined)}>{advanced.map(control)}</AdvancedSection>}
     </Stack>
   );
 }

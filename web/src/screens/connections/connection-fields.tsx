@@ -1,5 +1,6 @@
 import { Badge, Checkbox, Group, JsonInput, MultiSelect, NumberInput, PasswordInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { AdvancedSection } from '../../app/advanced-section';
 import type { ManifestField } from '../packs/pack-manifest';
 import { isSecretSet, type FormValue, type FormValues, type StoredConnection } from './connection-form-values';
 
@@ -70,18 +71,21 @@ function FieldInput({ field, value, onChange, error, secretSet }: {
 
 /** A form generated from a pack's connection fields; secrets are password inputs and are never shown. */
 export function ConnectionFields({ fields, values, onChange, errors, stored }: Props) {
+  const input = (field: ManifestField) => (
+    <FieldInput
+      key={field.key}
+      field={field}
+      value={values[field.key] ?? ''}
+      onChange={(value) => onChange(field.key, value)}
+      error={errors[field.key]}
+      secretSet={field.secret && isSecretSet(stored, field.key)}
+    />
+  );
+  const advanced = fields.filter((field) => field.advanced);
   return (
     <Stack gap="sm">
-      {fields.map((field) => (
-        <FieldInput
-          key={field.key}
-          field={field}
-          value={values[field.key] ?? ''}
-          onChange={(value) => onChange(field.key, value)}
-          error={errors[field.key]}
-          secretSet={field.secret && isSecretSet(stored, field.key)}
-        />
-      ))}
+      {fields.filter((field) => !field.advanced).map(input)}
+      {advanced.length > 0 && <AdvancedSection forceOpen={advanced.some((field) => errors[field.key] !== undefined)}>{advanced.map(input)}</AdvancedSection>}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import type { ManifestField } from '../packs/pack-manifest';
 import { fieldsPayload, initialValues } from './connection-form-values';
 
 const field = (key: string, extra: Partial<ManifestField> = {}): ManifestField => ({
-  key, label: key, type: 'string', required: false, secret: false, choices: [], dynamic: false, ...extra,
+  key, label: key, type: 'string', required: false, secret: false, choices: [], dynamic: false, advanced: false, ...extra,
 });
 
 const fields = [

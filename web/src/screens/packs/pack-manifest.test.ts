@@ -14,6 +14,11 @@ describe('readManifest', () => {
     expect(view.triggers[0]).toMatchObject({ key: 'new', kind: 'poll', fields: [{ key: 'p', dynamic: true }] });
   });
 
+  it('reads which fields are advanced (folded in forms), none unless marked', () => {
+    const view = readManifest({ auth: { kind: 'bearer', fields: [{ key: 'token', label: 'Token' }, { key: 'base_url', label: 'API base URL', advanced: true }] } });
+    expect(view.auth.fields.map((field) => [field.key, field.advanced])).toEqual([['token', false], ['base_url', true]]);
+  });
+
   it('survives odd or missing parts, and gives an api_key pack without fields its implied key field', () => {
     expect(readManifest(null)).toEqual({ auth: { kind: 'none', fields: [], hasTest: false }, actions: [], triggers: [] });
     expect(readManifest({ auth: { kind: 'api_key' }, actions: 'nope', triggers: [1, { key: 'x' }] }).auth.fields.map((f) => f.key)).toEqual(['api_key']);

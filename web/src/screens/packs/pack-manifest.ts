@@ -14,6 +14,8 @@ export interface ManifestField {
   default?: unknown;
   choices: { label: string; value: string | number | boolean }[];
   dynamic: boolean;
+  /** Folded under "Advanced" in forms: a setting almost nobody changes. */
+  advanced: boolean;
 }
 
 export interface ManifestItem {
@@ -63,6 +65,7 @@ function readField(raw: Json): ManifestField {
       return label !== undefined && ['string', 'number', 'boolean'].includes(typeof value) ? [{ label, value: value as string | number | boolean }] : [];
     }),
     dynamic: isObject(raw['dynamicChoices']),
+    advanced: raw['advanced'] === true,
   };
 }
 
@@ -86,7 +89,7 @@ function readAuth(raw: unknown): ManifestAuth {
   const fields = readFields(auth['fields']);
   // An api_key pack without fields gets a secret `api_key` field from the validator; show it the same way.
   if (kind === 'api_key' && fields.length === 0) {
-    fields.push({ key: 'api_key', label: 'API key', type: 'string', required: true, secret: true, choices: [], dynamic: false });
+    fields.push({ key: 'api_key', label: 'API key', type: 'string', required: true, secret: true, choices: [], dynamic: false, advanced: false });
   }
   return {
     kind,
