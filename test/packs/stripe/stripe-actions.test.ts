@@ -31,6 +31,9 @@ describe('Stripe actions match the stripe SDK', () => {
     customer: { use: 'stripe/create-customer', input: { email: 'ada@example.com', name: 'Ada Lovelace', address_line1: 'Torstraße 12', address_country: 'DE', metadata: { crm_id: '4711', plan: 'pro' } } },
     update: { use: 'stripe/update-customer', input: { customer: '{{steps.customer.output.id}}', phone: '+49301234567', metadata: { plan: 'team' } } },
     update_missing: { use: 'stripe/update-customer', input: { customer: 'cus_missing', name: 'Nobody' } },
+    get_customer: { use: 'stripe/retrieve-customer', input: { customer: '{{steps.customer.output.id}}' } },
+    subscription: { use: 'stripe/create-subscription', input: { customer: '{{steps.customer.output.id}}', price: 'price_1Q8pWidgetMonthly', quantity: 2, trial_period_days: 14, metadata: { plan: 'widget-monthly' } } },
+    cancel: { use: 'stripe/cancel-subscription', input: { subscription: '{{steps.subscription.output.id}}', prorate: true, comment: 'Moved to annual' } },
     find: { use: 'stripe/find-customer', input: { email: 'many@example.com' } },
     item: { use: 'stripe/create-invoice-item', input: { customer: '{{steps.customer.output.id}}', amount: 1500, currency: 'eur', description: 'Express shipping', metadata: { order_id: '1042' } } },
     item_price: { use: 'stripe/create-invoice-item', input: { customer: '{{steps.customer.output.id}}', price: 'price_1Q8pWidget', quantity: 3 } },
@@ -132,6 +135,29 @@ describe('Stripe actions match the stripe SDK', () => {
     const customerId = String((outputs['customer'] as { id: string }).id);
     await expectPostLikeSdk('update', (options) => sdk.customers.update(customerId, { phone: '+49301234567', metadata: { plan: 'team' } }, options));
     expect(outputs['update']).toMatchObject({ id: customerId, phone: '+49301234567', metadata: { crm_id: '4711', plan: 'team' } });
+  });
+
+  it('reads a customer, subscribes it to a price and cancels the subscription', async () => {
+    const customer = String((outputs['customer'] as { id: string }).id);
+    const read = await runStep('get_customer');
+    const theirs = await sdkRequest(() => sdk.customers.retrieve(customer));
+    expectSameRequest(read.request, theirs.request);
+    expect(read.result.output).toEqual(JSON.parse(JSON.stringify(theirs.value)));
+
+    const created = await expectPostLikeSdk('subscription', (options) =>
+      sdk.subscriptions.create({ customer, items: [{ price: 'price_1Q8pWidgetMonthly', quantity: 2 }], trial_period_days: 14, metadata: { plan: 'widget-monthly' } }, options),
+    );
+    expect(created.rawBody).toContain('items%5B0%5D%5Bprice%5D=price_1Q8pWidgetMonthly');
+    expect(outputs['subscription']).toMatchObject({ status: 'trialing', items: { data: [{ quantity: 2 }] } });
+    const subscription = String((outputs['subscription'] as { id: string }).id);
+
+    const cancelled = await runStep('cancel');
+    expect(cancelled.result.output).toMatchObject({ id: subscription, status: 'canceled', cancellation_details: { comment: 'Moved to annual' } });
+    // DELETE carries its parameters in the query, as the SDK sends them; Stripe refuses a second cancel.
+    const again = (await sdk.subscriptions.cancel(subscription, { prorate: true, cancellation_details: { comment: 'Moved to annual' } }).catch((error: unknown) => error)) as Stripe.errors.StripeError;
+    expect(again.statusCode).toBe(400);
+    expectSameRequest(cancelled.request, fake.requests.at(-1)!);
+    expect(cancelled.request.query).toEqual({ prorate: 'true', cancellation_details: { comment: 'Moved to annual' } });
   });
 
   it("maps Stripe's error body to the SDK's message", async () => {

@@ -7,6 +7,7 @@ export interface StripeFakeState {
   paymentIntents: Map<string, StripeObject>;
   invoiceItems: Map<string, StripeObject>;
   invoices: Map<string, StripeObject>;
+  subscriptions: Map<string, StripeObject>;
   webhookEndpoints: Map<string, StripeObject>;
   /** Creation order, so lists and searches are newest first as Stripe's are. */
   sequence: number;
@@ -156,6 +157,53 @@ function finalizeInvoice(state: StripeFakeState, request: StripeRequest, [invoic
   return invoice;
 }
 
+function createSubscription(state: StripeFakeState, request: StripeRequest, _params: string[], id: (prefix: string) => string): unknown {
+  const { body } = request;
+  const customer = customerOf(state, required(body['customer'], 'customer'), 'customer');
+  const items = body['items'];
+  if (!Array.isArray(items) || items.length === 0) throw new StripeFakeError(400, 'invalid_request_error', 'Missing required param: items.', { code: 'parameter_missing', param: 'items' });
+  const collection = text(body['collection_method']) ?? 'charge_automatically';
+  if (collection === 'send_invoice' && body['days_until_due'] === undefined) {
+    throw new StripeFakeError(400, 'invalid_request_error', 'Missing required param: days_until_due.', { code: 'parameter_missing', param: 'days_until_due' });
+  }
+  const trialDays = integer(body['trial_period_days'], 'trial_period_days');
+  const subscriptionId = id('sub');
+  const subscription = {
+    id: subscriptionId,
+    object: 'subscription',
+    canceled_at: null,
+    cancellation_details: { comment: null, feedback: null, reason: null },
+    collection_method: collection,
+    created: now(),
+    customer: customer['id'],
+    days_until_due: integer(body['days_until_due'], 'days_until_due') ?? null,
+    ended_at: null,
+    items: {
+      object: 'list',
+      data: items.map((item: StripeObject, index) => ({ id: id('si'), object: 'subscription_item', price: { id: required(item['price'], `items[${index}][price]`), object: 'price' }, quantity: integer(item['quantity'], `items[${index}][quantity]`) ?? 1 })),
+      has_more: false,
+      url: `/v1/subscription_items?subscription=${subscriptionId}`,
+    },
+    livemode: false,
+    metadata: metadataOf(body),
+    status: trialDays ? 'trialing' : 'active',
+    trial_end: trialDays ? now() + trialDays * 86_400 : null,
+  };
+  state.subscriptions.set(subscriptionId, subscription);
+  return subscription;
+}
+
+function cancelSubscription(state: StripeFakeState, request: StripeRequest, [subscriptionId]: string[]): unknown {
+  const subscription = state.subscriptions.get(subscriptionId!);
+  if (!subscription) throw missing('subscription', subscriptionId!);
+  if (subscription['status'] === 'canceled') {
+    throw new StripeFakeError(400, 'invalid_request_error', `A canceled subscription can only update its cancellation_details and metadata.`);
+  }
+  const details = (request.query['cancellation_details'] as StripeObject | undefined) ?? {};
+  Object.assign(subscription, { status: 'canceled', canceled_at: now(), ended_at: now(), cancellation_details: { comment: details['comment'] ?? null, feedback: details['feedback'] ?? null, reason: 'cancellation_requested' } });
+  return subscription;
+}
+
 function createRefund(state: StripeFakeState, request: StripeRequest, _params: string[], id: (prefix: string) => string): unknown {
   const { body } = request;
   const intentId = text(body['payment_intent']);
@@ -222,10 +270,13 @@ const routes: [string, RegExp, Handler][] = [
   ['GET', /^\/v1\/balance$/, () => ({ object: 'balance', available: [{ amount: 0, currency: 'eur', source_types: { card: 0 } }], livemode: false, pending: [{ amount: 0, currency: 'eur', source_types: { card: 0 } }] })],
   ['POST', /^\/v1\/customers$/, (state, { body }, _, id) => saveCustomer(state, body, { id: id('cus'), object: 'customer', address: null, balance: 0, created: now(), currency: null, email: null, livemode: false, name: null, phone: null, description: null })],
   ['GET', /^\/v1\/customers\/search$/, (state, request) => searchCustomers(state, request)],
+  ['GET', /^\/v1\/customers\/([^/]+)$/, (state, _request, [customerId]) => customerOf(state, customerId!)],
   ['POST', /^\/v1\/customers\/([^/]+)$/, (state, { body }, [customerId]) => saveCustomer(state, body, customerOf(state, customerId!))],
   ['POST', /^\/v1\/invoiceitems$/, createInvoiceItem],
   ['POST', /^\/v1\/invoices$/, createInvoice],
   ['POST', /^\/v1\/invoices\/([^/]+)\/finalize$/, finalizeInvoice],
+  ['POST', /^\/v1\/subscriptions$/, createSubscription],
+  ['DELETE', /^\/v1\/subscriptions\/([^/]+)$/, cancelSubscription],
   ['POST', /^\/v1\/refunds$/, createRefund],
   ['GET', /^\/v1\/payment_intents\/([^/]+)$/, retrievePaymentIntent],
   ['POST', /^\/v1\/payment_links$/, createPaymentLink],

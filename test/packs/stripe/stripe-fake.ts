@@ -37,7 +37,7 @@ const apiVersionPattern = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
  */
 export class StripeFake {
   readonly requests: StripeRequest[] = [];
-  readonly state: StripeFakeState = { customers: new Map(), paymentIntents: new Map(), invoiceItems: new Map(), invoices: new Map(), webhookEndpoints: new Map(), sequence: 0 };
+  readonly state: StripeFakeState = { customers: new Map(), paymentIntents: new Map(), invoiceItems: new Map(), invoices: new Map(), subscriptions: new Map(), webhookEndpoints: new Map(), sequence: 0 };
   private readonly idempotent = new Map<string, Stored>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private readonly signer = new Stripe('sk_test_signer_only');

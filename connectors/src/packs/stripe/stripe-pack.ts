@@ -1,18 +1,17 @@
 import type { FieldInput } from '../../manifest/field-schema.js';
 import { definePack } from '../define-pack.js';
-import { stripeEventTypeChoices } from './stripe-event-types.js';
+import { stripeApiVersion } from './stripe-api-version.js';
 import {
   sampleCustomer,
-  sampleEvent,
   sampleInvoice,
   sampleInvoiceItem,
   samplePaymentIntent,
   samplePaymentLink,
   sampleRefund,
+  sampleSubscription,
 } from './stripe-samples.js';
+import { stripeTriggers } from './stripe-triggers.js';
 
-/** The API version every request asks for (the `Stripe-Version` header) and managed endpoints render events in. */
-export const stripeApiVersion = '2026-10-28.endive';
 
 const icon =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="5" fill="#635bff"/>' +
@@ -61,22 +60,6 @@ const customerForm = {
   'address[state]': '{{input.address_state}}',
   'address[country]': '{{input.address_country}}',
   metadata: '{{input.metadata}}',
-};
-
-const eventTypesField: FieldInput = {
-  key: 'event_types',
-  label: 'Event types',
-  type: 'multiselect',
-  required: true,
-  choices: stripeEventTypeChoices,
-  description: 'Only these events start the recipe.',
-};
-
-// Stripe retries a delivery for up to three days with the same event id; the id makes a retry start no second run.
-const eventHandling = {
-  dedupe: '{{event.id}}',
-  filter: { value: '{{event.type}}', oneOf: '{{input.event_types}}' },
-  sample: sampleEvent,
 };
 
 /**
@@ -160,6 +143,14 @@ export const stripePack = definePack({
       input: [{ key: 'customer', label: 'Customer ID', required: true, placeholder: 'cus_…' }, ...customerFields],
       request: { method: 'POST', path: '/v1/customers/{{input.customer}}', form: customerForm },
       idempotencyHeader: 'Idempotency-Key',
+      sample: sampleCustomer,
+    },
+    {
+      key: 'retrieve-customer',
+      name: 'Get customer',
+      description: 'Reads a customer by ID: email, name, address, balance and metadata.',
+      input: [{ key: 'customer', label: 'Customer ID', required: true, placeholder: 'cus_…' }],
+      request: { method: 'GET', path: '/v1/customers/{{input.customer}}' },
       sample: sampleCustomer,
     },
     {
@@ -271,6 +262,60 @@ export const stripePack = definePack({
       sample: { ...sampleInvoice, status: 'open', number: '4B7D1C2E-0001', hosted_invoice_url: 'https://invoice.stripe.com/i/acct_1Q8p/test_YWNjdF8x' },
     },
     {
+      key: 'create-subscription',
+      name: 'Create subscription',
+      description: 'Subscribes a customer to a recurring price. Without a saved payment method, collect by email invoice or start a trial.',
+      input: [
+        { key: 'customer', label: 'Customer ID', required: true, placeholder: 'cus_…' },
+        { key: 'price', label: 'Recurring price ID', required: true, placeholder: 'price_…' },
+        { key: 'quantity', label: 'Quantity', type: 'integer', description: 'Default 1.' },
+        { key: 'trial_period_days', label: 'Trial days', type: 'integer' },
+        {
+          key: 'collection_method',
+          label: 'Collection',
+          type: 'select',
+          choices: [
+            { label: 'Charge the default payment method', value: 'charge_automatically' },
+            { label: 'Email each invoice for payment', value: 'send_invoice' },
+          ],
+        },
+        { key: 'days_until_due', label: 'Days until due', type: 'integer', description: 'Required when invoices are emailed.' },
+        metadataField,
+      ],
+      request: {
+        method: 'POST',
+        path: '/v1/subscriptions',
+        form: {
+          customer: '{{input.customer}}',
+          'items[0][price]': '{{input.price}}',
+          'items[0][quantity]': '{{input.quantity}}',
+          trial_period_days: '{{input.trial_period_days}}',
+          collection_method: '{{input.collection_method}}',
+          days_until_due: '{{input.days_until_due}}',
+          metadata: '{{input.metadata}}',
+        },
+      },
+      idempotencyHeader: 'Idempotency-Key',
+      sample: sampleSubscription,
+    },
+    {
+      key: 'cancel-subscription',
+      name: 'Cancel subscription',
+      description: 'Ends a subscription now. The customer is not charged again; past invoices stay as they are.',
+      input: [
+        { key: 'subscription', label: 'Subscription ID', required: true, placeholder: 'sub_…' },
+        { key: 'prorate', label: 'Credit unused time', type: 'boolean', description: 'Adds a proration credit for the rest of the period.' },
+        { key: 'invoice_now', label: 'Invoice now', type: 'boolean', description: 'Bills pending usage and prorations at once.' },
+        { key: 'comment', label: 'Cancellation comment', description: "Kept with the subscription's cancellation details." },
+      ],
+      request: {
+        method: 'DELETE',
+        path: '/v1/subscriptions/{{input.subscription}}',
+        query: { prorate: '{{input.prorate}}', invoice_now: '{{input.invoice_now}}', 'cancellation_details[comment]': '{{input.comment}}' },
+      },
+      sample: { ...sampleSubscription, status: 'canceled', canceled_at: sampleSubscription.created + 86_400, ended_at: sampleSubscription.created + 86_400 },
+    },
+    {
       key: 'create-refund',
       name: 'Create refund',
       description: 'Refunds a payment in full or in part. Give the payment intent or the charge.',
@@ -358,40 +403,5 @@ export const stripePack = definePack({
       sample: samplePaymentLink,
     },
   ],
-  triggers: [
-    {
-      kind: 'subscription',
-      key: 'new-event',
-      name: 'New event',
-      description:
-        "Switchyard adds a webhook endpoint for the chosen events to your Stripe account when the recipe is published, and deletes it when the recipe is unpublished. Stripe must reach Switchyard's public URL (live mode needs HTTPS).",
-      input: [eventTypesField],
-      subscribe: {
-        method: 'POST',
-        path: '/v1/webhook_endpoints',
-        form: {
-          url: '{{webhook.url}}',
-          // Stripe's documented list form: enabled_events[]=a&enabled_events[]=b.
-          'enabled_events[]': '{{input.event_types}}',
-          api_version: stripeApiVersion,
-          description: 'Switchyard recipe trigger',
-        },
-      },
-      // Stripe generates the signing secret and returns it only in this answer.
-      capture: { signing_secret: 'secret' },
-      unsubscribe: { method: 'DELETE', path: '/v1/webhook_endpoints/{{subscription.id}}' },
-      verification: { scheme: 'stripe', secret: '{{subscription.signing_secret}}' },
-      ...eventHandling,
-    },
-    {
-      kind: 'webhook',
-      key: 'event',
-      name: 'Event received (webhook you add)',
-      description:
-        "For endpoints you manage yourself: in Dashboard → Developers → Webhooks add this trigger's URL with the same events, then copy the endpoint's signing secret into the connection.",
-      input: [eventTypesField],
-      verification: { scheme: 'stripe', secret: '{{connection.webhook_secret}}' },
-      ...eventHandling,
-    },
-  ],
+  triggers: stripeTriggers,
 });
