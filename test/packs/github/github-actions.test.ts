@@ -92,6 +92,41 @@ describe('GitHub actions match @octokit/rest', () => {
     expect(tested.headers['authorization']).toBe('Bearer ghp_wrong0000000000000000000000000000000');
   });
 
+  it('connects through an OAuth app: PKCE, client credentials in the form, the token asked for as JSON', async () => {
+    const { clientId, clientSecret, userToken } = fake.oauthApp;
+    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+      packId: 'github',
+      name: 'GitHub (OAuth app)',
+      fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, web_url: fake.url },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.connection.id;
+    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
+    const authorize = new URL(started.body.authorizeUrl);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/login/oauth/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, scope: 'repo', code_challenge_method: 'S256', state: expect.any(String) });
+
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location')!);
+    callback.searchParams.set('format', 'json');
+    const done = await fetch(callback);
+    expect(await done.json()).toEqual({ connectionId: id });
+
+    const exchange = fake.requestsTo('POST', '/login/oauth/access_token').at(-1)!;
+    // Without this Accept GitHub answers form-encoded.
+    expect(exchange.headers['accept']).toBe('application/json');
+    expect(Object.fromEntries(new URLSearchParams(exchange.body))).toMatchObject({
+      client_id: clientId,
+      client_secret: clientSecret,
+      code: callback.searchParams.get('code'),
+      redirect_uri: authorize.searchParams.get('redirect_uri'),
+      code_verifier: expect.stringMatching(/^[\w-]{43,128}$/),
+    });
+    const before = fake.requests.length;
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    expect(fake.requests.slice(before).map((request) => request.headers['authorization'])).toEqual([`Bearer ${userToken}`]);
+  });
+
   it('offers the repositories and, for a chosen one, its labels', async () => {
     const repos = await server.api<{ choices: unknown[] }>('POST', '/packs/github/actions/create-issue/fields/repository/choices', { connection });
     expect(repos.body.choices).toEqual([{ label: 'octocat/hello-world', value: 'octocat/hello-world' }, { label: 'octo-org/api', value: 'octo-org/api' }]);

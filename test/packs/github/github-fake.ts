@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -42,6 +43,9 @@ export class GithubFake {
   readonly files = new Map<string, { content: string; sha: string }>();
   readonly hooks = new Map<number, { repo: string; config: Record<string, unknown>; events: unknown }>();
   readonly releases: Record<string, unknown>[] = [];
+  /** The OAuth app registered at this GitHub, and the user token its web flow issues. */
+  readonly oauthApp = { clientId: 'Iv1.8a61f9b3a7aba766', clientSecret: '1f2e3d4c5b6a79808f7e6d5c4b3a291807f6e5d4', userToken: 'gho_16C7e42F292c6912E7710c838347Ae178B4a' };
+  private readonly grants = new Map<string, { redirectUri: string; challenge: string | null }>();
   private nextId = 100;
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
@@ -94,10 +98,12 @@ export class GithubFake {
     this.requests.push(request);
     const reply = this.answer(request, url);
     res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   }
 
   private answer(request: GithubRequest, url: URL): Reply {
+    if (request.method === 'GET' && request.path === '/login/oauth/authorize') return this.authorize(url);
+    if (request.method === 'POST' && request.path === '/login/oauth/access_token') return this.exchange(request);
     if (!request.headers['user-agent']) return error(403, 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header');
     const token = /^(?:bearer|token) (.+)$/i.exec(String(request.headers['authorization'] ?? ''))?.[1];
     if (!token || !this.tokens.has(token)) return error(401, 'Bad credentials');
@@ -123,6 +129,37 @@ export class GithubFake {
     }
     if (resource === 'hooks' && method === 'DELETE') return this.hooks.delete(Number(id)) ? { status: 204 } : error(404, 'Not Found');
     return error(404, 'Not Found');
+  }
+
+  /** The user approves at once: back to the redirect URI with a code bound to it and to the PKCE challenge. */
+  private authorize(url: URL): Reply {
+    const redirectUri = url.searchParams.get('redirect_uri');
+    if (url.searchParams.get('client_id') !== this.oauthApp.clientId || !redirectUri) return { status: 404, body: 'Not Found' };
+    const code = `code${this.nextId++}`;
+    this.grants.set(code, { redirectUri, challenge: url.searchParams.get('code_challenge') });
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', url.searchParams.get('state') ?? '');
+    return { status: 302, headers: { location: back.href } };
+  }
+
+  /**
+   * The code exchange: client id and secret as form parameters, the code once, the same redirect URI, the
+   * PKCE verifier. GitHub answers 200 even for a refused code; JSON only when asked with Accept, else form.
+   */
+  private exchange(request: GithubRequest): Reply {
+    const form = new URLSearchParams(request.body);
+    const grant = this.grants.get(form.get('code') ?? '');
+    this.grants.delete(form.get('code') ?? '');
+    const verifier = form.get('code_verifier') ?? '';
+    const pkce = !grant?.challenge || createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
+    const valid = form.get('client_id') === this.oauthApp.clientId && form.get('client_secret') === this.oauthApp.clientSecret && grant?.redirectUri === form.get('redirect_uri') && pkce;
+    if (valid) this.tokens.add(this.oauthApp.userToken);
+    const answer = valid
+      ? { access_token: this.oauthApp.userToken, scope: 'repo', token_type: 'bearer' }
+      : { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.', error_uri: `${docs}/oauth` };
+    if (String(request.headers['accept']).includes('application/json')) return { status: 200, body: answer };
+    return { status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(answer).toString() };
   }
 
   private issueRoute(method: string, repo: string, id: string | undefined, sub: string | undefined, input: Record<string, unknown>, url: URL): Reply {
