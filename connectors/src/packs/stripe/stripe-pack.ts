@@ -12,7 +12,6 @@ import {
 } from './stripe-samples.js';
 import { stripeTriggers } from './stripe-triggers.js';
 
-
 const icon =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="5" fill="#635bff"/>' +
   '<path d="M15.6 8.4c-.9-.5-2-.8-3.1-.8-1.5 0-2.5.6-2.5 1.6 0 2.4 6 1.3 6 5 0 1.9-1.6 3.2-4.1 3.2-1.3 0-2.6-.3-3.6-.9" ' +
@@ -63,8 +62,8 @@ const customerForm = {
 };
 
 /**
- * Stripe (https://docs.stripe.com/api): customers, invoices, refunds, payment intents and payment links,
- * and events by webhook. Requests are form-encoded with Stripe's bracketed keys (`metadata[order_id]`,
+ * Stripe (https://docs.stripe.com/api): customers, invoice items and invoices, subscriptions, refunds,
+ * payment intents and payment links, and events by webhook. Requests are form-encoded with Stripe's bracketed keys (`metadata[order_id]`,
  * `line_items[0][price]`), authenticated with the secret key as a Bearer token, pinned to one API version,
  * and every POST carries the step's `Idempotency-Key` so a retried step acts once.
  */
@@ -73,7 +72,7 @@ export const stripePack = definePack({
   name: 'Stripe',
   version: '1.0.0',
   engine: '^1.0.0',
-  description: 'Payments, customers, invoices, refunds and payment links in Stripe, and recipes started by Stripe events.',
+  description: 'Customers, invoices, subscriptions, refunds, payments and payment links in Stripe, and recipes started by Stripe events.',
   homepage: 'https://stripe.com',
   icon,
   baseUrl: '{{connection.base_url}}',
