@@ -21,7 +21,8 @@ const blocks = [
  * Every Slack action run through Switchyard (the builder's "test step", the engine's own path) against the
  * fake, and the same operation run by Slack's official `@slack/web-api` client: the two requests must agree
  * in method, path, query, arguments as Slack decodes them (blocks JSON-encoded inside the form), encoding
- * and token. Failures arrive as HTTP 200 `ok: false` and must read as sentences.
+ * and token. Failures arrive as HTTP 200 `ok: false` and must read as sentences. The OAuth v2 install runs
+ * through the fake's authorize page and oauth.v2.access.
  */
 describe('Slack actions match @slack/web-api', () => {
   const own = useResources('all');
@@ -31,6 +32,7 @@ describe('Slack actions match @slack/web-api', () => {
   let recipeId: string;
   let deploys: FakeChannel;
   let outside: FakeChannel;
+  let connectionId: string;
   const outputs: Record<string, unknown> = {};
 
   const steps = {
@@ -57,12 +59,13 @@ describe('Slack actions match @slack/web-api', () => {
     deploys = fake.addChannel('deploys');
     outside = fake.addChannel('random', { is_member: false });
     fake.addChannel('old-launch', { is_archived: true });
-    fake.addUser('U0ADA0001', 'Ada Lovelace', 'ada@example.com');
-    fake.addUser('U0GRACE01', 'Grace Hopper', 'grace@example.com');
+    fake.addUser('U0ADA0001', 'ada', 'Ada Lovelace', 'ada@example.com');
+    fake.addUser('U0GRACE01', 'grace', 'Grace Hopper', 'grace@example.com');
     server = own(await SwitchyardProcess.launch());
     sdk = slackSdk(fake);
     const connection = await connectSlack(server, fake);
     expect(connection.status).toBe(201);
+    connectionId = connection.id;
     const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
       name: 'Every Slack action',
       trigger: { use: 'core/manual' },
@@ -100,6 +103,45 @@ describe('Slack actions match @slack/web-api', () => {
     expect(refused.status).toBe(422);
     expect(refused.message).toContain('Slack refused the token (invalid_auth): reconnect the Slack connection');
     expect(refused.message).not.toContain('xoxb-revoked-0000');
+  });
+
+  it('connects through OAuth v2: bot scopes comma-separated, client secret by Basic auth, the bot token and workspace kept', async () => {
+    const { clientId, clientSecret } = fake.oauthApp;
+    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+      packId: 'slack',
+      name: 'Slack (installed)',
+      fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, signing_secret: 'install-secret' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.connection.id;
+    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
+    expect(started.status).toBe(200);
+    const authorize = new URL(started.body.authorizeUrl);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth/v2/authorize`);
+    expect(authorize.searchParams.get('client_id')).toBe(clientId);
+    expect(authorize.searchParams.get('scope')!.split(',')).toEqual(expect.arrayContaining(['chat:write', 'reactions:write', 'users:read.email', 'channels:history', 'app_mentions:read']));
+    // Slack takes PKCE only from apps made public clients; a server install sends none.
+    expect(authorize.searchParams.get('code_challenge')).toBeNull();
+
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    const callback = new URL(approved.headers.get('location')!);
+    callback.searchParams.set('format', 'json');
+    const done = await fetch(callback);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ connectionId: id });
+
+    const exchange = fake.calls('oauth.v2.access').at(-1)!;
+    expect(exchange.method).toBe('POST');
+    expect(exchange.headers['authorization']).toBe(`Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`);
+    expect(exchange.args).toMatchObject({ code: callback.searchParams.get('code'), redirect_uri: authorize.searchParams.get('redirect_uri') });
+    const view = await server.api<{ status: string; captured: Record<string, unknown> }>('GET', `/connections/${id}`);
+    expect(view.body).toMatchObject({ status: 'ok', captured: { team_id: fake.state.teamId, team_name: 'Switchyard QA', bot_user_id: fake.state.botUserId } });
+    expect(JSON.stringify(view.body)).not.toContain(botToken);
+    // The bot token from the install is what later calls carry.
+    const before = fake.calls('auth.test').length;
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    expect(fake.calls('auth.test').slice(before).map((request) => request.headers['authorization'])).toEqual([`Bearer ${botToken}`]);
   });
 
   it('posts a message with blocks as a form with JSON-encoded blocks, like the SDK', async () => {
@@ -167,6 +209,22 @@ describe('Slack actions match @slack/web-api', () => {
     } finally {
       fake.state.maxPageSize = 1000;
     }
+  });
+
+  it("fills the builder's channel and user pickers from conversations.list and users.list", async () => {
+    const channels = await server.api<{ choices: { label: string; value: string }[] }>('POST', '/packs/slack/actions/post-message/fields/channel/choices', { connection: connectionId });
+    expect(channels.status).toBe(200);
+    expect(channels.body.choices).toEqual([
+      { label: '#deploys', value: deploys.id },
+      { label: '#random', value: outside.id },
+      { label: '#launch-2024', value: (outputs['create'] as { id: string }).id },
+    ]);
+    expect(fake.calls('conversations.list').at(-1)!.query).toEqual({ types: 'public_channel,private_channel', exclude_archived: 'true', limit: '1000' });
+    const users = await server.api<{ choices: { label: string; value: string }[] }>('POST', '/packs/slack/actions/invite-to-channel/fields/users/choices', { connection: connectionId });
+    expect(users.body.choices).toEqual([
+      { label: 'Ada Lovelace (@ada)', value: 'U0ADA0001' },
+      { label: 'Grace Hopper (@grace)', value: 'U0GRACE01' },
+    ]);
   });
 
   it('turns ok:false answers into sentences that say what to do', async () => {

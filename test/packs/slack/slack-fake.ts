@@ -17,18 +17,28 @@ export interface SlackRequest {
 
 const allScopes = new Set(Object.values(neededScopes));
 
+interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 /**
  * A local stand-in for Slack's Web API (https://docs.slack.dev/apis/web-api/) on 127.0.0.1, following its
  * documented contract: `POST` or `GET /api/<method>`, arguments in the query and/or a form-encoded (or JSON)
  * body, the token as `Authorization: Bearer` (or a `token` argument); every answer is HTTP 200 with `ok`,
  * failures `{ ok: false, error }` (`missing_scope` adds `needed` and `provided`), rate limits HTTP 429
- * with `Retry-After` seconds. Cursor pagination through `response_metadata.next_cursor`. Records every request.
+ * with `Retry-After` seconds. Cursor pagination through `response_metadata.next_cursor`. The OAuth v2 install
+ * (`/oauth/v2/authorize`, `oauth.v2.access`) hands out the bot token. Records every request.
  */
 export class SlackFake {
   readonly requests: SlackRequest[] = [];
   readonly state: SlackState = { teamId: 'T061EG9R6', botUserId: 'U0LAN0Z89', botId: 'B061F7JD2', channels: [], users: [], clock: 1_717_243_200, maxPageSize: 1000 };
   /** Bot scopes the token has; remove one to meet `missing_scope`. */
   readonly scopes = new Set(allScopes);
+  /** The Slack app the OAuth v2 install is for; codes are handed out by the authorize page, each usable once. */
+  readonly oauthApp = { clientId: '1717243200.5829471037', clientSecret: 'c0ffee5ecret0f7hesw1tchyardapp' };
+  private readonly codes = new Map<string, { redirectUri: string; scope: string }>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
@@ -79,8 +89,8 @@ export class SlackFake {
     return channel;
   }
 
-  addUser(id: string, name: string, email: string): void {
-    this.state.users.push({ id, name, real_name: name, deleted: false, is_bot: false, profile: { email, real_name: name, display_name: name } });
+  addUser(id: string, name: string, realName: string, email: string): void {
+    this.state.users.push({ id, name, real_name: realName, deleted: false, is_bot: false, profile: { email, real_name: realName, display_name: name } });
   }
 
   /** A message someone posted in the channel (not through the API), with the next ts. */
@@ -104,7 +114,9 @@ export class SlackFake {
     res.end(JSON.stringify(reply.body));
   }
 
-  private answer(request: SlackRequest): { status: number; body: unknown; headers?: Record<string, string> } {
+  private answer(request: SlackRequest): Reply {
+    if (request.path === '/oauth/v2/authorize') return this.authorize(request);
+    if (request.path === '/api/oauth.v2.access') return { status: 200, body: this.exchange(request) };
     const name = request.path.replace(/^\/api\//, '');
     const method = methods[name];
     if (!request.path.startsWith('/api/') || !method) return { status: 404, body: { ok: false, error: 'unknown_method', req_method: name } };
@@ -119,6 +131,43 @@ export class SlackFake {
       return { status: 200, body: { ok: false, error: 'missing_scope', needed, provided: [...this.scopes].join(',') } };
     }
     return { status: 200, body: method(this.state, request.args) };
+  }
+
+  /** The install page, as if the user approved at once: back to `redirect_uri` with a code and the state. */
+  private authorize(request: SlackRequest): Reply {
+    const { client_id: clientId, redirect_uri: redirectUri, state, scope } = request.query;
+    if (clientId !== this.oauthApp.clientId || !redirectUri) return { status: 400, body: { ok: false, error: 'invalid_client_id' } };
+    const code = `code-${this.codes.size + 1}`;
+    this.codes.set(code, { redirectUri, scope: scope ?? '' });
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    if (state !== undefined) back.searchParams.set('state', state);
+    return { status: 302, body: {}, headers: { location: back.toString() } };
+  }
+
+  /** oauth.v2.access: client credentials by HTTP Basic (Slack's preference) or in the body; the bot token is `access_token`. */
+  private exchange(request: SlackRequest): Record<string, unknown> {
+    const basic = /^Basic (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const [clientId, clientSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [request.args['client_id'], request.args['client_secret']];
+    if (clientId !== this.oauthApp.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (clientSecret !== this.oauthApp.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const code = request.args['code'] ?? '';
+    const issued = this.codes.get(code);
+    if (!issued) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(code);
+    if (request.args['redirect_uri'] !== issued.redirectUri) return { ok: false, error: 'bad_redirect_uri' };
+    return {
+      ok: true,
+      access_token: this.token,
+      token_type: 'bot',
+      scope: issued.scope,
+      bot_user_id: this.state.botUserId,
+      app_id: 'A061F7JD2',
+      team: { name: 'Switchyard QA', id: this.state.teamId },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: 'U061F7AUR' },
+    };
   }
 }
 
