@@ -16,8 +16,9 @@ const repository = `${owner}/${repo}`;
  * The managed "Repository event" trigger: publishing creates the repository webhook exactly as
  * `@octokit/rest` would (our URL, a generated secret, JSON content, the chosen events), deliveries signed
  * with that secret by `@octokit/webhooks-methods` start runs once per X-GitHub-Delivery, GitHub's `ping`
- * and unchosen events start nothing, a bad or missing signature is a 401 that stores nothing, and
- * unpublishing deletes the webhook as the SDK would.
+ * and unchosen events start nothing, a bad or missing signature is a 401 that stores nothing, a restart
+ * keeps the secret and the seen deliveries without subscribing again, and unpublishing deletes the webhook
+ * as the SDK would.
  */
 describe('GitHub repository events through a managed webhook', () => {
   const own = useResources('all');
@@ -76,11 +77,20 @@ describe('GitHub repository events through a managed webhook', () => {
     expect(runs.map((run) => run.status)).toEqual(['succeeded']);
     expect(fake.requestsTo('POST', '/repos/octocat/hello-world/issues/2/comments').map((request) => request.json)).toEqual([{ body: 'Seen: opened' }]);
 
+    // After a restart the kept secret still verifies, the redelivery is still known, and nothing subscribes again.
+    await server.restart();
+    expect((await deliver(server, recipe.hookPath, { event: 'issues', payload: issuesPayload('opened', 2, ['bug']), secret, id: opened.id })).body).toMatchObject({ duplicates: 1 });
+    const reopened = await deliver(server, recipe.hookPath, { event: 'issues', payload: issuesPayload('reopened', 3, []), secret });
+    expect(reopened.body.runIds).toHaveLength(1);
+    const afterRestart = await waitForRuns(server, recipe.id, 2);
+    expect(afterRestart.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
+    expect(fake.requestsTo('POST', '/repos/octocat/hello-world/hooks')).toHaveLength(2); // ours and the SDK's, no other
+
     const hookId = [...fake.hooks.keys()][0]!;
     expect((await server.api('POST', `/recipes/${recipe.id}/unpublish`, {})).status).toBe(200);
     const deleted = await waitFor(() => fake.requestsTo('DELETE', `/repos/octocat/hello-world/hooks/${hookId}`)[0], { timeoutMs: 10_000, what: 'the webhook to be deleted' });
     const [sdkDelete] = await sdkRequests(fake, () => sdk.rest.repos.deleteWebhook({ owner, repo, hook_id: hookId }));
     expectSameRequest(deleted, sdkDelete!);
-    expect(await listRuns(server, recipe.id)).toHaveLength(1);
+    expect(await listRuns(server, recipe.id)).toHaveLength(2);
   });
 });
