@@ -4,6 +4,7 @@ import { headerNameSchema, templateSchema } from './names.js';
 /** Verification schemes built into the server (DESIGN §6); a pack names one, it never supplies code. */
 export const namedSchemes = [
   'stripe', 'github', 'slack', 'shopify', 'standard-webhooks', 'hubspot-v3', 'intercom', 'sentry', 'twilio',
+  'sendgrid',
 ] as const;
 export const verificationSchemes = [...namedSchemes, 'hmac', 'shared-secret'] as const;
 export type VerificationSchemeName = (typeof verificationSchemes)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { standardWebhooksKey } from './standard-webhooks-key.js';
+import { sendgridPublicKey } from './verify-sendgrid.js';
 
 // RFC 9110 token characters, so a configured name can actually appear on the wire.
 const headerName = z
@@ -88,6 +89,7 @@ export const verificationConfigSchema = z.discriminatedUnion('scheme', [
   intercomVerificationSchema,
   sentryVerificationSchema,
   twilioVerificationSchema,
+  z.object({ scheme: z.literal('sendgrid'), ...signingSecrets(z.string().refine((key) => sendgridPublicKey(key) !== null, 'must be the base64 P-256 public key SendGrid shows for the signed Event Webhook')), toleranceSeconds }),
 ]);
 
 export type HmacVerificationConfig = z.output<typeof hmacVerificationSchema>;

@@ -4,6 +4,7 @@ import Stripe from 'stripe';
 import { Webhook } from 'standardwebhooks';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
+import { sendgridTestSigner } from './sendgrid-test-signer.js';
 import { verificationConfigSchema, type VerificationScheme } from './verification-config.js';
 import { verifyWebhook } from './verify-webhook.js';
 import type { WebhookHeaders, WebhookRequest } from './webhook-verifier.js';
@@ -13,6 +14,7 @@ const seconds = String(now / 1000);
 const url = 'https://switchyard.example/hooks/tok?a=1';
 const body = '{"event":"ping"}';
 const swSecret = 'whsec_' + Buffer.alloc(32, 5).toString('base64');
+const sendgrid = sendgridTestSigner();
 const hmac = (algorithm: string, secret: string, content: string, encoding: 'hex' | 'base64') =>
   createHmac(algorithm, secret).update(content).digest(encoding);
 
@@ -49,6 +51,7 @@ const schemes: Record<VerificationScheme, { config: object; headers: () => Promi
     headers: () => ({ 'x-twilio-signature': twilio.getExpectedTwilioSignature('s', `${url}&bodySHA256=${twilio.getExpectedBodyHash(body)}`, {}) }),
     signatureHeader: 'x-twilio-signature',
   },
+  sendgrid: { config: { secret: sendgrid.publicKey }, headers: () => sendgrid.sign(seconds, body), signatureHeader: 'x-twilio-email-event-webhook-signature' },
 };
 
 /** What a hostile or broken sender might put in the signature header. */

@@ -3,6 +3,7 @@ import { verifyGithub } from './verify-github.js';
 import { verifyHmac } from './verify-hmac.js';
 import { verifyHubspotV3 } from './verify-hubspot-v3.js';
 import { verifyIntercom } from './verify-intercom.js';
+import { verifySendgrid } from './verify-sendgrid.js';
 import { verifySentry } from './verify-sentry.js';
 import { verifySharedSecret } from './verify-shared-secret.js';
 import { verifyShopify } from './verify-shopify.js';
@@ -25,6 +26,7 @@ const verifiers: { [S in VerificationScheme]: WebhookVerifier<ConfigOf<S>> } = {
   intercom: verifyIntercom,
   sentry: verifySentry,
   twilio: verifyTwilio,
+  sendgrid: verifySendgrid,
 };
 
 function dispatch<S extends VerificationScheme>(config: ConfigOf<S>, request: WebhookRequest, now: number) {
