@@ -4,9 +4,10 @@ import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
 import { posthogPack } from './posthog/posthog-pack.js';
+import { sendgridPack } from './sendgrid/sendgrid-pack.js';
 import { sentryPack } from './sentry/sentry-pack.js';
 import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
-export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack];
+export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack, sendgridPack];
