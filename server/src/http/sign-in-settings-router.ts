@@ -26,9 +26,18 @@ export function signInSettingsRouter(deps: AppDeps) {
       tags: ['users'],
       summary: 'Sign-in providers from the environment and from settings, with the redirect URI to register at each',
       middleware: [requireRole('owner')],
-      responses: { 200: jsonResponse(z.object({ providers: z.array(signInProviderViewSchema) }), 'providers'), ...standardErrors },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            providers: z.array(signInProviderViewSchema),
+            redirectUriTemplate: z.string().describe('the redirect URI of a provider with id {id}, for one not added yet'),
+          }),
+          'providers',
+        ),
+        ...standardErrors,
+      },
     }),
-    async (c) => c.json({ providers: await providers.views() }, 200),
+    async (c) => c.json({ providers: await providers.views(), redirectUriTemplate: providers.redirectUri('{id}') }, 200),
   );
 
   router.openapi(

@@ -22,6 +22,7 @@ export const router = createBrowserRouter([
       { path: 'connections', lazy: async () => ({ Component: (await import('../screens/connections/connections-screen')).ConnectionsScreen }) },
       { path: 'packs', lazy: async () => ({ Component: (await import('../screens/packs/packs-screen')).PacksScreen }) },
       { path: 'packs/:id', lazy: async () => ({ Component: (await import('../screens/packs/pack-screen')).PackScreen }) },
+      { path: 'settings/users', lazy: async () => ({ Component: (await import('../screens/settings/users-screen')).UsersScreen }) },
       { path: '*', lazy: async () => ({ Component: (await import('./not-found-screen')).NotFoundScreen }) },
     ],
   },

@@ -1,6 +1,7 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { errorMessage } from '../api/api-error';
 import { useLogout, type User } from '../api/auth';
 
@@ -32,6 +33,11 @@ export function UserMenu({ user }: { user: User }) {
         <Menu.Label>
           Signed in as {user.email} ({user.role})
         </Menu.Label>
+        {user.role === 'owner' && (
+          <Menu.Item component={Link} to="/settings/users" leftSection={<IconUsers size={16} aria-hidden />}>
+            Users and sign-in
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut} disabled={logout.isPending}>
           Sign out
         </Menu.Item>
