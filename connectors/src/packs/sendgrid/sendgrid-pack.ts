@@ -163,7 +163,7 @@ export const sendgridPack = definePack({
           key: 'dynamic_template_data',
           label: 'Template data',
           type: 'json',
-          description: 'The values the template's placeholders read, e.g. { "first_name": "Ada", "items": [ … ] }.',
+          description: 'The values the template\'s placeholders read, e.g. { "first_name": "Ada", "items": [ … ] }.',
         },
         ...envelopeFields,
         ...extraFields,
