@@ -20,6 +20,10 @@ interface Reply {
 type Issue = Record<string, unknown> & { id: string; status: string; assignedTo: unknown };
 
 const statuses = new Set(['resolved', 'resolvedInNextRelease', 'unresolved', 'ignored']);
+const projects = [
+  { id: '4505678', slug: 'web-frontend', name: 'Web frontend', platform: 'javascript' },
+  { id: '4505679', slug: 'api', name: 'API', platform: 'python' },
+];
 const notFound: Reply = { status: 404, body: { detail: 'The requested resource does not exist' } };
 
 /**
@@ -92,6 +96,8 @@ export class SentryFake {
     const body = (request.json ?? {}) as Record<string, unknown>;
     if (request.method === 'GET' && rest === '/') return { status: 200, body: { id: '1', slug: this.organization, name: 'Acme' } };
     if (request.method === 'POST' && rest === '/releases/') return this.createRelease(body);
+    if (request.method === 'GET' && rest === '/projects/') return { status: 200, body: projects };
+    if (request.method === 'GET' && rest === '/issues/') return this.listIssues(new URLSearchParams(request.query));
     const issue = /^\/issues\/([^/]+)\/(comments\/)?$/.exec(rest);
     const found = issue ? this.issues.get(decodeURIComponent(issue[1]!)) : undefined;
     if (!issue || !found) return notFound;
@@ -116,6 +122,16 @@ export class SentryFake {
     }
     for (const key of ['status', 'statusDetails', 'hasSeen', 'isBookmarked', 'isSubscribed', 'isPublic']) if (key in body) issue[key] = body[key];
     return { status: 200, body: issue };
+  }
+
+  /** `query` understands `is:<status>` only; `project` repeats for several ids; `limit` at most 100. */
+  private listIssues(query: URLSearchParams): Reply {
+    const limit = Number(query.get('limit') ?? '100');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { status: 400, body: { detail: 'Invalid limit: must be between 1 and 100' } };
+    const status = /is:(\w+)/.exec(query.get('query') ?? 'is:unresolved')?.[1];
+    const wanted = query.getAll('project');
+    const issues = [...this.issues.values()].filter((issue) => (status === undefined || issue.status === status) && (wanted.length === 0 || wanted.includes(String(issue['projectId']))));
+    return { status: 200, body: issues.slice(0, limit) };
   }
 
   private createRelease(body: Record<string, unknown>): Reply {

@@ -73,12 +73,13 @@ describe('Sentry pack', () => {
       unassign: { use: 'sentry/unassign-issue', input: { issue_id: issue } },
       comment: { use: 'sentry/comment-on-issue', input: { issue_id: issue, text: 'Fixed in **2.4.2**' } },
       get: { use: 'sentry/get-issue', input: { issue_id: issue } },
+      find: { use: 'sentry/find-issues', input: { query: 'is:unresolved', project: ['4505678', '4505679'], environment: 'production', stats_period: '24h', sort: 'freq', limit: 50 } },
       missing: { use: 'sentry/get-issue', input: { issue_id: '999' } },
       release: {
         use: 'sentry/create-release',
         input: {
           version: 'web-frontend@2.4.2',
-          projects: 'web-frontend, api',
+          projects: ['web-frontend', 'api'],
           ref: 'v2.4.2',
           url: 'https://github.com/acme/web-frontend/releases/tag/v2.4.2',
           date_released: '2024-06-01T13:10:00Z',
@@ -147,6 +148,30 @@ describe('Sentry pack', () => {
         refs: [{ repository: 'acme/web-frontend', commit: 'a3f9c1', previousCommit: '77c1d2' }],
       });
       expect(release.result.output).toMatchObject({ id: 1, version: 'web-frontend@2.4.2' });
+    });
+
+    it('finds issues with the documented query parameters, and offers the projects to choose from', async () => {
+      fake.addIssue('1170820243', { projectId: '4505679' });
+      fake.addIssue('1170820244', { projectId: '4505680' });
+      fake.addIssue('1170820245', { projectId: '4505678', status: 'resolved' });
+      const find = await runStep('find');
+      expect(find.request).toMatchObject({ method: 'GET', path: `/api/0/organizations/${org}/issues/`, body: '' });
+      expect(find.request.query).toEqual([
+        ['query', 'is:unresolved'],
+        ['project', '4505678'],
+        ['project', '4505679'],
+        ['environment', 'production'],
+        ['statsPeriod', '24h'],
+        ['sort', 'freq'],
+        ['limit', '50'],
+      ]);
+      expect((find.result.output as unknown as { id: string }[]).map((found) => found.id)).toEqual(['1170820243']);
+
+      const choices = await server.api<{ choices: unknown[] }>('POST', '/packs/sentry/actions/create-release/fields/projects/choices', { connection });
+      expect(choices.body.choices).toEqual([
+        { label: 'Web frontend', value: 'web-frontend' },
+        { label: 'API', value: 'api' },
+      ]);
     });
 
     it("turns Sentry's error bodies into sentences", async () => {

@@ -60,7 +60,8 @@ export const posthogPack = definePack({
         type: 'url',
         required: true,
         default: 'https://us.i.posthog.com',
-        description: 'US Cloud: https://us.i.posthog.com. EU Cloud: https://eu.i.posthog.com. Self-hosted: your PostHog’s address.',
+        description:
+          'US Cloud: https://us.i.posthog.com. EU Cloud: https://eu.i.posthog.com. Self-hosted: your PostHog’s address. (For annotations on Cloud, PostHog’s private API is at https://us.posthog.com or https://eu.posthog.com.)',
       },
       {
         key: 'project_api_key',
@@ -200,7 +201,8 @@ export const posthogPack = definePack({
     {
       key: 'create-annotation',
       name: 'Create annotation',
-      description: 'Marks a moment on PostHog’s charts, e.g. a deploy or a campaign launch.',
+      description:
+        'Marks a moment on PostHog’s charts, e.g. a deploy or a campaign launch. It uses the private API: on PostHog Cloud, give this step a connection whose host is https://us.posthog.com (or https://eu.posthog.com), where PostHog serves it.',
       input: [
         { key: 'content', label: 'Text', required: true, placeholder: 'Deployed web-frontend@2.4.2', description: 'At most 400 characters.' },
         { key: 'date_marker', label: 'At', type: 'datetime', required: true, description: 'The moment on the chart, e.g. the trigger’s time.' },

@@ -169,6 +169,49 @@ export const sentryPack = definePack({
       sample: commentSample,
     },
     {
+      key: 'find-issues',
+      name: 'Find issues',
+      description: 'Issues matching a Sentry search, most recent first page only (up to 100); loop over the output to act on each.',
+      sideEffect: false,
+      input: [
+        { key: 'query', label: 'Search', default: 'is:unresolved', placeholder: 'is:unresolved level:error assigned:me', description: 'Sentry’s issue search syntax, as in the Issues page.' },
+        {
+          key: 'project',
+          label: 'Projects',
+          type: 'multiselect',
+          description: 'Leave empty for every project you can see.',
+          dynamicChoices: { request: { path: '/organizations/{{connection.organization}}/projects/' }, items: '', label: '{{item.name}}', value: '{{item.id}}' },
+        },
+        { key: 'environment', label: 'Environment', placeholder: 'production' },
+        { key: 'stats_period', label: 'Seen in the last', placeholder: '24h, 14d', description: 'A period such as 24h or 14d; default 14d.' },
+        {
+          key: 'sort',
+          label: 'Sort by',
+          type: 'select',
+          choices: [
+            { label: 'Last seen', value: 'date' },
+            { label: 'First seen', value: 'new' },
+            { label: 'Events', value: 'freq' },
+            { label: 'Users', value: 'user' },
+            { label: 'Trends', value: 'trends' },
+          ],
+        },
+        { key: 'limit', label: 'At most', type: 'integer', default: 25, description: 'Up to 100.' },
+      ],
+      request: {
+        path: '/organizations/{{connection.organization}}/issues/',
+        query: {
+          query: '{{input.query}}',
+          project: '{{input.project}}',
+          environment: '{{input.environment}}',
+          statsPeriod: '{{input.stats_period}}',
+          sort: '{{input.sort}}',
+          limit: '{{input.limit}}',
+        },
+      },
+      sample: [issueSample],
+    },
+    {
       key: 'get-issue',
       name: 'Get issue',
       description: 'Reads one issue with its status, assignee, counts and project.',
@@ -182,7 +225,13 @@ export const sentryPack = definePack({
       description: 'Records a release (a version of your code) for one or more projects, optionally with its commits, so issues can be resolved in it and regressions found.',
       input: [
         { key: 'version', label: 'Version', required: true, placeholder: 'web-frontend@2.4.2', description: 'Unique in the organization; releases are matched on it.' },
-        { key: 'projects', label: 'Projects', required: true, placeholder: 'web-frontend, api', description: 'Project slugs, comma-separated.' },
+        {
+          key: 'projects',
+          label: 'Projects',
+          type: 'multiselect',
+          required: true,
+          dynamicChoices: { request: { path: '/organizations/{{connection.organization}}/projects/' }, items: '', label: '{{item.name}}', value: '{{item.slug}}' },
+        },
         { key: 'ref', label: 'Ref', placeholder: 'main or a tag', description: 'A commit reference, useful with a tagged version.' },
         { key: 'url', label: 'Release URL', type: 'url', description: 'Where the release can be seen, e.g. its GitHub release page.' },
         { key: 'date_released', label: 'Released at', type: 'datetime', description: 'When it went live; leave empty to leave it unreleased until a deploy.' },
@@ -206,7 +255,7 @@ export const sentryPack = definePack({
         path: '/organizations/{{connection.organization}}/releases/',
         json: {
           version: '{{input.version}}',
-          projects: "{{input.projects | replace: ' ', '' | split: ','}}",
+          projects: '{{input.projects}}',
           ref: '{{input.ref}}',
           url: '{{input.url}}',
           dateReleased: '{{input.date_released}}',
