@@ -71,7 +71,11 @@ export const subscriptionTriggerSchema = z.strictObject({
 /**
  * We ask the vendor for new items on an interval (Zapier's contract): the first poll only records what
  * exists, an id once seen never fires again. `cursor` sends the newest seen `field` value as `param`
- * (ties broken by id) so each poll asks only for what is new.
+ * (ties broken by id) so each poll asks only for what is new. `order` says how the vendor lists items
+ * (runs start oldest first either way; spreadsheet rows come oldest first). `fetchEach` is one more request
+ * per new item, for vendors whose list holds ids only (Gmail's `messages.list`): it sees `{{item.*}}`,
+ * `input` and `connection`, and the event is its response at `output`. It runs only for items that fire
+ * (never while seeding), before anything is committed, so a failure leaves them new for the next poll.
  */
 export const pollTriggerSchema = z.strictObject({
   kind: z.literal('poll'),
@@ -82,6 +86,8 @@ export const pollTriggerSchema = z.strictObject({
   intervalSeconds: z.number().int().min(60).max(86_400).default(300),
   cursor: z.strictObject({ field: pathSchema, param: z.string().min(1).max(200) }).optional(),
   pagination: paginationSchema.optional(),
+  order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
+  fetchEach: z.strictObject({ request: requestTemplateSchema, output: pathSchema.default('') }).optional(),
 });
 
 export const packTriggerSchema = z.discriminatedUnion('kind', [webhookTriggerSchema, subscriptionTriggerSchema, pollTriggerSchema]);

@@ -60,6 +60,7 @@ function addTrigger(add: Add, trigger: LooseObject, at: Path): void {
   addFields(add, trigger.input, [...at, 'input'], 'an input field');
   if (trigger.kind === 'poll') {
     add(trigger.request, [...at, 'request'], { place: "a poll trigger's request", roots: ['input', 'connection'], input });
+    add(looseObject(trigger.fetchEach)?.request, [...at, 'fetchEach', 'request'], { place: "a poll trigger's fetchEach request", roots: ['item', 'input', 'connection'], input });
     return;
   }
   const subscribed = trigger.kind === 'subscription';

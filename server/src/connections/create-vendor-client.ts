@@ -7,11 +7,12 @@ import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
 import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
-import { mapVendorError, reportsFailure } from './map-vendor-error.js';
+import { mapVendorError, refusesCredentials, reportsFailure } from './map-vendor-error.js';
 import { paginate, type Exchange } from './paginate.js';
 import { renderRequest } from './render-request.js';
 import type { ResolvedConnection } from './resolved-connection.js';
-import type { VendorClient } from './vendor-client.js';
+import { shapeTable } from './shape-table.js';
+import type { VendorCall, VendorClient } from './vendor-client.js';
 import { VendorError } from './vendor-error.js';
 
 export interface VendorClientOptions {
@@ -23,6 +24,8 @@ export interface VendorClientOptions {
   throttle?: ConnectionThrottle;
   /** Limit for one request; the caller's signal (the step's deadline) may end it sooner. */
   timeoutMs?: number;
+  /** Told how each call on a connection ended (`failure` null on success), for integration health. */
+  onCall?: (connectionId: string, failure: string | null) => void;
 }
 
 const describesBody = new Set(['content-type', 'content-length', 'accept']);
@@ -63,13 +66,15 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       // Some vendors carry the key in the path (`/bot<token>/sendMessage`).
       log.debug({ pack: call.pack.id, method: rendered.method, origin: url.origin, path: redact(url.pathname), status: response.status, ms: now() - startedAt }, 'vendor call');
       const body = response.body.length === 0 ? null : decodeResponseBody(response.body, response.headers['content-type']);
-      if (response.status === 401 && attempt === 1 && connection && call.onUnauthorized) {
+      const mapping = call.errors ?? call.pack.errors;
+      if (refusesCredentials(mapping, response.status, body) && attempt === 1 && connection && call.onUnauthorized) {
         connection = await call.onUnauthorized(connection);
         continue;
       }
       const verdict = classifyStatus(response.status);
-      const mapping = call.errors ?? call.pack.errors;
-      if (verdict === 'ok' && !reportsFailure(mapping, body)) return { status: response.status, headers: response.headers, body, url };
+      if (verdict === 'ok' && !reportsFailure(mapping, body)) {
+        return { status: response.status, headers: response.headers, body: call.request.table ? shapeTable(body, call.request.table, scope) : body, url };
+      }
       const mapped = mapVendorError(call.pack.name, mapping, response.status, body);
       const retryAfterMs = verdict === 'retryable' ? (parseRetryAfter(response.headers['retry-after'], now()) ?? undefined) : undefined;
       // A vendor may echo the credential it refused ("invalid key abc…"); the message is stored with the run.
@@ -82,12 +87,26 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
     }
   };
 
+  /** Reports the outcome of a call made on a connection; the error itself is rethrown untouched. */
+  async function observed<T>(call: VendorCall, work: () => Promise<T>): Promise<T> {
+    const connectionId = call.connection?.id;
+    try {
+      const result = await work();
+      if (connectionId) options.onCall?.(connectionId, null);
+      return result;
+    } catch (error) {
+      if (connectionId) options.onCall?.(connectionId, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
   return {
-    async send(call) {
-      const { url: _url, ...response } = await exchange(call);
-      return response;
-    },
-    sendPaginated: (call, pagination) => paginate(exchange, call, pagination),
+    send: (call) =>
+      observed(call, async () => {
+        const { url: _url, ...response } = await exchange(call);
+        return response;
+      }),
+    sendPaginated: (call, pagination) => observed(call, () => paginate(exchange, call, pagination)),
   };
 }
 

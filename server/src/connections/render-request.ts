@@ -1,5 +1,7 @@
 import type { RequestTemplate } from '@switchyard/connectors';
 import { renderTemplate, type TemplateScope } from '../templates/index.js';
+import { readFileValue } from './read-file-value.js';
+import { renderMimeBody } from './render-mime-body.js';
 import { VendorError } from './vendor-error.js';
 
 /** A request template with every template resolved, ready for auth and the egress client. */
@@ -36,10 +38,15 @@ export async function renderRequest(
 }
 
 function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope): URL {
-  // Values inside a path are encoded so "a/b?x" stays one segment; a whole `{{x}}` path is the author's URL.
-  const path = textOf(renderTemplate(pathTemplate, scope, { encode: encodePathValue }));
+  // Values inside a path are encoded so "a/b?x" stays one segment; a path that starts with a whole
+  // `{{connection.x}}` is a second base URL the user set (like `baseUrl`), rendered by the same rule.
+  const fromConnection = connectionOrigin.test(pathTemplate);
+  const path = fromConnection ? renderBaseUrl(pathTemplate, scope) : textOf(renderTemplate(pathTemplate, scope, { encode: encodePathValue }));
   const base = renderBaseUrl(baseUrl, scope);
   const absolute = absoluteUrl.test(path);
+  if (fromConnection && !absolute) {
+    throw new VendorError('PACK_BAD_URL', `the request URL taken from a connection field must be an absolute http(s) URL; check the connection's fields`);
+  }
   const joined = absolute ? path : `${base.replace(/\/+$/, '')}${path === '' || path.startsWith('/') || path.startsWith('?') ? '' : '/'}${path}`;
   let url: URL;
   try {
@@ -50,9 +57,12 @@ function renderUrl(baseUrl: string, pathTemplate: string, scope: TemplateScope):
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new VendorError('PACK_BAD_URL', `the pack's request URL must be http or https, not ${url.protocol.slice(0, -1)}`);
   }
-  if (absolute) checkSecondHost(url, base, pathTemplate);
+  if (absolute && !fromConnection) checkSecondHost(url, base, pathTemplate);
   return url;
 }
+
+// `{{connection.key}}` (pipes allowed: their arguments are literals) at the very start of a path.
+const connectionOrigin = /^\s*\{\{\s*connection\.[A-Za-z_][A-Za-z0-9_]*\s*(\|[^}]*)?\}\}/;
 
 /**
  * A template that starts the base URL stands for a whole origin (`{{connection.base_url}}/v1`); any other
@@ -111,6 +121,11 @@ async function renderBody(request: RequestTemplate, scope: TemplateScope, header
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
     return new URLSearchParams(renderEntries(request.form, scope)).toString();
   }
+  if (request.mime !== undefined) {
+    const body = await renderMimeBody(request.mime, scope);
+    headers['content-type'] ??= body.contentType;
+    return body.body;
+  }
   if (request.multipart !== undefined) {
     const form = new FormData();
     for (const [name, part] of Object.entries(request.multipart)) {
@@ -121,7 +136,8 @@ async function renderBody(request: RequestTemplate, scope: TemplateScope, header
       const file = renderTemplate(part.file, scope);
       if (file === null || file === undefined || file === '') continue;
       const filename = part.filename === undefined ? undefined : textOf(renderTemplate(part.filename, scope));
-      form.append(name, toBlob(file, name, part.contentType), filename || fileNameOf(file) || name);
+      const read = readFileValue(file, `multipart part "${name}"`);
+      form.append(name, new Blob([read.content], { type: part.contentType ?? read.contentType ?? 'application/octet-stream' }), filename || read.filename || name);
     }
     // The Fetch encoder writes the boundary and part headers; the content type carries the boundary.
     const encoded = new Response(form);
@@ -131,31 +147,13 @@ async function renderBody(request: RequestTemplate, scope: TemplateScope, header
   return undefined;
 }
 
-/**
- * A file input is text (sent as UTF-8) or `{ base64, filename?, contentType? }` for binary content.
- */
-function toBlob(value: unknown, part: string, contentType: string | undefined): Blob {
-  if (typeof value === 'string') return new Blob([value], { type: contentType ?? 'text/plain' });
-  if (value !== null && typeof value === 'object' && typeof (value as { base64?: unknown }).base64 === 'string') {
-    const file = value as { base64: string; contentType?: unknown };
-    const type = contentType ?? (typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream');
-    return new Blob([Buffer.from(file.base64, 'base64')], { type });
-  }
-  throw new VendorError('PACK_BAD_FILE', `multipart part "${part}" needs a file: text, or { base64, filename, contentType }`);
-}
-
-function fileNameOf(value: unknown): string | undefined {
-  const name = value !== null && typeof value === 'object' ? (value as { filename?: unknown }).filename : undefined;
-  return typeof name === 'string' ? name : undefined;
-}
-
 /** A value from a run must not climb out of the pack's path: `..` would resolve to another endpoint. */
 function encodePathValue(text: string): string {
   if (text === '.' || text === '..') throw new VendorError('PACK_BAD_PATH', `"${text}" is not allowed as a value in a request path`);
   return encodeURIComponent(text);
 }
 
-function textOf(value: unknown): string {
+export function textOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

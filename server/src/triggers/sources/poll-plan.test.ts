@@ -12,6 +12,11 @@ describe('planPoll', () => {
     expect(plan.cursor).toBeUndefined();
   });
 
+  it('keeps the vendor order when it lists oldest first (spreadsheet rows)', () => {
+    const plan = planPoll([{ id: 1 }, { id: 2 }, { id: 3 }], { id: 'id', order: 'oldest_first' }, {}, new Set(['1']));
+    expect(plan.fresh.map((entry) => entry.key)).toEqual(['2', '3']);
+  });
+
   it('orders by the cursor field and keeps the newest value with every id seen at it', () => {
     const items = [{ id: 'b', at: '2024-01-02' }, { id: 'a', at: '2024-01-01' }, { id: 'c', at: '2024-01-02' }];
     const plan = planPoll(items, byTime, {}, new Set());

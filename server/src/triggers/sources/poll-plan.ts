@@ -39,11 +39,11 @@ function cursorValueOf(value: unknown): CursorValue | undefined {
  * Decides what one poll fires. An item fires when its id was never seen (`seen`, the trigger's recorded
  * ids) and it is not one of the ids already seen at the stored cursor value. Order: by the cursor field,
  * ties by the vendor's order; without a cursor, the vendor's list is taken as newest first (Zapier's
- * contract) and reversed, so runs start oldest first.
+ * contract) and reversed, so runs start oldest first, unless `order` says the vendor lists oldest first.
  */
 export function planPoll(
   items: readonly unknown[],
-  spec: { id: string; cursor?: { field: string } | undefined },
+  spec: { id: string; cursor?: { field: string } | undefined; order?: 'newest_first' | 'oldest_first' | undefined },
   state: PackTriggerState,
   seen: ReadonlySet<string>,
 ): PollPlan {
@@ -63,7 +63,7 @@ export function planPoll(
       const byValue = compare(a.value, b.value);
       if (byValue !== 0) return byValue;
     }
-    return b.index - a.index;
+    return spec.order === 'oldest_first' ? a.index - b.index : b.index - a.index;
   });
 
   const old = state.cursor;

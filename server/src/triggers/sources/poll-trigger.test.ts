@@ -120,6 +120,42 @@ describe('poll triggers', () => {
     expect(fakes.calls.filter((call) => call.query['page'] === 'p2')).toHaveLength(2);
   });
 
+  it('fetches each firing item with fetchEach (never while seeding) and fires the full item', async () => {
+    const listed = { ...newItem, cursor: undefined, fetchEach: { request: { path: '/items/{{item.id}}', query: { view: 'full' } }, output: 'item' } };
+    const { fakes, poll, runs } = await setup(listed);
+    fakes.answerWith((call) =>
+      call.path === '/items' ? { status: 200, headers: {}, body: { data: [{ id: 'b' }, { id: 'a' }] } } : { status: 200, headers: {}, body: { item: { id: `${call.path.slice(7)}`, full: true } } },
+    );
+    await poll([]);
+    expect(fakes.calls.map((call) => call.path)).toEqual(['/items']);
+    fakes.answerWith((call) =>
+      call.path === '/items'
+        ? { status: 200, headers: {}, body: { data: [{ id: 'd' }, { id: 'c' }, { id: 'b' }] } }
+        : { status: 200, headers: {}, body: { item: { id: call.path.slice(7), full: true } } },
+    );
+    await poll([]);
+    expect(fakes.calls.slice(1).map((call) => [call.path, call.query])).toEqual([['/items', { project: 'p1' }], ['/items/c', { view: 'full' }], ['/items/d', { view: 'full' }]]);
+    expect((await runs()).sort()).toEqual(['c', 'd']);
+  });
+
+  it('a failing fetchEach leaves the items new for the next poll', async () => {
+    const listed = { ...newItem, cursor: undefined, fetchEach: { request: { path: '/items/{{item.id}}' } } };
+    const { fakes, poll, runs, state } = await setup(listed);
+    await poll([{ id: 'a' }]);
+    let down = true;
+    fakes.answerWith((call) => {
+      if (call.path === '/items') return { status: 200, headers: {}, body: { data: [{ id: 'b' }, { id: 'a' }] } };
+      if (down) throw new Error('Acme answered 503');
+      return { status: 200, headers: {}, body: { id: call.path.slice(7) } };
+    });
+    await poll([]);
+    expect(await runs()).toEqual([]);
+    expect((await state()).lastError?.message).toBe('Acme answered 503');
+    down = false;
+    await poll([]);
+    expect(await runs()).toEqual(['b']);
+  });
+
   it('does not poll a trigger that another scheduler claimed', async () => {
     const { fakes, row } = await setup();
     const claimed = await database.write((trx) => triggerRepo.claim(trx, row.id, row.next_fire_at!, row.next_fire_at! + 300_000));

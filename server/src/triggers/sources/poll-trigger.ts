@@ -52,7 +52,7 @@ export async function pollTrigger(
   const plan = planPoll(items, spec, state, await triggerItemRepo.seen(deps.database.db, row.id, keys));
   if (plan.withoutId > 0) deps.log.warn({ trigger: row.id, count: plan.withoutId }, `poll items without an id at "${spec.id}" are ignored`);
   const seeding = state.seeded !== true;
-  const fresh = seeding ? [] : plan.fresh;
+  const fresh = seeding ? [] : await fetchEach(packs, resolved, config, plan.fresh);
   const deliveries: Delivery[] = fresh.map(({ key, item }) => ({
     source: row.id,
     dedupeKey: `item:${key}`,
@@ -70,4 +70,24 @@ export async function pollTrigger(
   const fired = results.filter((result) => !result.duplicate).length;
   if (fired > 0) deps.onEnqueued();
   return { fired, seeded: seeding };
+}
+
+/**
+ * The full item for each one that fires, for vendors whose list holds ids only (`fetchEach`), one call at
+ * a time and oldest first; any failure fails the poll before its commit, so those items stay new.
+ */
+async function fetchEach(
+  packs: PackTriggerServices,
+  resolved: ResolvedTrigger & { trigger: PollTrigger },
+  config: PackTriggerConfig,
+  fresh: { key: string; item: unknown }[],
+): Promise<{ key: string; item: unknown }[]> {
+  const each = resolved.trigger.fetchEach;
+  if (!each) return fresh;
+  const full: { key: string; item: unknown }[] = [];
+  for (const { key, item } of fresh) {
+    const call = await packTriggerCall(packs, resolved.manifest, config, each.request, { item });
+    full.push({ key, item: readBodyPath((await packs.vendor.send(call)).body, each.output) ?? null });
+  }
+  return full;
 }
