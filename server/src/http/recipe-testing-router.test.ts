@@ -1,10 +1,40 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
+import { createPackRegistry } from '../registry/create-pack-registry.js';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 
 const secret = 'test-trigger-secret';
 const sign = (body: string, key = secret) => `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
+
+/** A pack whose webhook trigger is signed with a secret kept in the connection, and a poll trigger that takes no deliveries. */
+const signerPack = {
+  id: 'signer',
+  name: 'Signer',
+  version: '1.0.0',
+  engine: '^1.0.0',
+  baseUrl: 'https://api.signer.test',
+  auth: {
+    kind: 'api_key',
+    in: 'header',
+    name: 'X-Api-Key',
+    fields: [
+      { key: 'api_key', label: 'API key', secret: true, required: true },
+      { key: 'webhook_secret', label: 'Webhook signing secret', secret: true, required: true },
+    ],
+  },
+  triggers: [
+    {
+      kind: 'webhook',
+      key: 'events',
+      name: 'Events',
+      verification: { scheme: 'hmac', secret: '{{connection.webhook_secret}}', header: 'x-signer-signature', prefix: 'sha256=' },
+      events: 'data',
+      filter: { value: '{{event.type}}', oneOf: ['paid'] },
+    },
+    { kind: 'poll', key: 'list', name: 'List', request: { path: '/things' }, items: 'data' },
+  ],
+};
 
 describe('builder testing routes', () => {
   let system: TestSystem;
@@ -32,7 +62,9 @@ describe('builder testing routes', () => {
     const refused = await post(path, payload, { 'x-signature': sign(payload, 'wrong-secret') });
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('SIGNATURE_INVALID');
-    expect((await system.api('GET', `/recipes/${recipeId}/test-trigger`)).body.events).toEqual([]);
+    // Kept as refused, so the builder shows why nothing arrived; never a sample.
+    const afterRefusal = (await system.api('GET', `/recipes/${recipeId}/test-trigger`)).body.events as { event: unknown; refused?: { code: string } }[];
+    expect(afterRefusal).toMatchObject([{ event: null, refused: { code: 'SIGNATURE_INVALID' } }]);
 
     const first = await post(path, payload, { 'x-signature': sign(payload), authorization: 'Bearer vendor-token' });
     expect(first.status).toBe(200);
@@ -41,9 +73,9 @@ describe('builder testing routes', () => {
 
     const listed = await system.api('GET', `/recipes/${recipeId}/test-trigger`);
     expect(listed.body.listening.url).toBe(opened.body.url);
-    const events = listed.body.events as { event: { body: unknown; headers: Record<string, string> } }[];
-    expect(events.map((captured) => captured.event.body)).toEqual([{ order: { id: 8 } }, { order: { id: 7, total: 12.5 } }]);
-    expect(events[1]!.event.headers['authorization']).toBe('[redacted]');
+    const events = (listed.body.events as { event: { body: unknown; headers: Record<string, string> } | null }[]).flatMap((captured) => (captured.event ? [captured.event] : []));
+    expect(events.map((event) => event.body)).toEqual([{ order: { id: 8 } }, { order: { id: 7, total: 12.5 } }]);
+    expect(events[1]!.headers['authorization']).toBe('[redacted]');
     expect(await runsOf(recipeId)).toEqual([]);
   });
 
@@ -59,6 +91,35 @@ describe('builder testing routes', () => {
     expect((await post(path, '{}', {})).status).toBe(404);
     expect(new URL(again.body.url as string).pathname).not.toBe(path);
     expect((await post('/hooks/test/not-a-token-at-all-xyz', '{}', {})).status).toBe(404);
+  });
+
+  it("verifies a pack webhook trigger's test deliveries with its connection's secret and keeps each listed event", async () => {
+    const installed = await createPackRegistry({ database: system.wired.database, now: Date.now }).installPack(signerPack, 'test', null);
+    if (!installed.ok) throw new Error(JSON.stringify(installed));
+    const created = await system.api('POST', '/connections', { packId: 'signer', name: 'Signer', fields: { api_key: 'k', webhook_secret: 'pack-secret' } });
+    expect(created.status).toBe(201);
+    const connection = created.body.connection.id as string;
+    const recipeId = await system.createRecipe({ trigger: { use: 'signer/events', connection }, steps: [] });
+    const opened = await system.api('POST', `/recipes/${recipeId}/test-trigger`);
+    expect(opened.status).toBe(201);
+    const path = new URL(opened.body.url as string).pathname;
+
+    const payload = JSON.stringify({ data: [{ id: 'ev_1', type: 'paid' }, { id: 'ev_2', type: 'ignored' }, { id: 'ev_3', type: 'paid' }] });
+    const forged = await post(path, payload, { 'x-signer-signature': sign(payload, 'not-the-connection-secret') });
+    expect(forged.status).toBe(401);
+    const good = await post(path, payload, { 'x-signer-signature': sign(payload, 'pack-secret') });
+    expect(good.status).toBe(200);
+    expect(good.body.filtered).toBe(1);
+    const onlyIgnored = JSON.stringify({ data: [{ id: 'ev_4', type: 'ignored' }] });
+    expect((await post(path, onlyIgnored, { 'x-signer-signature': sign(onlyIgnored, 'pack-secret') })).status).toBe(200);
+
+    const listed = (await system.api('GET', `/recipes/${recipeId}/test-trigger`)).body.events as { event: { id: string } | null; refused?: { code: string; message: string } }[];
+    expect(listed.filter((captured) => captured.refused).map((captured) => captured.refused!.code).sort()).toEqual(['FILTERED', 'SIGNATURE_INVALID']);
+    expect(listed.flatMap((captured) => (captured.event ? [captured.event.id] : [])).sort()).toEqual(['ev_1', 'ev_3']);
+    expect(await runsOf(recipeId)).toEqual([]);
+
+    const polled = await system.createRecipe({ trigger: { use: 'signer/list', connection }, steps: [] });
+    expect((await system.api('POST', `/recipes/${polled}/test-trigger`)).status).toBe(422);
   });
 
   it('refuses a test URL for a recipe whose trigger is not a webhook, and lists recent run events and samples', async () => {

@@ -5,6 +5,7 @@ import { fromJson } from '../storage/json-column.js';
 import { recipeRepo } from '../storage/recipe-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import { arrangesSteps, findStepById, testStep } from '../runs/test-step.js';
+import { testDeliveryTarget } from '../triggers/testing/capture-test-delivery.js';
 import { testTriggerStore, type TestListener } from '../triggers/testing/test-trigger-store.js';
 import { requireRole } from './middleware/authenticate.js';
 import type { AppDeps } from './app-deps.js';
@@ -16,7 +17,13 @@ const notFound = { 404: errorResponse('no such recipe (or step)') };
 const recentRunsShown = 10;
 
 const listenerSchema = z.object({ url: z.string(), expiresAt: z.number() });
-const capturedSchema = z.object({ id: z.string(), capturedAt: z.number(), event: z.unknown() });
+const capturedSchema = z.object({
+  id: z.string(),
+  capturedAt: z.number(),
+  /** null for a refused delivery. */
+  event: z.unknown(),
+  refused: z.object({ code: z.string(), message: z.string() }).optional().describe('set when the delivery was refused (a bad signature, say) or filtered out: never a sample'),
+});
 const stepTestSchema = z.object({
   ok: z.boolean(),
   input: z.unknown(),
@@ -51,13 +58,13 @@ export function recipeTestingRouter(deps: AppDeps) {
       method: 'post',
       path: '/recipes/{id}/test-trigger',
       tags: ['recipes'],
-      summary: 'A temporary URL whose webhook deliveries are kept for testing instead of starting runs',
+      summary: 'A temporary URL whose webhook deliveries are kept for testing instead of starting runs (core/webhook, or a pack webhook or subscription trigger, verified with its connection)',
       middleware: [requireRole('editor')],
       request: { params: idParam },
       responses: {
         201: jsonResponse(listenerSchema, 'send a delivery here within ten minutes; earlier test captures are dropped'),
         ...notFound,
-        422: errorResponse("the recipe's trigger is not core/webhook"),
+        422: errorResponse("the recipe's trigger takes no webhook deliveries (a poll, schedule or manual trigger)"),
         ...standardErrors,
       },
     }),
@@ -65,8 +72,9 @@ export function recipeTestingRouter(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const definition = await latestDefinition(id);
       if (!definition) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
-      if (definition.trigger.use !== 'core/webhook') {
-        return apiError(c, 422, 'NOT_A_WEBHOOK_RECIPE', `only core/webhook triggers take test deliveries; this recipe uses ${definition.trigger.use}`);
+      if (!(await testDeliveryTarget(deps.triggers, id))) {
+        const message = `only webhook triggers (core/webhook, or a pack's webhook or subscription trigger) take test deliveries; this recipe uses ${definition.trigger.use}: load recent events or use its sample`;
+        return apiError(c, 422, 'NOT_A_WEBHOOK_RECIPE', message);
       }
       return c.json(listenerView(await testTriggerStore.listen(database, id, now())), 201);
     },

@@ -12,12 +12,10 @@ import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from '../trigger-secret.js';
-import { verificationConfigSchema } from '../verification/verification-config.js';
-import { verifyWebhook } from '../verification/verify-webhook.js';
 import { packDeliveryEvents } from './pack-delivery-events.js';
-import { packSigningSecrets } from './pack-signing-secrets.js';
 import { parseDeliveryBody } from './parse-delivery-body.js';
 import { subscriptionScope } from './subscription-client.js';
+import { verifyPackDelivery } from './verify-pack-delivery.js';
 import type { IncomingDelivery } from './webhook-source.js';
 
 type HookTrigger = Extract<PackTrigger, { kind: 'webhook' | 'subscription' }>;
@@ -52,7 +50,7 @@ export interface PackWebhookAnswer {
 }
 
 // Vendors send bigger bodies than people's own webhooks (GitHub caps at 25 MB); 5 MB covers event APIs.
-const maxBodyBytes = 5 * 1024 * 1024;
+export const packHookMaxBodyBytes = 5 * 1024 * 1024;
 const lookupTtlMs = 1000;
 // Connection secrets are read at delivery time; a short cache keeps a burst from decrypting per delivery.
 const connectionTtlMs = 30_000;
@@ -90,7 +88,7 @@ export class PackWebhookSource {
         const state = readPackTriggerState(fromJson(row.state));
         const open = (sealed: string | undefined) => openTriggerSecret(this.packs.box, triggerSecretOwner.trigger(row.id), sealed, this.deps.log);
         const webhookSecret = open(state.hookSecret) ?? open(state.subscription?.secret);
-        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, webhookSecret, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, webhookSecret, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
         if (this.hooks.size > 10_000) this.hooks.clear();
         this.hooks.set(token, { hook, until: now + lookupTtlMs });
         return hook;
@@ -146,15 +144,8 @@ export class PackWebhookSource {
     }
   }
 
-  /** Any of the current secret and those still in their rotation window (`packSigningSecrets`) verifies. */
   private verify(spec: VerificationSpec, context: HookContext, incoming: IncomingDelivery) {
-    const { secret, previousSecrets } = packSigningSecrets(spec.secret, context.scope, context.previousFields);
-    if (secret === undefined) return { ok: false as const, reason: 'no signing secret is set for this trigger' };
-    const config = verificationConfigSchema.safeParse({ ...spec, secret });
-    if (!config.success) return { ok: false as const, reason: 'the signing secret does not fit the verification scheme' };
-    // An old value that does not fit the scheme (a Standard Webhooks key without `whsec_`) signed nothing.
-    const fitting = previousSecrets.filter((previous) => verificationConfigSchema.safeParse({ ...spec, secret: previous }).success);
-    return verifyWebhook({ ...config.data, previousSecrets: fitting }, incoming, this.deps.now());
+    return verifyPackDelivery(spec, context.scope, context.previousFields, incoming, this.deps.now());
   }
 
   /** What the trigger's templates see besides the delivery: input, connection fields, our hook secret, the subscription. */
@@ -230,7 +221,7 @@ export class PackWebhookSource {
     const pending = await this.pendingHandshake(token, now);
     const resolved = pending ? await this.packs.registry.trigger(pending.use) : undefined;
     if (!pending || !resolved || resolved.trigger.kind !== 'subscription') return null;
-    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, webhookSecret: undefined, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes };
+    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, webhookSecret: undefined, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
   }
 }
 

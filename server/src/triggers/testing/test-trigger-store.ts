@@ -17,7 +17,10 @@ export interface TestListener {
 export interface CapturedEvent {
   id: string;
   capturedAt: number;
+  /** null for a delivery that gave no event (`refused` says why). */
   event: unknown;
+  /** A delivery refused (a bad signature, an unreadable body) or filtered out: shown to the builder, never a sample. */
+  refused?: { code: string; message: string };
 }
 
 // Kept in `kv` (every process reads it) under scopes no recipe's `core/storage` can name (those are `recipe:<id>`/`global`).
@@ -65,10 +68,10 @@ export const testTriggerStore = {
     return listener && listener.expiresAt > now ? listener : null;
   },
 
-  /** Keeps one captured delivery, dropping the oldest beyond `maxTestEvents`. */
-  async record(database: Database, recipeId: string, event: unknown, now: number): Promise<CapturedEvent> {
+  /** Keeps one captured delivery (or why one was refused), dropping the oldest beyond `maxTestEvents`. */
+  async record(database: Database, recipeId: string, event: unknown, now: number, refused?: CapturedEvent['refused']): Promise<CapturedEvent> {
     // Zero-padded time first so keys sort by arrival; the random part keeps two in one millisecond apart.
-    const captured = { id: `${String(now).padStart(15, '0')}-${randomBytes(4).toString('hex')}`, capturedAt: now, event };
+    const captured: CapturedEvent = { id: `${String(now).padStart(15, '0')}-${randomBytes(4).toString('hex')}`, capturedAt: now, event, ...(refused && { refused }) };
     await database.write(async (trx) => {
       await kvRepo.set(trx, eventsScope(recipeId), captured.id, captured, now);
       const rows = await kvRepo.list(trx, eventsScope(recipeId));
