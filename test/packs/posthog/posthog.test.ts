@@ -127,6 +127,23 @@ describe('PostHog pack', () => {
       expect(result.output).toMatchObject({ id: 1, content: 'Deployed web-frontend@2.4.2', scope: 'project' });
     });
 
+    it("uses the personal key's current project when the connection names none", async () => {
+      const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+        packId: 'posthog',
+        name: 'PostHog (no project id)',
+        fields: { host: fake.url, project_api_key: projectKey, personal_api_key: personalKey },
+      });
+      expect(created.status).toBe(201);
+      const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+        name: 'Annotate the current project',
+        trigger: { use: 'core/manual' },
+        steps: [{ id: 'annotate', use: 'posthog/create-annotation', connection: created.body.connection.id, input: { content: 'Campaign live', date_marker: '2024-06-02T09:00:00Z' } }],
+      });
+      const answer = await server.api<StepTest>('POST', `/recipes/${imported.body.id}/steps/annotate/test`, { sample: { steps: {} } });
+      expect(answer.body).toMatchObject({ ok: true, output: { content: 'Campaign live', scope: 'project' } });
+      expect(fake.requests.at(-1)!.path).toBe('/api/projects/%40current/annotations/');
+    });
+
     it("turns PostHog's error bodies into sentences", async () => {
       expect((await runStep('annotate_long')).result.error?.message).toBe('PostHog answered 400: Ensure this field has no more than 400 characters.');
       expect((await runStep('capture_bad')).result.error?.message).toBe('PostHog answered 400: Invalid payload: distinct_id is missing');
