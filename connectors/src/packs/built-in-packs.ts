@@ -1,5 +1,7 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
 import { githubPack } from './github/github-pack.js';
+import { gmailPack } from './gmail/gmail-pack.js';
+import { googleSheetsPack } from './google-sheets/google-sheets-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
@@ -10,4 +12,4 @@ import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
-export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack, sendgridPack];
+export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack, sendgridPack, googleSheetsPack, gmailPack];
