@@ -8,7 +8,8 @@ import { pathSchema, templateSchema } from './names.js';
  *
  * `failWhen` is for vendors that report failures inside a 2xx answer (Slack: HTTP 200 with
  * `{ "ok": false, "error": "channel_not_found" }`): such an answer fails the call like an error status,
- * with the same message mapping, and is not retried.
+ * with the same message mapping, and is not retried. `unauthorizedCodes` names the codes among them that mean
+ * "reconnect".
  */
 export const errorMappingSchema = z.strictObject({
   message: pathSchema.optional(),
@@ -19,5 +20,11 @@ export const errorMappingSchema = z.strictObject({
   failWhen: z
     .strictObject({ path: pathSchema.min(1), equals: z.union([z.string().max(200), z.number(), z.boolean(), z.null()]) })
     .optional(),
+  /**
+   * Vendor codes (read at `code`) that mean the credentials were refused although the status is not 401
+   * (Slack's `invalid_auth`, `token_revoked`): handled like a 401, so the token is refreshed once and then
+   * the connection is marked as needing to be reconnected.
+   */
+  unauthorizedCodes: z.array(z.string().min(1).max(200)).max(50).optional(),
 }).meta({ id: 'ErrorMapping' });
 export type ErrorMapping = z.output<typeof errorMappingSchema>;

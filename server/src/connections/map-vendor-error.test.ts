@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEgressClient } from '../egress/create-egress-client.js';
 import type { Database } from '../storage/database.js';
 import { createVendorClient } from './create-vendor-client.js';
-import { mapVendorError, reportsFailure } from './map-vendor-error.js';
+import { mapVendorError, refusesCredentials, reportsFailure } from './map-vendor-error.js';
 import { startFakeVendor, type FakeVendor } from './start-fake-vendor.js';
 import { VendorError } from './vendor-error.js';
 
@@ -17,6 +17,7 @@ const slackLike = errorMappingSchema.parse({
     missing_scope: 'the app lacks the {{body.needed}} scope; add it and reinstall the app',
   },
   byStatus: { '429': 'too many requests' },
+  unauthorizedCodes: ['invalid_auth', 'token_revoked'],
 });
 
 describe('mapVendorError', () => {
@@ -68,6 +69,19 @@ describe('reportsFailure', () => {
   });
 });
 
+describe('refusesCredentials', () => {
+  it('is 401, or a failed answer whose code is one of unauthorizedCodes', () => {
+    expect(refusesCredentials(undefined, 401, null)).toBe(true);
+    expect(refusesCredentials(slackLike, 200, { ok: false, error: 'token_revoked' })).toBe(true);
+    expect(refusesCredentials(slackLike, 403, { error: 'invalid_auth' })).toBe(true);
+    // Other codes, successful answers and mappings without the list are not.
+    expect(refusesCredentials(slackLike, 200, { ok: false, error: 'channel_not_found' })).toBe(false);
+    expect(refusesCredentials(slackLike, 200, { ok: true, error: 'invalid_auth' })).toBe(false);
+    expect(refusesCredentials(errorMappingSchema.parse({ code: 'error', failWhen: { path: 'ok', equals: false } }), 200, { ok: false, error: 'invalid_auth' })).toBe(false);
+    expect(refusesCredentials(undefined, 403, { error: { code: 'invalid_auth' } })).toBe(false);
+  });
+});
+
 describe('a 2xx answer that reports a failure, through the vendor client', () => {
   const egress = createEgressClient({ allow: ['127.0.0.1'] });
   // No pack here declares a throttle, so the database is never touched.
@@ -75,9 +89,11 @@ describe('a 2xx answer that reports a failure, through the vendor client', () =>
   let fake: FakeVendor;
 
   beforeAll(async () => {
-    fake = await startFakeVendor((request) =>
-      request.url.pathname === '/chat.postMessage' ? { body: { ok: false, error: 'channel_not_found' } } : { body: { ok: true, channel: 'C1' } },
-    );
+    fake = await startFakeVendor((request) => {
+      if (request.url.pathname === '/chat.postMessage') return { body: { ok: false, error: 'channel_not_found' } };
+      if (request.url.pathname === '/auth.test' && request.headers.authorization !== 'Bearer fresh') return { body: { ok: false, error: 'invalid_auth' } };
+      return { body: { ok: true, channel: 'C1' } };
+    });
   });
   afterAll(async () => {
     await fake.close();
@@ -95,6 +111,24 @@ describe('a 2xx answer that reports a failure, through the vendor client', () =>
     const refused = error as VendorError;
     expect(refused.message).toBe('Slack refused the request: the channel does not exist or the app cannot see it');
     expect(refused).toMatchObject({ code: 'VENDOR_REFUSED', status: 200, retryable: false, options: { vendorCode: 'channel_not_found' } });
+  });
+
+  it('takes an unauthorized code like a 401: one refresh, then the fresh token', async () => {
+    const stale = { id: 'con_1', packId: 'slack', fields: {}, accessToken: 'stale' };
+    const refreshed: string[] = [];
+    const answer = await vendor.send({
+      pack: { ...pack(), auth: { kind: 'bearer', fields: [], token: '{{connection.token}}' } },
+      connection: { ...stale, fields: { token: 'stale' } },
+      onUnauthorized: async (connection) => {
+        refreshed.push(connection.id);
+        return { ...connection, fields: { token: 'fresh' } };
+      },
+      request: { method: 'POST', path: '/auth.test' },
+      scope: {},
+    });
+    expect(answer.body).toEqual({ ok: true, channel: 'C1' });
+    expect(refreshed).toEqual(['con_1']);
+    expect(fake.requests.filter((request) => request.url.pathname === '/auth.test').map((request) => request.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
   });
 
   it('lets an ok answer through, and an action mapping without failWhen keeps 2xx a success', async () => {

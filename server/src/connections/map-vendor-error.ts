@@ -38,6 +38,18 @@ export function reportsFailure(mapping: ErrorMapping | undefined, body: unknown)
   return value !== undefined && value === rule.equals;
 }
 
+/**
+ * The vendor refused the credentials: HTTP 401, or a failed answer (an error status, or a 2xx that
+ * `failWhen` marks) whose code is one of the mapping's `unauthorizedCodes`.
+ */
+export function refusesCredentials(mapping: ErrorMapping | undefined, status: number, body: unknown): boolean {
+  if (status === 401) return true;
+  const codes = mapping?.unauthorizedCodes;
+  if (!codes || (status < 400 && !reportsFailure(mapping, body))) return false;
+  const code = textAt(body, mapping?.code ? [mapping.code] : commonCodePaths);
+  return code !== undefined && codes.includes(code);
+}
+
 /** A vendor code such as `constructor` must not read the prototype of the mapping's record. */
 function ownEntry(record: Record<string, string> | undefined, key: string): string | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;

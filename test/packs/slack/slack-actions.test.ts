@@ -241,4 +241,18 @@ describe('Slack actions match @slack/web-api', () => {
     }
     expect(server.logTail(5000)).not.toContain(botToken);
   });
+
+  it('marks the connection for reconnecting when Slack says the token was revoked (HTTP 200, token_revoked)', async () => {
+    fake.revoked = true;
+    try {
+      const { result, requests } = await runStep('find');
+      expect(result.ok).toBe(false);
+      expect(result.error?.message).toContain('paste a new one or connect through OAuth');
+      expect(requests).toHaveLength(1);
+      const view = await server.api<{ status: string }>('GET', `/connections/${connectionId}`);
+      expect(view.body.status).toBe('needs_reauth');
+    } finally {
+      fake.revoked = false;
+    }
+  });
 });

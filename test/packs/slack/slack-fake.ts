@@ -42,6 +42,9 @@ export class SlackFake {
   private readonly rateLimits = new Map<string, number[]>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
+  /** Set when the app is uninstalled or the token revoked: the token then answers `token_revoked`. */
+  revoked = false;
+
   private constructor(readonly token: string) {}
 
   static async start(token: string): Promise<SlackFake> {
@@ -124,6 +127,7 @@ export class SlackFake {
     const token = /^Bearer (.+)$/.exec(authorization)?.[1] ?? request.args['token'];
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
     if (token !== this.token) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    if (this.revoked) return { status: 200, body: { ok: false, error: 'token_revoked' } };
     const wait = this.rateLimits.get(name)?.shift();
     if (wait !== undefined) return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
     const needed = neededScopes[name];

@@ -11,6 +11,8 @@ export const slackErrors = {
   code: 'error',
   message: 'error',
   failWhen: { path: 'ok', equals: false },
+  // Slack says "reconnect" in a 200 answer: these are taken like a 401 (a refresh, then the connection is marked).
+  unauthorizedCodes: ['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive'],
   byCode: {
     channel_not_found: 'Slack cannot find that channel, or the app cannot see it (channel_not_found). Pick the channel from the list or use its ID (C…); invite the app to private channels first.',
     not_in_channel: 'The app is not a member of this channel (not_in_channel): invite it with /invite @your-app, or add the chat:write.public scope to post without joining.',
