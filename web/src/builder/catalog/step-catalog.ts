@@ -18,6 +18,8 @@ export interface CatalogEntry {
   sample: unknown;
   /** The pack needs auth, so the step needs a connection. */
   needsConnection: boolean;
+  /** A pack trigger's kind (`webhook`, `subscription`, `poll`): the first two take test deliveries. */
+  triggerKind?: string;
 }
 
 export interface Catalog {
@@ -64,6 +66,7 @@ function packEntries(installed: InstalledPack, list: 'actions' | 'triggers'): Ca
       fields: packFormFields(withDependsOn(item.fields, raw)),
       sample: raw['sample'],
       needsConnection: view.auth.kind !== 'none',
+      ...(list === 'triggers' && { triggerKind: item.kind }),
     };
   });
 }

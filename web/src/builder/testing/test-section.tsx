@@ -22,11 +22,12 @@ interface TestSectionProps {
 export function TestSection({ open, recipeId, definition, catalog, samples, testing, save }: TestSectionProps) {
   if (open === 'trigger') {
     const { use } = definition.trigger;
+    const entry = entryFor(catalog, use, 'triggers');
     return (
       <TestTriggerPanel
         recipeId={recipeId}
-        isWebhook={use === 'core/webhook'}
-        sample={entryFor(catalog, use, 'triggers')?.sample}
+        isWebhook={use === 'core/webhook' || entry?.triggerKind === 'webhook' || entry?.triggerKind === 'subscription'}
+        sample={entry?.sample}
         chosen={testing.chosen}
         onChoose={testing.chooseTrigger}
         save={save}

@@ -12,7 +12,7 @@ export interface ChosenEvent {
 
 interface TestTriggerPanelProps {
   recipeId: string;
-  /** Only `core/webhook` triggers take test deliveries. */
+  /** Webhook triggers (`core/webhook`, a pack's webhook or subscription trigger) take test deliveries. */
   isWebhook: boolean;
   /** The trigger's sample from its pack (or core form), if it has one. */
   sample: unknown;
@@ -50,7 +50,9 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
   const [unsaved, setUnsaved] = useState(false);
   const expired = startedHere && captured.data !== undefined && listener === null;
 
-  const testEvents: Listed[] = (captured.data?.events ?? []).map((item) => ({ key: `test:${item.id}`, label: `Test delivery at ${time(item.capturedAt)}`, event: item.event }));
+  const deliveries = captured.data?.events ?? [];
+  const refusals = deliveries.filter((item) => item.refused);
+  const testEvents: Listed[] = deliveries.filter((item) => !item.refused).map((item) => ({ key: `test:${item.id}`, label: `Test delivery at ${time(item.capturedAt)}`, event: item.event }));
   const runEvents: Listed[] = showRecent ? (recent.data?.recent ?? []).map((run) => ({ key: `run:${run.runId}`, label: `Run at ${time(run.createdAt)}`, event: run.event })) : [];
   const listed = [...testEvents, ...runEvents];
 
@@ -131,6 +133,11 @@ export function TestTriggerPanel({ recipeId, isWebhook, sample, chosen, onChoose
           </Group>
         </Paper>
       )}
+      {refusals.map((item) => (
+        <Alert key={item.id} color={item.refused?.code === 'FILTERED' ? 'yellow' : 'red'} title={`${item.refused?.code === 'FILTERED' ? 'Filtered out' : 'Refused'}: delivery at ${time(item.capturedAt)}`} data-testid="refused-delivery">
+          {item.refused?.message}
+        </Alert>
+      ))}
       {expired && <Alert color="yellow">The test URL has expired; start a new test to listen again.</Alert>}
       {showRecent && recent.data && recent.data.recent.length === 0 && (
         <Text size="xs" c="dimmed">

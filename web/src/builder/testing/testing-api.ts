@@ -12,6 +12,8 @@ export interface CapturedEvent {
   id: string;
   capturedAt: number;
   event: unknown;
+  /** A refused (bad signature, unreadable body) or filtered delivery: shown with why, never a sample. */
+  refused?: { code: string; message: string };
 }
 
 export interface TriggerSamples {
