@@ -19,6 +19,7 @@ interface Reply {
 }
 
 interface Issue {
+  id: number;
   number: number;
   title: string;
   body: string | null;
@@ -69,7 +70,7 @@ export class GithubFake {
   addIssues(repo: string, count: number, labels: string[] = []): void {
     const list = this.issues.get(repo) ?? [];
     for (let i = 0; i < count; i++) {
-      list.push({ number: list.length + 1, title: `Issue ${list.length + 1}`, body: null, state: 'open', labels: labels.map((name) => ({ name })), assignees: [] });
+      list.push({ id: this.nextId++, number: list.length + 1, title: `Issue ${list.length + 1}`, body: null, state: 'open', labels: labels.map((name) => ({ name })), assignees: [] });
     }
     this.issues.set(repo, list);
   }
@@ -155,7 +156,7 @@ export class GithubFake {
     const pkce = !grant?.challenge || createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
     const valid = form.get('client_id') === this.oauthApp.clientId && form.get('client_secret') === this.oauthApp.clientSecret && grant?.redirectUri === form.get('redirect_uri') && pkce;
     if (valid) this.tokens.add(this.oauthApp.userToken);
-    const answer = valid
+    const answer: Record<string, string> = valid
       ? { access_token: this.oauthApp.userToken, scope: 'repo', token_type: 'bearer' }
       : { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.', error_uri: `${docs}/oauth` };
     if (String(request.headers['accept']).includes('application/json')) return { status: 200, body: answer };
@@ -173,6 +174,7 @@ export class GithubFake {
     if (id === undefined && method === 'POST') {
       if (typeof input['title'] !== 'string' || input['title'] === '') return missingField('Issue', 'title');
       const issue: Issue = {
+        id: this.nextId++,
         number: list.length + 1,
         title: input['title'],
         body: typeof input['body'] === 'string' ? input['body'] : null,
@@ -181,7 +183,7 @@ export class GithubFake {
         assignees: ((input['assignees'] as string[] | undefined) ?? []).map((login) => ({ login })),
       };
       this.issues.set(repo, [...list, issue]);
-      return { status: 201, body: { id: this.nextId++, ...issue } };
+      return { status: 201, body: issue };
     }
     const issue = list.find((candidate) => candidate.number === Number(id));
     if (!issue) return error(404, 'Not Found');
@@ -231,7 +233,9 @@ export class GithubFake {
     const repo = /repo:(\S+)/.exec(q)?.[1];
     if (!repo) return error(422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'q', code: 'invalid', message: 'The listed users and repositories cannot be searched' }] });
     const labels = [...q.matchAll(/label:(\S+)/g)].map((match) => match[1]!);
-    const items = (this.issues.get(repo) ?? []).filter((issue) => labels.every((name) => issue.labels.some((label) => label.name === name)));
+    const matching = (this.issues.get(repo) ?? []).filter((issue) => labels.every((name) => issue.labels.some((label) => label.name === name)));
+    // Stored oldest first; sort=created answers newest first unless order=asc.
+    const items = url.searchParams.get('sort') === 'created' && url.searchParams.get('order') !== 'asc' ? [...matching].reverse() : matching;
     const page = this.page(url, items);
     return { ...page, body: { total_count: items.length, incomplete_results: false, items: page.body } };
   }

@@ -1,6 +1,6 @@
 import type { PackManifestInput } from '../../manifest/pack-manifest-schema.js';
 import { repoPath, repositoryField } from './github-fields.js';
-import { issuesEventSample } from './github-samples.js';
+import { issueSample, issuesEventSample } from './github-samples.js';
 
 type Triggers = NonNullable<PackManifestInput['triggers']>;
 
@@ -40,7 +40,6 @@ const eventsField = (description: string) => ({
   label: 'Events',
   type: 'multiselect' as const,
   required: true,
-  default: ['issues'],
   description,
   choices: eventChoices,
 });
@@ -88,5 +87,35 @@ export const githubTriggers: Triggers = [
     input: [eventsField('Runs start only for these events, whatever else the webhook sends.')],
     verification: { scheme: 'github', secret: '{{connection.webhook_secret}}' },
     ...deliveryHandling,
+  },
+  {
+    kind: 'poll',
+    key: 'new-issue',
+    name: 'New issue (checked every 5 minutes)',
+    description:
+      "Needs no admin rights on the repository (the webhook triggers do): checks GitHub's issue search for new issues or pull requests. The first check only notes those that exist; each new one starts one run.",
+    input: [
+      repositoryField,
+      {
+        key: 'kind',
+        label: 'Watch for',
+        type: 'select',
+        required: true,
+        default: 'issue',
+        choices: [{ label: 'New issues', value: 'issue' }, { label: 'New pull requests', value: 'pr' }],
+      },
+      { key: 'query', label: 'Only those matching', placeholder: 'label:bug', description: 'Search qualifiers, e.g. label:bug or author:octocat.' },
+    ],
+    // Newest first, 100 at a time: more than that many new issues within one interval is not expected.
+    request: {
+      method: 'GET',
+      path: '/search/issues',
+      // Trigger input is used as saved (defaults are not filled in), hence the default pipe.
+      query: { q: "repo:{{input.repository}} is:{{input.kind | default: 'issue'}} {{input.query}}", sort: 'created', order: 'desc', per_page: '100' },
+    },
+    items: 'items',
+    id: 'id',
+    intervalSeconds: 300,
+    sample: issueSample,
   },
 ];
