@@ -171,8 +171,7 @@ export const sentryPack = definePack({
     {
       key: 'find-issues',
       name: 'Find issues',
-      description: 'Issues matching a Sentry search, most recent first page only (up to 100); loop over the output to act on each.',
-      sideEffect: false,
+      description: 'Issues matching a Sentry search: the first page only (up to 100); loop over the output to act on each.',
       input: [
         { key: 'query', label: 'Search', default: 'is:unresolved', placeholder: 'is:unresolved level:error assigned:me', description: 'Sentry’s issue search syntax, as in the Issues page.' },
         {
