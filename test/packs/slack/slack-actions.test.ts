@@ -32,6 +32,7 @@ describe('Slack actions match @slack/web-api', () => {
   let recipeId: string;
   let deploys: FakeChannel;
   let outside: FakeChannel;
+  let lobby: FakeChannel;
   let connectionId: string;
   const outputs: Record<string, unknown> = {};
 
@@ -47,6 +48,7 @@ describe('Slack actions match @slack/web-api', () => {
     create: { use: 'slack/create-channel', input: { name: 'Launch 2024', is_private: true } },
     topic: { use: 'slack/set-topic', input: { channel: '{{steps.create.output.id}}', topic: 'Launch day: 9:00 stand-up' } },
     invite: { use: 'slack/invite-to-channel', input: { channel: '{{steps.create.output.id}}', users: ['U0ADA0001', '{{steps.find.output.id}}'] } },
+    join: { use: 'slack/join-channel', input: { channel: '{{trigger.lobby}}' } },
     channels: { use: 'slack/list-channels', input: { types: ['public_channel', 'private_channel'] } },
     missing_channel: { use: 'slack/post-message', input: { channel: 'C0NOSUCH', text: 'hello?' } },
     not_member: { use: 'slack/post-message', input: { channel: '{{trigger.outside}}', text: 'hello?' } },
@@ -59,6 +61,7 @@ describe('Slack actions match @slack/web-api', () => {
     deploys = fake.addChannel('deploys');
     outside = fake.addChannel('random', { is_member: false });
     fake.addChannel('old-launch', { is_archived: true });
+    lobby = fake.addChannel('lobby', { is_member: false });
     fake.addUser('U0ADA0001', 'ada', 'Ada Lovelace', 'ada@example.com');
     fake.addUser('U0GRACE01', 'grace', 'Grace Hopper', 'grace@example.com');
     server = own(await SwitchyardProcess.launch());
@@ -79,7 +82,7 @@ describe('Slack actions match @slack/web-api', () => {
   async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: SlackRequest[] }> {
     const before = fake.requests.length;
     const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, {
-      sample: { trigger: { channel: deploys.id, outside: outside.id }, steps: outputs },
+      sample: { trigger: { channel: deploys.id, outside: outside.id, lobby: lobby.id }, steps: outputs },
     });
     expect(answer.status).toBe(200);
     if (answer.body.ok) outputs[stepId] = answer.body.output;
@@ -101,7 +104,7 @@ describe('Slack actions match @slack/web-api', () => {
     expect(test.headers['authorization']).toBe(`Bearer ${botToken}`);
     const refused = await connectSlack(server, fake, 'xoxb-revoked-0000');
     expect(refused.status).toBe(422);
-    expect(refused.message).toContain('Slack refused the token (invalid_auth): reconnect the Slack connection');
+    expect(refused.message).toContain('Slack refused the request: The token is not valid (invalid_auth): reconnect the Slack connection');
     expect(refused.message).not.toContain('xoxb-revoked-0000');
   });
 
@@ -196,11 +199,17 @@ describe('Slack actions match @slack/web-api', () => {
     expect(fake.state.channels.find((candidate) => candidate.id === channel)!.members).toEqual([fake.state.botUserId, 'U0ADA0001', 'U0GRACE01']);
   });
 
+  it('joins a public channel', async () => {
+    const joined = await expectLikeSdk('join', () => sdk.conversations.join({ channel: lobby.id }));
+    expect(joined.output).toMatchObject({ id: lobby.id, is_member: true });
+    expect(lobby.members).toEqual([fake.state.botUserId]);
+  });
+
   it('lists channels over every page of response_metadata.next_cursor', async () => {
     fake.state.maxPageSize = 2;
     try {
       const { result, requests } = await runStep('channels');
-      expect(result.output!.items!.map((channel) => channel.name)).toEqual(['deploys', 'random', 'launch-2024']);
+      expect(result.output!.items!.map((channel) => channel.name)).toEqual(['deploys', 'random', 'lobby', 'launch-2024']);
       expect(requests.map((request) => request.query['cursor'])).toEqual([undefined, expect.any(String)]);
       // The SDK posts list calls as forms; Slack reads the same arguments from a GET query.
       const theirs = await sdkRequest(fake, () => sdk.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000 }));
@@ -217,6 +226,7 @@ describe('Slack actions match @slack/web-api', () => {
     expect(channels.body.choices).toEqual([
       { label: '#deploys', value: deploys.id },
       { label: '#random', value: outside.id },
+      { label: '#lobby', value: lobby.id },
       { label: '#launch-2024', value: (outputs['create'] as { id: string }).id },
     ]);
     expect(fake.calls('conversations.list').at(-1)!.query).toEqual({ types: 'public_channel,private_channel', exclude_archived: 'true', limit: '1000' });
@@ -229,7 +239,7 @@ describe('Slack actions match @slack/web-api', () => {
 
   it('turns ok:false answers into sentences that say what to do', async () => {
     const cases: [keyof typeof steps, string][] = [
-      ['missing_channel', 'Slack refused the request: Slack cannot find that channel, or the app cannot see it (channel_not_found).'],
+      ['missing_channel', 'Slack refused the request: No channel with that ID or name is visible to the app (channel_not_found).'],
       ['not_member', 'Slack refused the request: The app is not a member of this channel (not_in_channel): invite it with /invite @your-app'],
       ['nobody', 'Slack refused the request: No user in this workspace has that email address (users_not_found).'],
       ['bad_blocks', 'Slack refused the request: The blocks must be a JSON list of Block Kit blocks'],

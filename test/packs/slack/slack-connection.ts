@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { expect } from 'vitest';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { SlackFake, SlackRequest } from './slack-fake.js';
@@ -19,9 +19,9 @@ export async function connectSlack(server: SwitchyardProcess, fake: SlackFake, t
   return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
-/** The oracle: Slack's official Web API client pointed at the fake, without retries. */
+/** The oracle: Slack's official Web API client pointed at the fake, without retries (its warnings about the fake's answers muted). */
 export function slackSdk(fake: SlackFake): WebClient {
-  return new WebClient(botToken, { slackApiUrl: `${fake.url}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return new WebClient(botToken, { slackApiUrl: `${fake.url}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
 }
 
 /** Signs an Events API delivery as Slack does: `v0=` hex HMAC-SHA256 of `v0:<timestamp>:<raw body>` with the signing secret. */

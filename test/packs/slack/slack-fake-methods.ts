@@ -207,6 +207,19 @@ export const methods: Record<string, Method> = {
     return { ok: true, channel: view(channel) };
   },
 
+  'conversations.join': (state, args) => {
+    const channel = channelOf(state, args);
+    if (!isChannel(channel)) return channel;
+    if (channel.is_archived) return fail('is_archived');
+    if (channel.is_private) return fail('method_not_supported_for_channel_type');
+    const already = channel.is_member;
+    if (!already) {
+      channel.is_member = true;
+      channel.members.push(state.botUserId);
+    }
+    return { ok: true, channel: view(channel), ...(already && { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } }) };
+  },
+
   'conversations.invite': (state, args) => {
     const channel = writableChannel(state, args);
     if (!isChannel(channel)) return channel;
@@ -258,6 +271,7 @@ export const neededScopes: Record<string, string> = {
   'conversations.create': 'channels:manage',
   'conversations.setTopic': 'channels:manage',
   'conversations.invite': 'channels:manage',
+  'conversations.join': 'channels:join',
   'conversations.list': 'channels:read',
   'conversations.history': 'channels:history',
 };

@@ -84,7 +84,7 @@ export class SlackFake {
       creator: this.state.botUserId,
       topic: { value: '', creator: '', last_set: 0 },
       purpose: { value: '', creator: '', last_set: 0 },
-      members: [this.state.botUserId],
+      members: extra.is_member === false ? [] : [this.state.botUserId],
       messages: [],
       ...extra,
     };

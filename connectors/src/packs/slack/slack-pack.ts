@@ -219,7 +219,7 @@ export const slackPack = definePack({
         path: '/reactions.add',
         form: { channel: '{{input.channel}}', timestamp: '{{input.ts}}', name: "{{input.name | replace: ':', ''}}" },
       },
-      errors: slackErrorsWith({ invalid_name: 'Slack knows no emoji by that name (invalid_name); use a name such as thumbsup or a custom emoji of the workspace.' }),
+      errors: slackErrorsWith({ invalid_name: 'No emoji has that name (invalid_name); use a name such as thumbsup or a custom emoji of the workspace.' }),
       sample: { ok: true },
     },
     {
@@ -243,7 +243,7 @@ export const slackPack = definePack({
       request: { method: 'POST', path: '/conversations.create', form: { name: "{{input.name | lower | trim | replace: ' ', '-'}}", is_private: '{{input.is_private}}' } },
       output: 'channel',
       errors: slackErrorsWith({
-        invalid_name: 'Slack refused the channel name (invalid_name): use lower-case letters, digits, - and _, at most 80 characters.',
+        invalid_name: 'The channel name is not valid (invalid_name): use lower-case letters, digits, - and _, at most 80 characters.',
         invalid_name_specials: 'The channel name has characters Slack does not allow (invalid_name_specials): use lower-case letters, digits, - and _.',
         invalid_name_maxlength: 'The channel name is longer than 80 characters (invalid_name_maxlength).',
       }),
@@ -255,6 +255,15 @@ export const slackPack = definePack({
       description: 'Sets the topic shown at the top of a channel (the app must be a member).',
       input: [channelField, { key: 'topic', label: 'Topic', required: true, description: 'Plain text, at most 250 characters; no formatting or links.' }],
       request: { method: 'POST', path: '/conversations.setTopic', form: { channel: '{{input.channel}}', topic: '{{input.topic}}' } },
+      output: 'channel',
+      sample: sampleChannel,
+    },
+    {
+      key: 'join-channel',
+      name: 'Join channel',
+      description: 'Makes the app a member of a public channel, so it can read its messages and post without chat:write.public.',
+      input: [channelField],
+      request: { method: 'POST', path: '/conversations.join', form: { channel: '{{input.channel}}' } },
       output: 'channel',
       sample: sampleChannel,
     },
