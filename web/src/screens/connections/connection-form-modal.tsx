@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ConnectionView, Problem } from '@switchyard/server/contracts';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -49,6 +49,11 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
   const [busy, setBusy] = useState(false);
   const create = useCreateConnection();
   const update = useUpdateConnection();
+  // OAuth2 packs with `pasteToken`: connect through the provider's page, or paste a token the vendor issued by hand.
+  const [method, setMethod] = useState<'oauth' | 'paste'>(connection?.tokenPasted ? 'paste' : 'oauth');
+  const [token, setToken] = useState('');
+  const [tokenError, setTokenError] = useState<string | undefined>();
+  const pasting = auth.pasteToken !== undefined && method === 'paste';
 
   // A fresh form when the chosen pack's fields arrive; later refetches (of the pack or the connection) keep what was typed.
   const formFor = useRef<string | null>(null);
@@ -71,23 +76,27 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
     if (!packId) return;
     const { fields, problems } = fieldsPayload(auth.fields, values, connection);
     const nameProblem = name.trim() === '' ? 'A name is required' : undefined;
+    // A new connection by pasting needs the token; an edited one keeps its token unless a new one is pasted.
+    const tokenProblem = pasting && !connection && token.trim() === '' ? `${auth.pasteToken?.label ?? 'The token'} is required` : undefined;
     setErrors({ ...errorsFrom(problems), ...(nameProblem !== undefined && { name: nameProblem }) });
+    setTokenError(tokenProblem);
     setFailure(null);
-    if (problems.length > 0 || nameProblem !== undefined) return;
+    if (problems.length > 0 || nameProblem !== undefined || tokenProblem !== undefined) return;
+    const pasted = pasting && token.trim() !== '' ? { token: token.trim() } : {};
     setBusy(true);
     try {
       if (connection) {
-        const saved = await update.mutateAsync({ id: connection.id, name: name.trim(), fields });
-        notifications.show({ color: 'green', message: `"${saved.name}" saved.` });
+        const saved = await update.mutateAsync({ id: connection.id, name: name.trim(), fields, ...pasted });
+        notifications.show({ color: 'green', message: pasted.token ? `"${saved.name}" reconnected with the new token.` : `"${saved.name}" saved.` });
         onSaved?.(saved);
-      } else if (needsBrowserAuthorization(auth)) {
+      } else if (needsBrowserAuthorization(auth) && !pasting) {
         await connect(async () => {
           const { connection: created, authorizeUrl } = await create.mutateAsync({ packId, name: name.trim(), fields });
           onSaved?.(created);
           return { id: created.id, since: created.updatedAt, authorizeUrl };
         });
       } else {
-        const { connection: created } = await create.mutateAsync({ packId, name: name.trim(), fields });
+        const { connection: created } = await create.mutateAsync({ packId, name: name.trim(), fields, ...pasted });
         notifications.show({ color: 'green', message: `"${created.name}" is connected.` });
         onSaved?.(created);
       }
@@ -95,6 +104,7 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
     } catch (error) {
       const problems = error instanceof ApiError ? error.problems : [];
       setErrors(errorsFrom(problems));
+      setTokenError(problems.find((problem) => problem.path === '/token')?.message);
       setFailure(errorMessage(error));
     } finally {
       setBusy(false);
@@ -121,6 +131,31 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
           <TextInput label="Name" required value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
           {packId && pack.isPending && <Loader size="sm" aria-label="Loading the pack" />}
           {pack.error && <Alert color="red">{errorMessage(pack.error)}</Alert>}
+          {pack.data && auth.pasteToken && (
+            <Stack gap="xs">
+              <SegmentedControl
+                value={method}
+                onChange={(next) => setMethod(next === 'paste' ? 'paste' : 'oauth')}
+                data={[
+                  { value: 'oauth', label: `Connect with ${pack.data.pack.name}` },
+                  { value: 'paste', label: `Use a ${auth.pasteToken.label.toLowerCase()}` },
+                ]}
+                aria-label="How to connect"
+              />
+              {pasting && (
+                <PasswordInput
+                  label={auth.pasteToken.label}
+                  description={auth.pasteToken.description}
+                  required={!connection}
+                  placeholder={connection?.tokenPasted ? 'Stored — paste a new one to reconnect' : undefined}
+                  autoComplete="off"
+                  value={token}
+                  error={tokenError}
+                  onChange={(event) => setToken(event.currentTarget.value)}
+                />
+              )}
+            </Stack>
+          )}
           {pack.data && (
             <ConnectionFields
               fields={auth.fields}
@@ -141,7 +176,7 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={busy} disabled={!pack.data}>
-              {!connection && needsBrowserAuthorization(auth) ? 'Save and connect' : 'Save'}
+              {!connection && needsBrowserAuthorization(auth) && !pasting ? 'Save and connect' : 'Save'}
             </Button>
           </Group>
         </Stack>

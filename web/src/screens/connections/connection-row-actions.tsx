@@ -14,6 +14,7 @@ interface Props {
   hasTest: boolean;
   connect: ReturnType<typeof useOAuthPopup>['connect'];
   waiting: boolean;
+  /** Also how a connection made with a pasted token is reconnected: by pasting a new one in its form. */
   onEdit: () => void;
 }
 
@@ -71,7 +72,7 @@ export function ConnectionRowActions({ connection, browserAuth, hasTest, connect
     <Group gap="xs" justify="flex-end" wrap="nowrap">
       {browserAuth && (
         <Button size="xs" variant={needsConnect ? 'filled' : 'default'} color={needsConnect ? 'yellow' : undefined}
-          leftSection={<IconPlugConnected size={14} />} loading={waiting} onClick={() => void reconnect()}>
+          leftSection={<IconPlugConnected size={14} />} loading={waiting} onClick={() => (connection.tokenPasted ? onEdit() : void reconnect())}>
           {connection.authorized ? 'Reconnect' : 'Connect'}
         </Button>
       )}

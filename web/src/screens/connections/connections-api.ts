@@ -34,13 +34,13 @@ function useConnectionMutation<Vars, Result>(mutationFn: (vars: Vars) => Promise
 }
 
 export function useCreateConnection() {
-  return useConnectionMutation((body: { packId: string; name: string; fields: Record<string, unknown> }) =>
+  return useConnectionMutation((body: { packId: string; name: string; fields: Record<string, unknown>; token?: string }) =>
     api.post<{ connection: ConnectionView; authorizeUrl?: string }>('/connections', body),
   );
 }
 
 export function useUpdateConnection() {
-  return useConnectionMutation(({ id, ...body }: { id: string; name?: string; fields?: Record<string, unknown> }) =>
+  return useConnectionMutation(({ id, ...body }: { id: string; name?: string; fields?: Record<string, unknown>; token?: string }) =>
     api.patch<ConnectionView>(path(id), body),
   );
 }

@@ -24,6 +24,12 @@ describe('readManifest', () => {
     expect(readManifest({ auth: { kind: 'api_key' }, actions: 'nope', triggers: [1, { key: 'x' }] }).auth.fields.map((f) => f.key)).toEqual(['api_key']);
   });
 
+  it('reads an OAuth2 pack\'s pasted-token option', () => {
+    const auth = readManifest({ auth: { kind: 'oauth2', pasteToken: { label: 'Bot token', description: 'xoxb-…' } } }).auth;
+    expect(auth.pasteToken).toEqual({ label: 'Bot token', description: 'xoxb-…' });
+    expect(readManifest({ auth: { kind: 'oauth2' } }).auth.pasteToken).toBeUndefined();
+  });
+
   it('knows which OAuth2 packs need the browser (authorization code is the default grant)', () => {
     expect(needsBrowserAuthorization(readManifest({ auth: { kind: 'oauth2', tokenUrl: 'x' } }).auth)).toBe(true);
     expect(needsBrowserAuthorization(readManifest({ auth: { kind: 'oauth2', grant: 'client_credentials' } }).auth)).toBe(false);

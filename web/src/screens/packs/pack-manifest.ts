@@ -33,6 +33,8 @@ export interface ManifestAuth {
   grant?: string;
   fields: ManifestField[];
   hasTest: boolean;
+  /** OAuth2: the user may paste a token (a bot token, a personal access token) instead of connecting through OAuth. */
+  pasteToken?: { label: string; description?: string };
 }
 
 export interface ManifestView {
@@ -91,11 +93,15 @@ function readAuth(raw: unknown): ManifestAuth {
   if (kind === 'api_key' && fields.length === 0) {
     fields.push({ key: 'api_key', label: 'API key', type: 'string', required: true, secret: true, choices: [], dynamic: false, advanced: false });
   }
+  const paste = isObject(auth['pasteToken']) ? auth['pasteToken'] : undefined;
+  const pasteLabel = text(paste?.['label']);
+  const pasteDescription = text(paste?.['description']);
   return {
     kind,
     ...(kind === 'oauth2' && { grant: text(auth['grant']) ?? 'authorization_code' }),
     fields,
     hasTest: isObject(auth['test']),
+    ...(kind === 'oauth2' && pasteLabel !== undefined && { pasteToken: { label: pasteLabel, ...(pasteDescription !== undefined && { description: pasteDescription }) } }),
   };
 }
 
