@@ -20,9 +20,9 @@ export interface MappedVendorError {
  */
 export function mapVendorError(vendor: string, mapping: ErrorMapping | undefined, status: number, body: unknown): MappedVendorError {
   const prefix = status >= 200 && status < 300 ? `${vendor} refused the request` : `${vendor} answered ${status}`;
-  const vendorCode = textAt(body, mapping?.code ? [mapping.code] : commonCodePaths);
-  const templates = [vendorCode === undefined ? undefined : ownEntry(mapping?.byCode, vendorCode), ownEntry(mapping?.byStatus, String(status))];
-  const mapped = templates.reduce<string | undefined>((found, template) => found ?? (template === undefined ? undefined : renderMapped(template, status, body)), undefined);
+  const vendorCode = vendorCodeOf(mapping, body);
+  const byCode = vendorCode === undefined ? undefined : ownEntry(mapping?.byCode, vendorCode);
+  const mapped = renderMapped(byCode, status, body) ?? renderMapped(ownEntry(mapping?.byStatus, String(status)), status, body);
   const message = mapped ?? textAt(body, mapping?.message ? [mapping.message, ...commonMessagePaths] : commonMessagePaths) ?? plainText(body);
   return { message: clip(message ? `${prefix}: ${message}` : prefix), ...(vendorCode !== undefined && { vendorCode: clip(vendorCode) }) };
 }
@@ -46,8 +46,12 @@ export function refusesCredentials(mapping: ErrorMapping | undefined, status: nu
   if (status === 401) return true;
   const codes = mapping?.unauthorizedCodes;
   if (!codes || (status < 400 && !reportsFailure(mapping, body))) return false;
-  const code = textAt(body, mapping?.code ? [mapping.code] : commonCodePaths);
+  const code = vendorCodeOf(mapping, body);
   return code !== undefined && codes.includes(code);
+}
+
+function vendorCodeOf(mapping: ErrorMapping | undefined, body: unknown): string | undefined {
+  return textAt(body, mapping?.code ? [mapping.code] : commonCodePaths);
 }
 
 /** A vendor code such as `constructor` must not read the prototype of the mapping's record. */
@@ -55,7 +59,8 @@ function ownEntry(record: Record<string, string> | undefined, key: string): stri
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-function renderMapped(template: string, status: number, body: unknown): string | undefined {
+function renderMapped(template: string | undefined, status: number, body: unknown): string | undefined {
+  if (template === undefined) return undefined;
   try {
     const rendered = renderTemplate(template, { status, body });
     return typeof rendered === 'string' && rendered.trim() !== '' ? rendered.trim() : undefined;
