@@ -72,7 +72,7 @@ export class GoogleFake {
 
   /** A message that arrived in the inbox. */
   receive(from: string, subject: string): StoredMessage {
-    const id = (0x18f3a1c2b4d50000 + this.messages.length + 1).toString(16);
+    const id = `18f3a1c2b4d5${(this.messages.length + 1).toString(16).padStart(4, '0')}`;
     const raw = Buffer.from(`From: ${from}\r\nTo: me@example.com\r\nSubject: ${subject}\r\n\r\nHello`).toString('base64url');
     const message = { id, threadId: id, labelIds: ['INBOX', 'UNREAD'], raw, from, subject };
     this.messages.push(message);
@@ -179,7 +179,7 @@ export class GoogleFake {
       const { raw } = JSON.parse(request.body) as { raw?: string };
       if (!raw) return googleError(400, 'INVALID_ARGUMENT', "'raw' RFC822 payload message string or uploading message via /upload/* URL required");
       const parsed = await simpleParser(Buffer.from(raw, 'base64url'));
-      const id = (0x1900000000000000 + this.messages.length + 1).toString(16);
+      const id = `190000000000${(this.messages.length + 1).toString(16).padStart(4, '0')}`;
       this.messages.push({ id, threadId: id, labelIds: ['SENT'], raw, from: 'me@example.com', subject: parsed.subject ?? '' });
       return { status: 200, body: { id, threadId: id, labelIds: ['SENT'] } };
     }
