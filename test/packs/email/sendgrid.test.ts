@@ -1,4 +1,4 @@
-import sgClient from '@sendgrid/client';
+import { Client } from '@sendgrid/client';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { MailService } from '@sendgrid/mail';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,11 +78,17 @@ describe('SendGrid pack', () => {
     return made[0]!;
   }
 
+  /** The SDK's client on the fake: setApiKey picks the region's host, so the base URL is set after it. */
+  function client(): Client {
+    const sdk = new Client();
+    sdk.setApiKey(apiKey);
+    sdk.setDefaultRequest('baseUrl', sink.url);
+    return sdk;
+  }
+
   function mailer(): MailService {
     const mail = new MailService();
-    mail.setApiKey(apiKey);
-    // setApiKey picks the region's host; the base URL is set after it.
-    mail.client.setDefaultRequest('baseUrl', sink.url);
+    mail.setClient(client());
     return mail;
   }
 
@@ -141,11 +147,8 @@ describe('SendGrid pack', () => {
   it('adds a contact to a list as @sendgrid/client does, and answers the job id', async () => {
     const { result, request } = await run('contact');
     expect(result).toMatchObject({ ok: true, output: { job_id: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
-    const client = new sgClient.Client();
-    client.setApiKey(apiKey);
-    client.setDefaultRequest('baseUrl', sink.url);
     const theirs = await bySdk(() =>
-      client.request({
+      client().request({
         method: 'PUT',
         url: '/v3/marketing/contacts',
         body: { list_ids: ['lst-bounced'], contacts: [{ email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', country: 'US', custom_fields: { e1_T: 'gold' } }] },
