@@ -21,6 +21,9 @@ const forbidden = {
   triggers: ['http', 'steps', 'egress', 'security', 'observability', 'cli'],
   observability: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'connections', 'egress', 'security', 'cli'],
   http: ['steps', 'templates', 'egress', 'cli'],
+  // Integration health reads connections, triggers' state and storage, and mails through email/; it starts
+  // error-handler runs only through the inbox, like finish-run.
+  health: ['http', 'runs', 'steps', 'egress', 'security', 'observability', 'cli'],
 };
 
 const boundaryRules = Object.entries(forbidden).map(([folder, banned]) => ({

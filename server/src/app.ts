@@ -13,6 +13,7 @@ import { connectionsRouter } from './http/connections-router.js';
 import { choicesRouter } from './http/choices-router.js';
 import { createRouter } from './http/create-router.js';
 import { healthRouter } from './http/health-router.js';
+import { integrationHealthRouter } from './http/integration-health-router.js';
 import { hooksRouter } from './http/hooks-router.js';
 import { packsRouter } from './http/packs-router.js';
 import { authenticate } from './http/middleware/authenticate.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', auditRouter(deps));
   api.route('/', packsRouter(deps));
   api.route('/', connectionsRouter(deps));
+  api.route('/', integrationHealthRouter(deps));
   api.route('/', choicesRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

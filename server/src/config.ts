@@ -25,6 +25,7 @@ export const configSchema = z.object({
   SWITCHYARD_MAX_DB_MB: z.coerce.number().min(0).default(0),
   SWITCHYARD_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).default(365),
   SWITCHYARD_HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(1000).default(600_000),
+  SWITCHYARD_HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   // 0 would disable Node's cut-off for slow senders, so it is not accepted.
   SWITCHYARD_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
   SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
@@ -67,6 +68,8 @@ export interface Config {
   /** Audit log entries older than this are deleted by housekeeping. */
   auditRetentionDays: number;
   housekeepingIntervalMs: number;
+  /** How often the scheduler leader checks integration health and raises alerts. */
+  healthCheckIntervalMs: number;
   /** Time a client has to send the request headers. */
   headersTimeoutMs: number;
   /** Time a client has to send the whole request (headers and body). */
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxDatabaseBytes: Math.round(e.SWITCHYARD_MAX_DB_MB * 1024 * 1024),
     auditRetentionDays: e.SWITCHYARD_AUDIT_RETENTION_DAYS,
     housekeepingIntervalMs: e.SWITCHYARD_HOUSEKEEPING_INTERVAL_MS,
+    healthCheckIntervalMs: e.SWITCHYARD_HEALTH_CHECK_INTERVAL_MS,
     // Node refuses headersTimeout > requestTimeout; the request deadline covers the headers anyway,
     // so capping keeps a lone SWITCHYARD_REQUEST_TIMEOUT_MS below 10 s valid without changing behaviour.
     headersTimeoutMs: Math.min(e.SWITCHYARD_HEADERS_TIMEOUT_MS, e.SWITCHYARD_REQUEST_TIMEOUT_MS),

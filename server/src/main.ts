@@ -9,7 +9,9 @@ import { startChangeFeed } from './change-feed.js';
 import type { Config } from './config.js';
 import { createConnections } from './connections/create-connections.js';
 import { startTokenSweep } from './connections/token-sweep.js';
+import { createCallTally } from './connections/call-tally.js';
 import { createVendorClient } from './connections/create-vendor-client.js';
+import { startHealthMonitor } from './health/health-monitor.js';
 import { openSecretBox } from './connections/open-secret-box.js';
 import { createEgressClient } from './egress/create-egress-client.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -50,7 +52,11 @@ export async function wire(config: Config, options: { logDestination?: number } 
   // Shipped packs are installed (or updated, when their content changed) on every start.
   await registry.installBuiltIns(builtInPacks);
   const packDownloads = { egress, allowList: createAllowList(config.egressAllow), npmRegistry: config.npmRegistry };
-  const vendor = createVendorClient({ egress, database, now, log });
+  // Calls per connection per day for the integration health view, written every 30 s rather than per call.
+  const callTally = createCallTally({ database, now, log });
+  const tallyFlush = setInterval(() => void callTally.flush(), 30_000);
+  tallyFlush.unref();
+  const vendor = createVendorClient({ egress, database, now, log, onCall: callTally.record });
   const connections = createConnections({ database, box, egress, registry, vendor, log, now, publicUrl: config.publicUrl });
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -149,6 +155,8 @@ export async function wire(config: Config, options: { logDestination?: number } 
       accepting = false;
     },
     async close() {
+      clearInterval(tallyFlush);
+      await callTally.flush();
       await changeFeed?.stop();
       await egress.close();
       await database.close();
@@ -163,9 +171,14 @@ export async function wire(config: Config, options: { logDestination?: number } 
     housekeeper.start();
     // Every minute, so a token is renewed within its last five minutes, before a run needs it.
     const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
+    const healthMonitor = startHealthMonitor(
+      { database, registry, connections: connections.auth, log, now, publicUrl: config.publicUrl, runTimeoutMs: config.runTimeoutMs, onEnqueued: () => worker?.nudge() },
+      { intervalMs: config.healthCheckIntervalMs },
+    );
     return {
       async stop() {
         tokenSweep.stop();
+        await healthMonitor.stop();
         housekeeper.stop();
         await Promise.all([scheduler.stop(), packTriggers.stop()]);
       },

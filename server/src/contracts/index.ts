@@ -5,3 +5,5 @@ export * from './recipe.js';
 export * from './run.js';
 export * from './connection.js';
 export * from './pack.js';
+export * from './sign-in.js';
+export * from './integration-health.js';

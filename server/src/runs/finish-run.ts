@@ -75,6 +75,7 @@ async function startErrorHandlers(trx: Trx, run: RunRow, end: RunEnd, context: {
   const recipe = await recipeRepo.get(trx, run.recipe_id);
   const event = {
     body: {
+      kind: 'run_failed',
       recipe: { id: run.recipe_id, name: recipe?.name ?? null },
       run: { id: run.id, url: `${context.publicUrl}/runs/${run.id}`, trigger: fromJson(run.trigger_event) },
       error: end.error,

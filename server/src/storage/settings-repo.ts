@@ -12,6 +12,10 @@ export const settingsRepo = {
     return inserted.length === 1;
   },
 
+  async put(ex: Db, key: string, value: string): Promise<void> {
+    await ex.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  },
+
   async get(ex: Db, key: string): Promise<string | undefined> {
     const row = await ex.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
     return row?.value;

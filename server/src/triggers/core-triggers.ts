@@ -29,6 +29,11 @@ export const manualTriggerSchema = z.strictObject({
 export const recipeFailedTriggerSchema = z.strictObject({
   /** Only failures of these recipes; empty or absent means every recipe but this one. */
   recipes: z.array(z.string()).optional(),
+  /**
+   * Also start on integration alerts (a connection needing reconnection or failing, a webhook trigger gone
+   * silent, a poll failing): the event is `{ kind: 'integration_alert', alert, url }`.
+   */
+  alerts: z.boolean().optional(),
 });
 
 /** Triggers built into Switchyard, by `use` key, with the schema of their input. */
