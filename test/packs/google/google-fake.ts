@@ -47,11 +47,11 @@ export class GoogleFake {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(): Promise<GoogleFake> {
-    let fake: GoogleFake | undefined;
-    const server = createServer((request, response) => void fake!.handle(request, response));
+    const holder: { fake?: GoogleFake } = {};
+    const server = createServer((request, response) => void holder.fake!.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake = new GoogleFake(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return fake;
+    holder.fake = new GoogleFake(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return holder.fake;
   }
 
   /** A token the tests use directly with the SDKs. */
