@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 /** Opens the step picker from a "+" (named by its label), searches, and picks a step. */
 export async function pickStep(page: Page, plus: 'Add the first step here' | 'Add a step at the end', search: string, step: string): Promise<void> {
   await page.getByRole('button', { name: plus }).click();
-  await page.getByLabel('Search').fill(search);
+  await page.getByRole('textbox', { name: 'Search' }).fill(search);
   await page.getByRole('button', { name: step }).click();
 }
 

@@ -74,7 +74,7 @@ describe('the builder: webhook → filter with a pill → HTTP to a sink with pi
     shotOnFailure();
     await page.getByRole('button', { name: 'Add the first step here' }).click();
     await page.getByRole('dialog', { name: 'Add a step' }).waitFor();
-    await page.getByLabel('Search').fill('only continue');
+    await page.getByRole('textbox', { name: 'Search' }).fill('only continue');
     await shot('01-picker');
     await page.getByRole('button', { name: 'Only continue if… (Flow)' }).click();
     await fillAmountOver100(page);

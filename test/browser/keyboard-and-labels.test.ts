@@ -182,6 +182,7 @@ describe('keyboard and labels: every main screen names its controls, takes Tab i
   }
 
   const dialogs: [string, () => string, string, string][] = [
+    ['new recipe', () => '/recipes', 'Greeting', 'New recipe'],
     ['version history', () => `/recipes/${recipeId}`, 'Recipe canvas', 'History'],
     ['new connection', () => '/connections', 'Connections', 'New connection'],
     ['import a pack', () => '/packs', 'Acme CRM', 'Import pack'],

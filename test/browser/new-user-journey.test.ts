@@ -160,6 +160,8 @@ describe('a new user: owner → webhook recipe built from a captured event → p
     await sink.waitUntil((requests) => requests.some((r) => r.path === '/orders/o-2') && requests.some((r) => r.path === '/orders/o-4'), 15_000, 'o-2 and o-4 at the sink');
 
     await nav('Runs');
+    // The note naming the recipe's webhook URL belongs to the builder: it is gone once the user leaves.
+    await expect.poll(() => page.getByText('Send webhooks to').count()).toBe(0);
     await page.getByRole('link', { name: /, failed$/ }).waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByRole('link', { name: /, succeeded$/ }).count(), { timeout: 15_000 }).toBe(2);
     await shot('06-runs');

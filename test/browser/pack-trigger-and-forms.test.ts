@@ -113,7 +113,7 @@ describe('a pack webhook trigger tested at its test URL, advanced fields, pasted
     const how = page.getByRole('radiogroup', { name: 'How to connect' });
     expect(await how.getByRole('radio', { name: 'Connect with Tokened' }).isChecked()).toBe(true);
     await how.getByText('Use a personal token', { exact: true }).click();
-    await page.getByLabel('Personal token').fill('tok-first');
+    await page.getByRole('textbox', { name: 'Personal token' }).fill('tok-first');
     await shot('01b-connection-paste-token');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const row = page.getByTestId('connection-Tokened');
@@ -122,7 +122,7 @@ describe('a pack webhook trigger tested at its test URL, advanced fields, pasted
 
     await row.getByRole('button', { name: 'Reconnect' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit Tokened' });
-    await dialog.getByLabel('Personal token').fill('tok-second');
+    await dialog.getByRole('textbox', { name: 'Personal token' }).fill('tok-second');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('"Tokened" reconnected with the new token.').waitFor();
     await row.getByRole('button', { name: 'Test Tokened' }).click();
@@ -177,10 +177,10 @@ describe('a pack webhook trigger tested at its test URL, advanced fields, pasted
     await combinator.getByRole('radio', { name: 'Any one holds' }).focus();
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => combinator.getByRole('radio', { name: 'All must hold' }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Add group to group 1' }).click();
+    await page.getByRole('button', { name: 'Add group to group 1', exact: true }).click();
     await page.getByRole('group', { name: 'Group 1.1' }).waitFor();
     await shot('03-nested-conditions');
-    await page.getByRole('button', { name: 'Remove group 1.1' }).click();
+    await page.getByRole('button', { name: 'Remove group 1.1', exact: true }).click();
     await expect.poll(() => page.getByRole('group', { name: 'Group 1.1' }).count()).toBe(0);
     await closePanel();
     await savedDraft();

@@ -70,6 +70,8 @@ describe('the builder tests: catch a signed webhook at a test URL, use it in a p
         body,
       });
     expect((await send('{"id":"forged"}', 'wrong-secret')).status).toBe(401);
+    // The forged delivery shows as refused, with why, and never as an event to use.
+    await page.getByTestId('refused-delivery').getByText(/signature/).waitFor();
     const body = JSON.stringify({ id: 'o-9', amount: 250 });
     expect((await send(body, secret)).status).toBe(200);
     await page.getByTestId('trigger-event').first().getByText('In use').waitFor();
