@@ -21,7 +21,7 @@ const defaults = {
   oidc: { name: 'Single sign-on', issuer: null, webUrl: null, apiUrl: null },
 } as const;
 
-export type SaveResult = { ok: true } | { ok: false; status: 409 | 422; code: string; message: string; problems?: Problem[] };
+export type SaveResult = { ok: true; view: SignInProviderView } | { ok: false; status: 409 | 422; code: string; message: string; problems?: Problem[] };
 
 /** The sealed secret is bound to its provider id, so it cannot be copied to another row. */
 const secretContext = (id: string) => `sign-in-provider:${id}`;
@@ -93,7 +93,7 @@ export function createSignInProviders(deps: SignInProvidersDeps) {
       const existing = await signInProviderRepo.byId(database.db, id);
       if (!input.clientSecret && !existing) problems.push({ path: '/clientSecret', message: 'required for a new provider' });
       if (problems.length > 0) return { ok: false, status: 422, code: 'VALIDATION_FAILED', message: `${problems[0]!.path}: ${problems[0]!.message}`, problems };
-      await signInProviderRepo.save(database.db, {
+      const row: SignInProviderRow = {
         id,
         kind: input.kind,
         name: input.name ?? base.name,
@@ -105,8 +105,9 @@ export function createSignInProviders(deps: SignInProvidersDeps) {
         enabled: input.enabled === false ? 0 : 1,
         created_at: existing?.created_at ?? now,
         updated_at: now,
-      });
-      return { ok: true };
+      };
+      await signInProviderRepo.save(database.db, row);
+      return { ok: true, view: view(described(row), 'settings', row.enabled === 1) };
     },
 
     async remove(id: string): Promise<boolean> {

@@ -63,8 +63,7 @@ export function signInSettingsRouter(deps: AppDeps) {
       // Names and URLs only: the client secret never reaches the audit log.
       const details = { kind: input.kind, clientId: input.clientId, enabled: input.enabled !== false, secretChanged: input.clientSecret !== undefined };
       await auditRepo.record(database.db, { actor: c.get('principal'), action: 'sign-in-provider.save', targetId: id, details }, now());
-      const view = (await providers.views()).find((provider) => provider.id === id);
-      return view ? c.json(view, 200) : apiError(c, 409, 'PROVIDER_FROM_ENV', `provider ${id} is set by environment variables`);
+      return c.json(saved.view, 200);
     },
   );
 

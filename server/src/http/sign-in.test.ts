@@ -1,7 +1,18 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { OAuth2Server, type MutableResponse, type MutableToken } from 'oauth2-mock-server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 import { startFakeGithub } from './fake-github-sign-in.js';
+
+/** A port on 127.0.0.1 that nothing listens on (it was just released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** The Set-Cookie value of `name`, as a `name=value` pair for the next request's Cookie header. */
 function cookieOf(headers: Headers, name: string): string | undefined {
@@ -190,9 +201,15 @@ describe('sign-in with OpenID Connect (oauth2-mock-server) and GitHub (local fak
     expect((await signIn('corp', { returnTo: 'https://evil.example/' })).location).toBe('/');
   });
 
-  it('answers an unknown provider on the login page', async () => {
+  it('answers an unknown provider, and one that cannot be reached, on the login page', async () => {
     const start = await system.api('GET', '/auth/sign-in/nobody/start?returnTo=/runs', undefined, { token: null });
     expect(start.headers.get('location')).toBe('/runs?signInError=UNKNOWN_PROVIDER');
+    const down = { kind: 'oidc', name: 'Down', issuer: `http://127.0.0.1:${await closedPort()}`, clientId: 'x', clientSecret: 'y' };
+    expect((await system.api('PUT', '/sign-in/providers/down', down)).status).toBe(200);
+    const unreachable = await system.api('GET', '/auth/sign-in/down/start', undefined, { token: null });
+    expect(unreachable.headers.get('location')).toBe('/?signInError=PROVIDER_UNAVAILABLE');
+    expect((await system.api('DELETE', '/sign-in/providers/down')).status).toBe(204);
+    expect((await system.api('GET', '/auth/sign-in/down/start', undefined, { token: null })).headers.get('location')).toBe('/?signInError=UNKNOWN_PROVIDER');
   });
 
   it('signs in with GitHub: the verified primary address of an invited account', async () => {

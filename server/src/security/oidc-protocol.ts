@@ -16,6 +16,8 @@ function configurationOf(provider: SignInProvider): Promise<client.Configuration
   const key = cacheKey(provider);
   const cached = discovered.get(key);
   if (cached && Date.now() - cached.at < discoveryTtlMs) return cached.config;
+  // Entries of edited or removed providers would otherwise stay for the life of the process.
+  for (const [other, entry] of discovered) if (Date.now() - entry.at >= discoveryTtlMs) discovered.delete(other);
   const issuer = provider.issuer;
   if (!issuer) throw new SignInError('PROVIDER_UNAVAILABLE', `provider ${provider.id} has no issuer`);
   // Signature checks against the issuer's JWKS are on even though the ID token comes straight from the
