@@ -77,8 +77,8 @@ function writableChannel(state: SlackState, args: Args): FakeChannel | Body {
 }
 
 /** Public view of a channel, as conversations.* methods answer it. */
-function view({ members: _members, messages: _messages, ...channel }: FakeChannel) {
-  return { ...channel, num_members: _members.length };
+function view({ members, messages: _messages, ...channel }: FakeChannel) {
+  return { ...channel, num_members: members.length };
 }
 
 /** `cursor`/`limit` pagination with `response_metadata.next_cursor` (opaque base64, empty on the last page). */
