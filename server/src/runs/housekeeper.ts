@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { healthRepo } from '../storage/health-repo.js';
 import type { Database } from '../storage/database.js';
 import { maintenanceRepo } from '../storage/maintenance-repo.js';
 
@@ -72,6 +73,8 @@ export class Housekeeper {
     const auditEntries = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteAuditEntries(trx, auditCutoff, batch)));
     const attemptCutoff = now() - loginAttemptHorizonMs;
     const loginAttempts = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteLoginAttempts(trx, attemptCutoff, batch)));
+    // Health figures and cleared alerts are kept as long as the runs and deliveries they summarise.
+    await database.write((trx) => healthRepo.prune(trx, cutoff));
     await database.reclaimSpace(reclaimPagesPerSweep);
     let runsBySize = 0;
     if (this.options.maxDatabaseBytes > 0) {
