@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import { IconBolt, IconHistory, IconPackage, IconPlugConnected } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconBolt, IconHistory, IconPackage, IconPlugConnected } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 
 const sections = [
@@ -7,6 +7,7 @@ const sections = [
   { to: '/runs', label: 'Runs', icon: IconHistory },
   { to: '/connections', label: 'Connections', icon: IconPlugConnected },
   { to: '/packs', label: 'Packs', icon: IconPackage },
+  { to: '/health', label: 'Health', icon: IconActivityHeartbeat },
 ];
 
 export function MainNav() {

@@ -20,6 +20,7 @@ export const router = createBrowserRouter([
       { path: 'runs', lazy: async () => ({ Component: (await import('../screens/runs/runs-screen')).RunsScreen }) },
       { path: 'runs/:id', lazy: async () => ({ Component: (await import('../screens/runs/run-screen')).RunScreen }) },
       { path: 'connections', lazy: async () => ({ Component: (await import('../screens/connections/connections-screen')).ConnectionsScreen }) },
+      { path: 'health', lazy: async () => ({ Component: (await import('../screens/health/health-screen')).HealthScreen }) },
       { path: 'packs', lazy: async () => ({ Component: (await import('../screens/packs/packs-screen')).PacksScreen }) },
       { path: 'packs/:id', lazy: async () => ({ Component: (await import('../screens/packs/pack-screen')).PackScreen }) },
       { path: 'settings/users', lazy: async () => ({ Component: (await import('../screens/settings/users-screen')).UsersScreen }) },

@@ -162,7 +162,17 @@ export const coreTriggerForms: readonly Omit<CoreStepForm, 'group'>[] = [
     use: 'core/recipe-failed',
     title: 'A recipe failed',
     description: 'Starts a run when a run of another recipe fails.',
-    fields: [{ key: 'recipes', label: 'Only these recipe ids (a JSON list)', kind: 'json', required: false }],
+    fields: [
+      { key: 'recipes', label: 'Only these recipe ids (a JSON list)', kind: 'json', required: false },
+      {
+        key: 'alerts',
+        label: 'Also start on integration alerts',
+        kind: 'boolean',
+        required: false,
+        default: false,
+        description: 'A connection needing reconnection or failing, a webhook trigger gone silent, a poll failing: the event is { kind: "integration_alert", alert, url }.',
+      },
+    ],
     sample: { body: { recipe: { id: 'rcp_…', name: 'Orders' }, run: { id: 'run_…', url: 'https://…/runs/run_…' }, error: { code: 'HTTP_500', message: '…' }, failedAt: 1893456000000 } },
   },
 ];
