@@ -23,6 +23,9 @@ interface Props {
   onSaved?: (connection: ConnectionView) => void;
 }
 
+// The OAuth client every oauth2 connection asks for (connectors' implicit fields): a pasted token needs none.
+const oauthClientKeys = new Set(['client_id', 'client_secret']);
+
 /** Server problems point into the body (`/name`, `/fields/<key>`); they are shown beside those inputs. */
 function errorsFrom(problems: Problem[]): { name?: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
@@ -158,7 +161,7 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
           )}
           {pack.data && (
             <ConnectionFields
-              fields={auth.fields}
+              fields={pasting ? auth.fields.filter((field) => !oauthClientKeys.has(field.key)) : auth.fields}
               values={values}
               onChange={(key: string, value: FormValue) => setValues((previous) => ({ ...previous, [key]: value }))}
               errors={errors.fields}
