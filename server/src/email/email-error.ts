@@ -34,7 +34,7 @@ export function toEmailError(error: unknown, host: string): EmailError {
   const reply = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;
   const said = typeof failure.response === 'string' ? failure.response.slice(0, 300) : undefined;
   if (reply !== undefined) {
-    const during = typeof failure.command === 'string' ? ` to ${failure.command.split(' ')[0]}` : '';
+    const during = typeof failure.command === 'string' ? ` (${failure.command})` : '';
     const temporary = reply >= 400 && reply < 500;
     const what = code === 'EAUTH' ? 'refused the username or password' : temporary ? 'deferred the message' : 'refused the message';
     return new EmailError(code === 'EAUTH' ? 'SMTP_AUTH_FAILED' : `SMTP_${reply}`, `${host} ${what}${during}: ${said ?? reply}`, temporary, reply);

@@ -108,7 +108,7 @@ describe('sendEmail', () => {
     const server = await start({ replies: { 'gone@example.com': 550, 'full@example.com': 452 } });
     const refused = await failure(sendEmail(settings(server), { ...message, to: ['gone@example.com'] }));
     expect(refused).toMatchObject({ code: 'SMTP_550', retryable: false, responseCode: 550 });
-    expect(refused.message).toBe('127.0.0.1 refused the message to RCPT: 550 Mailbox gone@example.com unavailable');
+    expect(refused.message).toBe('127.0.0.1 refused the message (RCPT TO): 550 Mailbox gone@example.com unavailable');
     const deferred = await failure(sendEmail(settings(server), { ...message, to: ['full@example.com'] }));
     expect(deferred).toMatchObject({ code: 'SMTP_452', retryable: true, responseCode: 452 });
     expect(deferred.message).toContain('deferred the message');

@@ -88,7 +88,7 @@ describe('core/email', () => {
     const refused = await attempt('gone@example.com');
     expect(refused).toBeInstanceOf(StepError);
     expect(refused).toMatchObject({ code: 'SMTP_550', retryable: false, options: { details: { responseCode: 550 } } });
-    expect((refused as StepError).message).toContain('refused the message to RCPT: 550 Mailbox gone@example.com unavailable');
+    expect((refused as StepError).message).toContain('refused the message (RCPT TO): 550 Mailbox gone@example.com unavailable');
     expect(await attempt('later@example.com')).toMatchObject({ code: 'SMTP_421', retryable: true });
   });
 
