@@ -17,7 +17,7 @@ describe('pack triggers through the API', () => {
     system = await startTestSystem({ worker: false });
     vendor = await startFakeVendor((request) => {
       if (request.url.pathname === '/subscriptions' && request.method === 'POST') {
-        return refuse ? { status: 403, body: { error: { message: 'webhooks are not enabled for this account' } } } : { status: 201, body: { id: `sub_${vendor.requests.length}` } };
+        return refuse ? { status: 403, body: { error: { message: 'webhooks are not enabled for this account' } } } : { status: 201, body: { id: `sub_${vendor.requests.length}`, secret: 'whsec_from_vendor' } };
       }
       if (request.url.pathname === '/items') return { body: { items: [...items].reverse() } };
       return { status: 204 };
@@ -31,6 +31,7 @@ describe('pack triggers through the API', () => {
             input: [{ key: 'topic', label: 'Topic', required: true }],
             subscribe: { method: 'POST', path: '/subscriptions', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', topic: '{{input.topic}}' } },
             unsubscribe: { method: 'DELETE', path: '/subscriptions/{{subscription.id}}' },
+            capture: { endpointSecret: 'secret' },
             verification: { scheme: 'hmac', secret: '{{webhook.secret}}', header: 'x-hooky-signature' },
           },
           { kind: 'poll', key: 'items', name: 'New item', request: { path: '/items' }, items: 'items' },
@@ -74,9 +75,11 @@ describe('pack triggers through the API', () => {
     const trigger = (await triggerRepo.byRecipe(system.wired.database.db, recipeId))!;
     const state = await system.api('GET', `/triggers/${trigger.id}/state`);
     expect(state.body.state).toMatchObject({ subscriptionId: expect.stringMatching(/^sub_/), lastError: null });
-    expect(JSON.stringify(state.body)).not.toContain(sent.secret);
-    // Sealed in the database too, not only hidden by the API.
-    expect(trigger.state).not.toContain(sent.secret);
+    for (const secret of [sent.secret, 'whsec_from_vendor']) {
+      expect(JSON.stringify(state.body)).not.toContain(secret);
+      // Sealed in the database too, not only hidden by the API.
+      expect(trigger.state).not.toContain(secret);
+    }
 
     expect((await system.api('POST', `/recipes/${recipeId}/unpublish`)).status).toBe(200);
     expect(vendor.requests.at(-1)).toMatchObject({ method: 'DELETE' });

@@ -12,7 +12,7 @@ import type { PackTriggerServices } from './pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from './pack-trigger-state.js';
 import { renewalAt, subscriptionClient, type Webhook } from './sources/subscription-client.js';
 import type { TriggerDeps } from './trigger-deps.js';
-import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from './trigger-secret.js';
+import { openSubscription, openTriggerSecret, sealSubscription, sealTriggerSecret, triggerSecretOwner } from './trigger-secret.js';
 
 /** What publishing a pack trigger writes in the publish transaction, prepared (vendor calls done) before it. */
 export interface PackActivation {
@@ -124,7 +124,11 @@ export const packTriggerLifecycle = {
       forgetItems: true,
       stateFor: (triggerId) => {
         const seal = (secret: string) => sealTriggerSecret(packs.box, triggerSecretOwner.trigger(triggerId), secret);
-        return { subscription: { ...subscription, secret: seal(webhook.secret) }, ...(handshake !== undefined && { hookSecret: seal(handshake) }), lastError: null };
+        return {
+          subscription: sealSubscription(packs.box, triggerId, subscription, seal(webhook.secret)),
+          ...(handshake !== undefined && { hookSecret: seal(handshake) }),
+          lastError: null,
+        };
       },
       nextFireAt: renewalAt(spec, subscription),
       undo: async () => {
@@ -149,7 +153,8 @@ export const packTriggerLifecycle = {
       const resolved = await deps.packs.registry.trigger(row.kind);
       if (resolved?.trigger.kind !== 'subscription') throw new Error(`the pack trigger "${row.kind}" is no longer installed`);
       const target = { manifest: resolved.manifest, trigger: resolved.trigger, config: fromJson<PackTriggerConfig>(row.config)! };
-      await subscriptionClient.unsubscribe(deps.packs, target, released, storedWebhook(deps, deps.packs, row, releasedState));
+      const opened = openSubscription(deps.packs.box, row.id, released, deps.log);
+      await subscriptionClient.unsubscribe(deps.packs, target, opened, storedWebhook(deps, deps.packs, row, releasedState));
       await deps.database.write(async (trx) => {
         const current = await triggerRepo.byId(trx, row.id);
         const state = readPackTriggerState(fromJson(current?.state ?? null));
@@ -206,3 +211,19 @@ export async function recordFailure(deps: TriggerDeps, triggerId: string, messag
   });
 }
 
+
+/**
+ * Seals the captured values of a subscription stored before they were sealed (read as they are until
+ * then), unless the state changed since `row` was read.
+ */
+export async function sealLegacyCaptured(deps: TriggerDeps, packs: PackTriggerServices, row: TriggerRow): Promise<void> {
+  const stored = readPackTriggerState(fromJson(row.state)).subscription;
+  if (!stored || typeof stored.captured === 'string') return;
+  await deps.database.write(async (trx) => {
+    const current = await triggerRepo.byId(trx, row.id);
+    if (current?.state !== row.state) return;
+    const state = readPackTriggerState(fromJson(current.state));
+    const subscription = sealSubscription(packs.box, row.id, openSubscription(packs.box, row.id, stored, deps.log), stored.secret);
+    await triggerRepo.setState(trx, row.id, { ...state, subscription });
+  });
+}

@@ -6,8 +6,8 @@ const failureSchema = z.object({ at: z.number(), message: z.string() });
  * What a pack trigger remembers (`triggers.state`). Polls: whether the first poll has seeded, the newest
  * cursor value with the ids seen at exactly that value (ties broken by id), the last poll and its error.
  * Subscriptions: the vendor's id, captured values, the secret we gave the vendor (or the one its handshake
- * sent), expiry, and the last error of a (un)subscribe or renewal. Both secrets are stored sealed for the
- * trigger (`trigger-secret.ts`).
+ * sent), expiry, and the last error of a (un)subscribe or renewal. The secrets and the captured values are
+ * stored sealed for the trigger (`trigger-secret.ts`).
  */
 export const packTriggerStateSchema = z.object({
   seeded: z.boolean().optional(),
@@ -16,7 +16,11 @@ export const packTriggerStateSchema = z.object({
   subscription: z
     .object({
       id: z.string(),
-      captured: z.record(z.string(), z.unknown()),
+      /**
+       * Sealed JSON of the values captured from the answer to subscribe (they may be secrets: Stripe's
+       * endpoint `secret`). A record in states stored before they were sealed: read as is, sealed when next written.
+       */
+      captured: z.union([z.string(), z.record(z.string(), z.unknown())]),
       /** Sealed: the secret we sent with subscribe (`{{webhook.secret}}`). */
       secret: z.string(),
       expiresAt: z.number().optional(),
@@ -27,6 +31,7 @@ export const packTriggerStateSchema = z.object({
   lastError: failureSchema.nullable().optional(),
 });
 export type PackTriggerState = z.output<typeof packTriggerStateSchema>;
+export type StoredSubscription = NonNullable<PackTriggerState['subscription']>;
 
 /** Reads a stored state; anything unreadable counts as a fresh trigger. */
 export function readPackTriggerState(stored: unknown): PackTriggerState {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createSecretBox } from '../connections/secret-box.js';
-import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from './trigger-secret.js';
+import { openSubscription, openTriggerSecret, sealSubscription, sealTriggerSecret, triggerSecretOwner } from './trigger-secret.js';
 
 describe('trigger secrets', () => {
   const box = createSecretBox(randomBytes(32));
@@ -28,5 +28,16 @@ describe('trigger secrets', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('trigger:trg_a');
     expect(lines[0]).not.toContain('plain');
+  });
+
+  it('seals captured values for the trigger, and reads ones stored before sealing as they are', () => {
+    const { lines, log } = capture();
+    const stored = sealSubscription(box, 'trg_a', { id: 'we_1', captured: { secret: 'whsec_x' }, expiresAt: 5 }, 'sealed-ours');
+    expect(JSON.stringify(stored)).not.toContain('whsec_x');
+    expect(stored).toMatchObject({ id: 'we_1', secret: 'sealed-ours', expiresAt: 5 });
+    expect(openSubscription(box, 'trg_a', stored, log)).toEqual({ id: 'we_1', captured: { secret: 'whsec_x' }, expiresAt: 5 });
+    expect(openSubscription(box, 'trg_b', stored, log).captured).toEqual({});
+    expect(openSubscription(box, 'trg_a', { id: 'we_1', captured: { secret: 'legacy' }, secret: 's' }, log)).toEqual({ id: 'we_1', captured: { secret: 'legacy' } });
+    expect(lines).toHaveLength(1);
   });
 });

@@ -13,8 +13,13 @@ const expiring = {
   key: 'changes',
   name: 'Changes',
   subscribe: { method: 'POST', path: '/subscriptions', json: { notificationUrl: '{{webhook.url}}' } },
-  unsubscribe: { method: 'DELETE', path: '/subscriptions/{{subscription.id}}' },
-  renew: { request: { method: 'PATCH', path: '/subscriptions/{{subscription.id}}' }, beforeSeconds: 3600, expiresAt: 'expirationDateTime' },
+  unsubscribe: { method: 'DELETE', path: '/subscriptions/{{subscription.id}}', json: { clientState: '{{subscription.clientState}}' } },
+  renew: {
+    request: { method: 'PATCH', path: '/subscriptions/{{subscription.id}}', json: { clientState: '{{subscription.clientState}}' } },
+    beforeSeconds: 3600,
+    expiresAt: 'expirationDateTime',
+  },
+  capture: { clientState: 'clientState' },
 };
 
 describe('subscription renewal and release', () => {
@@ -26,7 +31,11 @@ describe('subscription renewal and release', () => {
     const { recipe, version } = await seedRecipe(database);
     const config = { use: 'acme/changes@1' };
     const resolved = (await fakes.packs.registry.trigger(config.use))!;
-    fakes.answerWith((call) => ({ status: 200, headers: {}, body: { id: 'sub_1', expirationDateTime: call.method === 'POST' ? '2030-01-03T00:00:00Z' : '2030-01-05T00:00:00Z' } }));
+    fakes.answerWith((call) => ({
+      status: 200,
+      headers: {},
+      body: { id: 'sub_1', expirationDateTime: call.method === 'POST' ? '2030-01-03T00:00:00Z' : '2030-01-05T00:00:00Z', ...(call.method === 'POST' && { clientState: 'captured-state' }) },
+    }));
     const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing: undefined });
     const row = await database.write((trx) =>
       activateTrigger(trx, { recipeId: recipe.id, versionId: version.id, definition: { trigger: config, steps: [] }, now, prepared }),
@@ -35,7 +44,7 @@ describe('subscription renewal and release', () => {
     return { fakes, row, load, advance: (to: string) => (now = Date.parse(to)) };
   }
 
-  it('renews beforeSeconds ahead of the expiry the vendor gave, and moves to the new expiry', async () => {
+  it('renews beforeSeconds ahead of the expiry the vendor gave with the sealed captured values, and moves to the new expiry', async () => {
     const { fakes, row, load, advance } = await publish();
     expect(row.next_fire_at).toBe(Date.parse('2030-01-02T23:00:00Z'));
     const loop = new PackTriggerLoop(fakes.deps, fakes.packs);
@@ -44,10 +53,14 @@ describe('subscription renewal and release', () => {
     expect(fakes.calls.filter((call) => call.method === 'PATCH')).toHaveLength(0);
     advance('2030-01-02T23:00:01Z');
     await loop.tick();
-    expect(fakes.calls.at(-1)).toMatchObject({ method: 'PATCH', path: '/subscriptions/sub_1' });
+    expect(fakes.calls.at(-1)).toMatchObject({ method: 'PATCH', path: '/subscriptions/sub_1', json: { clientState: 'captured-state' } });
     const after = await load();
     expect(readPackTriggerState(fromJson(after.state)).subscription?.expiresAt).toBe(Date.parse('2030-01-05T00:00:00Z'));
     expect(after.next_fire_at).toBe(Date.parse('2030-01-04T23:00:00Z'));
+    expect(after.state).not.toContain('captured-state');
+    await database.write((trx) => triggerRepo.deactivate(trx, row.recipe_id));
+    await packTriggerLifecycle.release(fakes.deps, await load());
+    expect(fakes.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/subscriptions/sub_1', json: { clientState: 'captured-state' } });
   });
 
   it('records a failed renewal and a failed unsubscribe in the state without throwing', async () => {

@@ -7,6 +7,7 @@ import { recordFailure, storedWebhook } from '../pack-trigger-lifecycle.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
+import { openSubscription, sealSubscription } from '../trigger-secret.js';
 import { nextPollAt, PollSupersededError, pollTrigger } from './poll-trigger.js';
 import { renewalAt, subscriptionClient } from './subscription-client.js';
 import { TickingSource } from './ticking-source.js';
@@ -76,7 +77,9 @@ export class PackTriggerLoop extends TickingSource {
     }
     const target = { manifest: resolved.manifest, trigger, config: fromJson<PackTriggerConfig>(row.config)! };
     const webhook = storedWebhook(this.deps, this.packs, row, state);
-    const subscription = await subscriptionClient.renew(this.packs, target, state.subscription, webhook, this.deps.now());
+    const opened = openSubscription(this.packs.box, row.id, state.subscription, this.deps.log);
+    const renewed = await subscriptionClient.renew(this.packs, target, opened, webhook, this.deps.now());
+    const subscription = sealSubscription(this.packs.box, row.id, renewed, state.subscription.secret);
     await this.deps.database.write(async (trx) => {
       const current = await triggerRepo.byId(trx, row.id);
       if (current?.active !== 1 || current.state !== row.state) return;

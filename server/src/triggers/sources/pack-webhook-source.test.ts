@@ -120,13 +120,14 @@ describe('pack webhook and subscription triggers', () => {
   });
 
   it('subscribes on publish with our URL and a fresh secret, answers Slack url_verification, and unsubscribes on release', async () => {
-    const { fakes, publish, send, state } = await setup();
+    const { fakes, publish, send, state, rawState } = await setup();
     fakes.answerWith((call) => ({ status: 201, headers: {}, body: call.method === 'POST' ? { id: 'sub_9', signing_secret: 'vendor-secret' } : {} }));
     const row = await publish('acme/slack-events@1', { project: 'p1' });
     const subscribe = fakes.calls[0]!;
     expect(subscribe).toMatchObject({ method: 'POST', path: '/hooks', json: { url: `https://switchyard.test/hooks/${row.webhook_token}`, project: 'p1' } });
     expect((subscribe.json as { secret: string }).secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await state(row.id)).toMatchObject({ subscription: { id: 'sub_9', captured: { signing: 'vendor-secret' } } });
+    expect(await state(row.id)).toMatchObject({ subscription: { id: 'sub_9', captured: expect.stringMatching(/^v1\./) } });
+    expect(await rawState(row.id)).not.toContain('vendor-secret');
 
     const challenge = JSON.stringify({ type: 'url_verification', challenge: 'ch-1' });
     expect(await send(row.webhook_token, challenge)).toEqual({ status: 200, body: { challenge: 'ch-1' } });
@@ -141,6 +142,34 @@ describe('pack webhook and subscription triggers', () => {
     await packTriggerLifecycle.release(fakes.deps, (await triggerRepo.byId(database.db, row.id))!);
     expect(fakes.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/hooks/sub_9' });
     expect((await state(row.id)).subscription).toBeUndefined();
+  });
+
+  it('seals captured values: a restarted process verifies and unsubscribes with them, and an unsealed state is read, then sealed', async () => {
+    const { fakes, publish, state, rawState } = await setup();
+    fakes.answerWith((call) => ({ status: 201, headers: {}, body: call.method === 'POST' ? { id: 'sub_7', signing_secret: 'whsec_captured' } : {} }));
+    const row = await publish('acme/slack-events@1', { project: 'p1' });
+    expect(await rawState(row.id)).not.toContain('whsec_captured');
+    const body = JSON.stringify({ type: 'event_callback' });
+    const signedWith = (secret: string) => ({ 'x-acme-signature': `sha256=${sign(secret, body)}` });
+    // A restarted process keeps only the database and the key: a fresh source opens the captured secret.
+    const restarted = new PackWebhookSource(fakes.deps, fakes.packs);
+    const deliver = async (headers: Record<string, string>) => {
+      restarted.invalidate();
+      const hook = (await restarted.lookup(row.webhook_token))!;
+      return restarted.deliver(hook, { method: 'POST', url: '', headers: { 'content-type': 'application/json', ...headers }, query: {}, rawBody: Buffer.from(body) });
+    };
+    expect((await deliver(signedWith('whsec_captured'))).status).toBe(200);
+    expect((await deliver(signedWith('guess'))).status).toBe(401);
+
+    const sealed = (await state(row.id)).subscription!;
+    await database.write((trx) => triggerRepo.setState(trx, row.id, { subscription: { ...sealed, captured: { signing: 'whsec_legacy' } } }));
+    expect((await deliver(signedWith('whsec_legacy'))).status).toBe(200);
+    expect(await rawState(row.id)).not.toContain('whsec_legacy');
+    expect((await deliver(signedWith('whsec_legacy'))).status).toBe(200);
+
+    await database.write((trx) => triggerRepo.deactivate(trx, row.recipe_id));
+    await packTriggerLifecycle.release(fakes.deps, (await triggerRepo.byId(database.db, row.id))!);
+    expect(fakes.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/hooks/sub_7' });
   });
 
   it('echoes X-Hook-Secret during the subscribe call and verifies later deliveries with it', async () => {

@@ -7,14 +7,14 @@ import { kvRepo } from '../../storage/kv-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
 import { isUnavailable } from '../../storage/unavailable-error.js';
 import type { PackTriggerConfig } from '../pack-trigger-call.js';
-import { HANDSHAKE_SCOPE } from '../pack-trigger-lifecycle.js';
+import { HANDSHAKE_SCOPE, sealLegacyCaptured } from '../pack-trigger-lifecycle.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
-import { openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from '../trigger-secret.js';
+import { openSubscription, openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from '../trigger-secret.js';
 import { packDeliveryEvents } from './pack-delivery-events.js';
 import { parseDeliveryBody } from './parse-delivery-body.js';
-import { subscriptionScope } from './subscription-client.js';
+import { subscriptionScope, type Subscription } from './subscription-client.js';
 import { verifyPackDelivery } from './verify-pack-delivery.js';
 import type { IncomingDelivery } from './webhook-source.js';
 
@@ -31,6 +31,8 @@ export interface PackHook {
   state: PackTriggerState;
   /** What `{{webhook.secret}}` stands for, opened from the state: the handshake's secret, else the one we gave. */
   webhookSecret: string | undefined;
+  /** The subscription, its captured values opened from the state (`{{subscription.*}}`). */
+  subscription: Subscription | undefined;
   resolved: ResolvedTrigger & { trigger: HookTrigger };
   maxBodyBytes: number;
 }
@@ -88,7 +90,9 @@ export class PackWebhookSource {
         const state = readPackTriggerState(fromJson(row.state));
         const open = (sealed: string | undefined) => openTriggerSecret(this.packs.box, triggerSecretOwner.trigger(row.id), sealed, this.deps.log);
         const webhookSecret = open(state.hookSecret) ?? open(state.subscription?.secret);
-        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, webhookSecret, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
+        const subscription = state.subscription && openSubscription(this.packs.box, row.id, state.subscription, this.deps.log);
+        await sealLegacyCaptured(this.deps, this.packs, row);
+        const hook = { token, triggerId: row.id, recipeId: row.recipe_id, versionId: row.version_id, use: row.kind, config, state, webhookSecret, subscription, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
         if (this.hooks.size > 10_000) this.hooks.clear();
         this.hooks.set(token, { hook, until: now + lookupTtlMs });
         return hook;
@@ -156,7 +160,7 @@ export class PackWebhookSource {
         input: hook.config.input ?? {},
         connection: connection?.fields ?? {},
         webhook: { secret: hook.webhookSecret ?? '' },
-        subscription: hook.state.subscription ? subscriptionScope(hook.state.subscription) : {},
+        subscription: hook.subscription ? subscriptionScope(hook.subscription) : {},
       },
       previousFields: connection?.previousFields,
       cached,
@@ -221,7 +225,7 @@ export class PackWebhookSource {
     const pending = await this.pendingHandshake(token, now);
     const resolved = pending ? await this.packs.registry.trigger(pending.use) : undefined;
     if (!pending || !resolved || resolved.trigger.kind !== 'subscription') return null;
-    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, webhookSecret: undefined, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
+    return { token, triggerId: null, recipeId: '', versionId: '', use: pending.use, config: { use: pending.use }, state: {}, webhookSecret: undefined, subscription: undefined, resolved: { ...resolved, trigger: resolved.trigger }, maxBodyBytes: packHookMaxBodyBytes };
   }
 }
 

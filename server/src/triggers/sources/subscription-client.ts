@@ -2,11 +2,14 @@ import type { PackManifest, PackTrigger } from '@switchyard/connectors';
 import { readBodyPath } from '../../connections/read-body-path.js';
 import { packTriggerCall, type PackTriggerConfig } from '../pack-trigger-call.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
-import type { PackTriggerState } from '../pack-trigger-state.js';
 
 export type SubscriptionTrigger = Extract<PackTrigger, { kind: 'subscription' }>;
-/** What the vendor's answer to subscribe gave; the state adds the (sealed) secret we sent. */
-export type Subscription = Omit<NonNullable<PackTriggerState['subscription']>, 'secret'>;
+/** What the vendor's answer to subscribe gave; the state seals the captured values and adds the (sealed) secret we sent. */
+export interface Subscription {
+  id: string;
+  captured: Record<string, unknown>;
+  expiresAt?: number | undefined;
+}
 /** Our webhook as the subscription's templates see it (`{{webhook.url}}`, `{{webhook.secret}}`), the secret opened. */
 export interface Webhook {
   url: string;
@@ -40,7 +43,7 @@ function expiryOf(trigger: SubscriptionTrigger, body: unknown, now: number): num
 }
 
 /** When to renew: `beforeSeconds` ahead of expiry (at once if that has passed); null when nothing expires. */
-export function renewalAt(trigger: SubscriptionTrigger, subscription: Subscription | undefined): number | null {
+export function renewalAt(trigger: SubscriptionTrigger, subscription: Pick<Subscription, 'expiresAt'> | undefined): number | null {
   if (!trigger.renew || subscription?.expiresAt === undefined) return null;
   return subscription.expiresAt - trigger.renew.beforeSeconds * 1000;
 }
