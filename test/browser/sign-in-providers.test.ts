@@ -90,11 +90,25 @@ describe('sign-in through an OpenID Connect provider in the browser', () => {
     await page.getByLabel('E-mail').fill(ownerEmail);
     await page.getByRole('textbox', { name: 'Password' }).fill(ownerPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Users and sign-in' }).waitFor();
+    // A password check is scrypt with 128 MiB: on a busy two-core machine it alone can take seconds.
+    await page.getByRole('heading', { name: 'Users and sign-in' }).waitFor({ timeout: 30_000 });
     const invitations = page.getByRole('table', { name: 'Invitations' });
     await invitations.getByRole('row', { name: new RegExp(invited) }).getByText('accepted').waitFor();
-    await page.getByRole('table', { name: 'Sign-in providers' }).getByText('environment').waitFor();
+    const providers = page.getByRole('table', { name: 'Sign-in providers' });
+    await providers.getByText('environment').waitFor();
     await shot(page, '04-users-and-sign-in');
+
+    // GitHub added from settings: the redirect URL to register is shown before saving, the secret never after.
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a sign-in provider' });
+    await dialog.getByText('GitHub', { exact: true }).click();
+    await dialog.getByText(`${server.baseUrl}/api/v1/auth/sign-in/github/callback`).waitFor();
+    await dialog.getByRole('textbox', { name: 'Client id' }).fill('Iv1.browser');
+    await dialog.getByRole('textbox', { name: 'Client secret' }).fill('github-browser-secret');
+    await shot(page, '05-add-github');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await providers.getByRole('row', { name: /GitHub/ }).getByText('Iv1.browser').waitFor();
+    expect(await page.content()).not.toContain('github-browser-secret');
     expect(problems).toEqual([]);
   });
 });
