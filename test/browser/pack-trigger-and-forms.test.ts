@@ -193,9 +193,9 @@ describe('a pack webhook trigger tested at its test URL, advanced fields, pasted
     await pickStep(page, 'Add a step at the end', 'http', 'HTTP request (Developer)');
     await page.getByLabel('URL').fill('https://api.example.com/in');
     await chooseHttpBody(page, 'Form');
-    await page.getByRole('button', { name: 'Add form fields' }).click();
-    await page.getByLabel('Form fields 1 name').fill('note');
-    await page.getByLabel('Form fields 1 value').fill('hello');
+    await page.getByRole('button', { name: 'Add form field' }).click();
+    await page.getByLabel('Form field 1 name').fill('note');
+    await page.getByLabel('Form field 1 value').fill('hello');
     await shot('04-http-form-body');
     await page.getByLabel('Name', { exact: true }).click();
     await savedDraft();

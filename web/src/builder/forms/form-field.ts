@@ -124,7 +124,8 @@ const isBlank = (value: unknown): boolean =>
 const isTemplate = (value: unknown): boolean => typeof value === 'string' && hasPill(value);
 
 function problemOf(field: FormField, value: unknown): string | undefined {
-  if (isBlank(value)) return field.required ? `${field.label} is required` : undefined;
+  // A required field with a default is filled by the step itself (an HTTP step's method is GET unless chosen).
+  if (isBlank(value)) return field.required && field.default === undefined ? `${field.label} is required` : undefined;
   if (isTemplate(value)) return undefined;
   switch (field.kind) {
     case 'number':

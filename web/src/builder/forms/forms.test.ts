@@ -34,6 +34,8 @@ describe('validateForm', () => {
       size: 'Size: choose one of the options',
     });
     expect(validateForm(fields, { to: 'not an address' })).toEqual({ to: 'To must be an email address' });
+    // Required with a default: left empty, the step uses the default (an HTTP step's method is GET).
+    expect(validateForm(coreStepForm('core/http')!.fields, { url: 'https://api.example.com' })).toEqual({});
   });
 
   it('accepts good values, and templates whatever the type', () => {

@@ -30,7 +30,7 @@ export function HttpBodyEditor({ label, input, onChange, error }: HttpBodyEditor
       <Stack gap="xs" mt={4}>
         <SegmentedControl size="xs" value={kind} onChange={choose} data={httpBodyKinds} aria-label={`${label}: kind`} style={{ alignSelf: 'flex-start' }} />
         {kind === 'json' && <JsonEditor label="JSON body" value={input['json']} onChange={(value) => write('json', value)} />}
-        {kind === 'form' && <KeyValueEditor label="Form fields" value={input['form']} onChange={(value) => write('form', value)} />}
+        {kind === 'form' && <KeyValueEditor label="Form field" value={input['form']} onChange={(value) => write('form', value)} />}
         {kind === 'body' && (
           <TemplateInput
             label="Raw body"
