@@ -12,6 +12,7 @@ export const signInErrorCodes = [
   'TOKEN_INVALID',
   'EMAIL_UNVERIFIED',
   'NOT_INVITED',
+  'TOO_MANY_SIGN_INS',
 ] as const;
 export type SignInErrorCode = (typeof signInErrorCodes)[number];
 

@@ -17,6 +17,11 @@ export const signInCookie = 'switchyard_sign_in';
 export const signInCookiePath = '/api/v1/auth/sign-in/';
 /** Time from "Continue with …" to the provider's callback. */
 export const signInStateTtlMs = 10 * 60_000;
+/**
+ * Sign-ins in flight at once, across all browsers: starting one needs no account, so this bounds what a flood
+ * of starts can store (each row lives at most the TTL above).
+ */
+export const signInsInFlight = 10_000;
 
 const sealedChecks = z.object({ nonce: z.string(), codeVerifier: z.string() });
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -42,7 +47,7 @@ export function createSignInFlow(deps: SignInFlowDeps) {
   const { database, box, now, providers } = deps;
 
   return {
-    /** Where to send the browser; throws `SignInError` (UNKNOWN_PROVIDER, PROVIDER_UNAVAILABLE). */
+    /** Where to send the browser; throws `SignInError` (UNKNOWN_PROVIDER, PROVIDER_UNAVAILABLE, TOO_MANY_SIGN_INS). */
     async start(providerId: string, returnTo: string | undefined, browserKey: string): Promise<URL> {
       const provider = await providers.find(providerId);
       if (!provider) throw new SignInError('UNKNOWN_PROVIDER', `no enabled sign-in provider ${providerId}`);
@@ -51,7 +56,9 @@ export function createSignInFlow(deps: SignInFlowDeps) {
       const stateHash = sha256(checks.state);
       const secrets = box.seal(JSON.stringify({ nonce: checks.nonce, codeVerifier: checks.codeVerifier }), stateContext(stateHash));
       const row = { state_hash: stateHash, provider_id: provider.id, browser_hash: sha256(browserKey), secrets, return_to: safeReturnPath(returnTo), expires_at: now() + signInStateTtlMs };
-      await database.write((trx) => signInStateRepo.create(trx, row, now()));
+      if (!(await database.write((trx) => signInStateRepo.create(trx, row, now(), signInsInFlight)))) {
+        throw new SignInError('TOO_MANY_SIGN_INS', `${signInsInFlight} sign-ins are in flight already`);
+      }
       return url;
     },
 

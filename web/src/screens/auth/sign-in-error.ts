@@ -16,6 +16,7 @@ const messages: Record<SignInErrorCode, { title: string; message: string }> = {
   PROVIDER_DENIED: { title: 'The provider refused the sign-in', message: 'It was cancelled or not allowed at the provider. Try again, or sign in with your password.' },
   PROVIDER_UNAVAILABLE: { title: 'The provider cannot be reached', message: 'Try again shortly. If it persists, the server log says why.' },
   TOKEN_INVALID: { title: 'The provider’s answer failed a security check', message: 'Nobody was signed in. The server log has the details for the owner.' },
+  TOO_MANY_SIGN_INS: { title: 'Too many sign-ins at once', message: 'The server is busy with other sign-ins. Try again in a few minutes.' },
   UNKNOWN_PROVIDER: { title: 'This sign-in option is not available', message: 'It was removed or turned off. Choose another way to sign in.' },
 };
 
