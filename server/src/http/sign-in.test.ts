@@ -143,6 +143,19 @@ describe('sign-in with OpenID Connect (oauth2-mock-server) and GitHub (local fak
     expect(result.session).toBeUndefined();
   });
 
+  it('replaces an open invitation of the same address, refuses one for an existing user, and audits both', async () => {
+    const first = await system.api('POST', '/invitations', { email: 'twice@example.com', role: 'viewer' });
+    const second = await system.api('POST', '/invitations', { email: 'twice@example.com', role: 'owner', expiresInDays: 2 });
+    expect(second.body).toMatchObject({ role: 'owner', status: 'open', expiresAt: second.body.createdAt + 2 * 86_400_000 });
+    const list = (await system.api('GET', '/invitations')).body.invitations as { id: string; status: string }[];
+    expect(list.find((i) => i.id === first.body.id)?.status).toBe('revoked');
+    expect(await lastAudit('invitation.create')).toMatchObject({ targetId: second.body.id, details: { email: 'twice@example.com', role: 'owner', replaced: 1 } });
+    const taken = await system.api('POST', '/invitations', { email: 'OWNER-1@example.com' });
+    expect(taken.status).toBe(409);
+    expect((await system.api('POST', '/invitations', { email: 'not an address' })).body.error.problems[0].path).toBe('/email');
+    expect((await system.api('DELETE', '/invitations/inv_missing')).status).toBe(404);
+  });
+
   it('refuses a revoked invitation', async () => {
     const invited = await system.api('POST', '/invitations', { email: 'revoked@example.com' });
     expect((await system.api('DELETE', `/invitations/${invited.body.id}`)).body.status).toBe('revoked');
