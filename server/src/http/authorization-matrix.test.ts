@@ -75,6 +75,11 @@ const access: Record<string, Access> = {
   'POST /api/v1/system/storage/sweep': 'owner',
   'GET /api/v1/audit': 'owner',
 
+  'GET /api/v1/integrations/health': 'viewer',
+  'POST /api/v1/integrations/health/check': 'owner',
+  'GET /api/v1/integrations/alert-settings': 'owner',
+  'PUT /api/v1/integrations/alert-settings': 'owner',
+
   'GET /api/v1/connections': 'viewer',
   'POST /api/v1/connections': 'editor',
   'GET /api/v1/connections/{id}': 'viewer',
