@@ -20,6 +20,8 @@ export interface EmailMessage {
   text?: string | undefined;
   html?: string | undefined;
   attachments?: EmailAttachment[] | undefined;
+  /** `<id@domain>`; the same one on every attempt lets receiving servers and clients drop a resent copy. */
+  messageId?: string | undefined;
 }
 
 export interface SentEmail {
@@ -55,6 +57,7 @@ export async function sendEmail(settings: SmtpSettings, message: EmailMessage, s
       text: message.text,
       html: message.html,
       attachments: message.attachments?.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+      messageId: message.messageId,
       // Values come from runs: never let one name a local file or a URL for nodemailer to fetch.
       disableFileAccess: true,
       disableUrlAccess: true,

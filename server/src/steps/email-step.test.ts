@@ -12,8 +12,9 @@ afterAll(() => server.close());
 
 /** The step's context: only the connection matters here, read as the `smtp` pack's fields. */
 function context(fields: Record<string, unknown> | undefined, asked: string[] = []): StepContext {
-  const connection: Pick<StepContext, 'signal' | 'connectionId' | 'connectionFields'> = {
+  const connection: Pick<StepContext, 'signal' | 'connectionId' | 'connectionFields' | 'idempotencyKey'> = {
     signal: AbortSignal.timeout(20_000),
+    idempotencyKey: 'run_1:receipt',
     connectionId: fields && 'con_smtp',
     connectionFields: async (packId: string) => {
       asked.push(packId);
@@ -80,6 +81,15 @@ describe('core/email', () => {
       ['rows.csv', 'text/csv', Buffer.from('a,b\n1,2\n').toString('base64')],
       ['attachment-3', 'application/octet-stream', 'AQID'],
     ]);
+  });
+
+  it('every attempt of a step sends the same Message-ID, on the sender\'s domain', async () => {
+    const input = emailStep.input.parse({ to: 'ada@example.com', subject: 'Once', text: 'x' });
+    await emailStep.run(input, context(account()));
+    await emailStep.run(input, context(account()));
+    const [first, second] = server.received.slice(-2).map((mail) => mail.parsed.messageId);
+    expect(first).toMatch(/^<[0-9a-f]{32}@example\.com>$/);
+    expect(second).toBe(first);
   });
 
   it('a 5xx reply fails the step for good, a 4xx one is retried', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { EmailError } from '../email/email-error.js';
 import { parseAddresses } from '../email/parse-addresses.js';
@@ -57,6 +58,15 @@ function toAttachments(items: z.output<typeof attachmentSchema>[]): EmailAttachm
   return attachments;
 }
 
+/**
+ * A Message-ID derived from the step's idempotency key, so a retry after a lost reply resends the same
+ * message rather than a new one (SMTP has no idempotency key; mail systems dedupe on Message-ID).
+ */
+function stableMessageId(idempotencyKey: string, from: string | undefined): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from ?? '')?.[1] ?? 'switchyard.invalid';
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
 export const emailStep = defineStep({
   key: 'core/email',
   title: 'Send email',
@@ -68,11 +78,10 @@ export const emailStep = defineStep({
     if (!ctx.connectionFields) throw new StepError('CONNECTION_UNAVAILABLE', 'connections cannot be read where this step runs');
     const fields = await ctx.connectionFields('smtp');
     try {
-      const sent = await sendEmail(
-        smtpSettingsFromFields(fields),
-        { from: input.from, to: input.to, cc: input.cc, bcc: input.bcc, replyTo: input.replyTo, subject: input.subject, text: input.text, html: input.html, attachments: toAttachments(input.attachments) },
-        ctx.signal,
-      );
+      const settings = smtpSettingsFromFields(fields);
+      const { from, to, cc, bcc, replyTo, subject, text, html } = input;
+      const messageId = stableMessageId(ctx.idempotencyKey, from ?? settings.from);
+      const sent = await sendEmail(settings, { from, to, cc, bcc, replyTo, subject, text, html, attachments: toAttachments(input.attachments), messageId }, ctx.signal);
       return { kind: 'done', output: sent };
     } catch (error) {
       if (!(error instanceof EmailError)) throw error;
