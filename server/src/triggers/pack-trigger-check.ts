@@ -1,10 +1,10 @@
 import { problemsFromZod, type Problem } from '../contracts/problem.js';
 import type { TriggerDefinitionJson } from '../contracts/recipe-definition.js';
-import { inputSchemaForFields } from '../registry/input-schema-for-fields.js';
 import type { PackRegistry } from '../registry/pack-registry.js';
 import { parseUse, pinUse } from '../registry/parse-use.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import type { Database } from '../storage/database.js';
+import { parsePackTriggerInput } from './pack-trigger-call.js';
 
 export interface PackTriggerChecks {
   registry: PackRegistry;
@@ -50,8 +50,7 @@ export async function checkPackTrigger(
     if (!fields.some((field) => field.key === key)) problems.push({ path: `${pointer}/input/${pointerKey(key)}`, message: `"${resolved.trigger.name}" has no field "${key}"` });
   }
   // Unknown keys were reported above with their own pointer; the schema sees only the known ones.
-  const known = Object.fromEntries(Object.entries(input).filter(([key]) => fields.some((field) => field.key === key)));
-  const checked = inputSchemaForFields(fields).safeParse(known);
+  const checked = parsePackTriggerInput(resolved.trigger, input);
   if (!checked.success) problems.push(...problemsFromZod(checked.error, `${pointer}/input`));
   const pinned = parsed.major === undefined ? { ...trigger, use: pinUse(trigger.use, resolved.major) } : trigger;
   return { trigger: pinned, problems };

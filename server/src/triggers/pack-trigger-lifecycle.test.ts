@@ -28,8 +28,8 @@ describe('pack triggers through the API', () => {
         triggers: [
           {
             kind: 'subscription', key: 'events', name: 'Events',
-            input: [{ key: 'topic', label: 'Topic', required: true }],
-            subscribe: { method: 'POST', path: '/subscriptions', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', topic: '{{input.topic}}' } },
+            input: [{ key: 'topic', label: 'Topic', required: true }, { key: 'format', label: 'Format', default: 'json' }],
+            subscribe: { method: 'POST', path: '/subscriptions', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', topic: '{{input.topic}}', format: '{{input.format}}' } },
             unsubscribe: { method: 'DELETE', path: '/subscriptions/{{subscription.id}}' },
             capture: { endpointSecret: 'secret' },
             verification: { scheme: 'hmac', secret: '{{webhook.secret}}', header: 'x-hooky-signature' },
@@ -57,12 +57,14 @@ describe('pack triggers through the API', () => {
     expect(unknown.body.error.problems[0]).toMatchObject({ path: '/trigger/use', message: expect.stringContaining("has no trigger 'nope'") });
   });
 
-  it('subscribes on publish, verifies deliveries with the secret it gave, stores and shows state without secrets, unsubscribes on unpublish', async () => {
+  it('subscribes on publish (input defaults applied), verifies deliveries with the secret it gave, stores and shows state without secrets, unsubscribes on unpublish', async () => {
     const { recipeId, hookPath } = await system.publish({ trigger: { use: 'hooky/events', input: { topic: 'orders' } }, steps: [] });
     const subscribe = subscribeCalls().at(-1)!;
-    const sent = JSON.parse(subscribe.body.toString()) as { url: string; secret: string; topic: string };
+    const sent = JSON.parse(subscribe.body.toString()) as { url: string; secret: string; topic: string; format: string };
     expect(sent.url.endsWith(hookPath)).toBe(true);
     expect(sent.topic).toBe('orders');
+    // The recipe left "format" out: the field's default reaches the request.
+    expect(sent.format).toBe('json');
 
     const body = JSON.stringify({ order: 7 });
     const signature = createHmac('sha256', sent.secret).update(body).digest('hex');

@@ -24,7 +24,8 @@ const slackEvents = {
   kind: 'subscription',
   key: 'slack-events',
   name: 'Slack events',
-  subscribe: { method: 'POST', path: '/hooks', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', project: '{{input.project}}' } },
+  input: [{ key: 'project', label: 'Project' }, { key: 'region', label: 'Region', default: 'eu' }],
+  subscribe: { method: 'POST', path: '/hooks', json: { url: '{{webhook.url}}', secret: '{{webhook.secret}}', project: '{{input.project}}', region: '{{input.region}}' } },
   unsubscribe: { method: 'DELETE', path: '/hooks/{{subscription.id}}' },
   capture: { signing: 'signing_secret' },
   handshake: { type: 'slack_url_verification' },
@@ -119,12 +120,12 @@ describe('pack webhook and subscription triggers', () => {
     expect(await runs()).toEqual([]);
   });
 
-  it('subscribes on publish with our URL and a fresh secret, answers Slack url_verification, and unsubscribes on release', async () => {
+  it('subscribes on publish with our URL, a fresh secret and the input with its defaults, answers Slack url_verification, and unsubscribes on release', async () => {
     const { fakes, publish, send, state, rawState } = await setup();
     fakes.answerWith((call) => ({ status: 201, headers: {}, body: call.method === 'POST' ? { id: 'sub_9', signing_secret: 'vendor-secret' } : {} }));
     const row = await publish('acme/slack-events@1', { project: 'p1' });
     const subscribe = fakes.calls[0]!;
-    expect(subscribe).toMatchObject({ method: 'POST', path: '/hooks', json: { url: `https://switchyard.test/hooks/${row.webhook_token}`, project: 'p1' } });
+    expect(subscribe).toMatchObject({ method: 'POST', path: '/hooks', json: { url: `https://switchyard.test/hooks/${row.webhook_token}`, project: 'p1', region: 'eu' } });
     expect((subscribe.json as { secret: string }).secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await state(row.id)).toMatchObject({ subscription: { id: 'sub_9', captured: expect.stringMatching(/^v1\./) } });
     expect(await rawState(row.id)).not.toContain('vendor-secret');

@@ -6,7 +6,7 @@ import { fromJson } from '../../storage/json-column.js';
 import { kvRepo } from '../../storage/kv-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
 import { isUnavailable } from '../../storage/unavailable-error.js';
-import type { PackTriggerConfig } from '../pack-trigger-call.js';
+import { packTriggerInput, type PackTriggerConfig } from '../pack-trigger-call.js';
 import { HANDSHAKE_SCOPE, sealLegacyCaptured } from '../pack-trigger-lifecycle.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
@@ -143,8 +143,8 @@ export class PackWebhookSource {
       return verdict.ok ? { ok: true, context } : verdict;
     } catch (error) {
       if (isUnavailable(error)) throw error;
-      this.deps.log.warn({ trigger: hook.triggerId, err: error }, 'pack webhook refused: its connection cannot be used');
-      return { ok: false, reason: 'the delivery cannot be verified: the connection is not usable' };
+      this.deps.log.warn({ trigger: hook.triggerId, err: error }, 'pack webhook refused: its connection or input cannot be used');
+      return { ok: false, reason: 'the delivery cannot be verified: the connection or the trigger input is not usable' };
     }
   }
 
@@ -157,7 +157,7 @@ export class PackWebhookSource {
     const { connection, cached } = await this.connection(hook, fresh);
     return {
       scope: {
-        input: hook.config.input ?? {},
+        input: packTriggerInput(hook.resolved.trigger, hook.config.input),
         connection: connection?.fields ?? {},
         webhook: { secret: hook.webhookSecret ?? '' },
         subscription: hook.subscription ? subscriptionScope(hook.subscription) : {},

@@ -11,6 +11,7 @@ const newItem = {
   kind: 'poll' as const,
   key: 'new-item',
   name: 'New item',
+  input: [{ key: 'project', label: 'Project' }],
   request: { path: '/items', query: { project: '{{input.project}}' } },
   items: 'data',
   intervalSeconds: 60,

@@ -42,7 +42,7 @@ export async function pollTrigger(
   const request = spec.cursor
     ? { ...spec.request, query: { ...spec.request.query, [spec.cursor.param]: '{{poll.cursor}}' } }
     : spec.request;
-  const call = await packTriggerCall(packs, resolved.manifest, config, request, { poll: { cursor: state.cursor?.value ?? '' } });
+  const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: state.cursor?.value ?? '' } });
   const items = spec.pagination
     ? (await packs.vendor.sendPaginated(call, spec.pagination)).items
     : readBodyPath((await packs.vendor.send(call)).body, spec.items);
@@ -86,7 +86,7 @@ async function fetchEach(
   if (!each) return fresh;
   const full: { key: string; item: unknown }[] = [];
   for (const { key, item } of fresh) {
-    const call = await packTriggerCall(packs, resolved.manifest, config, each.request, { item });
+    const call = await packTriggerCall(packs, resolved, config, each.request, { item });
     full.push({ key, item: readBodyPath((await packs.vendor.send(call)).body, each.output) ?? null });
   }
   return full;

@@ -52,7 +52,7 @@ export function renewalAt(trigger: SubscriptionTrigger, subscription: Pick<Subsc
 export const subscriptionClient = {
   /** Registers `webhook` with the vendor; a refusal throws the vendor's message. */
   async subscribe(packs: PackTriggerServices, target: Target, webhook: Webhook, now: number): Promise<Subscription> {
-    const call = await packTriggerCall(packs, target.manifest, target.config, target.trigger.subscribe, { webhook });
+    const call = await packTriggerCall(packs, target, target.config, target.trigger.subscribe, { webhook });
     const { body } = await packs.vendor.send(call);
     const id = readBodyPath(body, target.trigger.subscriptionId);
     if (typeof id !== 'string' && typeof id !== 'number') {
@@ -67,7 +67,7 @@ export const subscriptionClient = {
 
   async unsubscribe(packs: PackTriggerServices, target: Target, subscription: Subscription, webhook: Webhook): Promise<void> {
     const scope = { webhook, subscription: subscriptionScope(subscription) };
-    await packs.vendor.send(await packTriggerCall(packs, target.manifest, target.config, target.trigger.unsubscribe, scope));
+    await packs.vendor.send(await packTriggerCall(packs, target, target.config, target.trigger.unsubscribe, scope));
   },
 
   /** Extends the subscription (whatever else `subscription` holds is kept); the new expiry comes from the answer or `everySeconds`. */
@@ -75,7 +75,7 @@ export const subscriptionClient = {
     const renew = target.trigger.renew;
     if (!renew) return subscription;
     const scope = { webhook, subscription: subscriptionScope(subscription) };
-    const { body } = await packs.vendor.send(await packTriggerCall(packs, target.manifest, target.config, renew.request, scope));
+    const { body } = await packs.vendor.send(await packTriggerCall(packs, target, target.config, renew.request, scope));
     const expiresAt = expiryOf(target.trigger, body, now);
     return { ...subscription, ...(expiresAt !== undefined && { expiresAt }) };
   },
