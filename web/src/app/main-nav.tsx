@@ -1,4 +1,5 @@
 import { Button, Group } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconActivityHeartbeat, IconBolt, IconHistory, IconPackage, IconPlugConnected } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 
@@ -12,6 +13,8 @@ const sections = [
 
 export function MainNav() {
   const { pathname } = useLocation();
+  // Below 992 px the icons go, so five sections and the account menu still fit a 768 px window.
+  const compact = useMediaQuery('(max-width: 61.99em)');
   return (
     <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
       {sections.map(({ to, label, icon: Icon }) => {
@@ -23,7 +26,7 @@ export function MainNav() {
             to={to}
             variant={active ? 'light' : 'subtle'}
             color={active ? 'blue' : 'gray'}
-            leftSection={<Icon size={16} aria-hidden />}
+            leftSection={compact ? undefined : <Icon size={16} aria-hidden />}
             aria-current={active ? 'page' : undefined}
             px="sm"
           >

@@ -12,7 +12,7 @@ import { LastProblem, LastSeen } from './last-seen';
 /** Each connection: status and its flags, token refresh, last call, 14 days of calls and the last failure. */
 export function ConnectionsHealthTable({ connections, packs }: { connections: readonly ConnectionHealth[]; packs: ReadonlyMap<string, PackSummary> }) {
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" aria-label="Connection health">
         <Table.Thead>
           <Table.Tr>

@@ -10,7 +10,7 @@ import { LastProblem, LastSeen } from './last-seen';
 /** Each live trigger: its recipe, kind, last event, usual rate, 14 days of events and failed runs, last error. */
 export function TriggersHealthTable({ triggers }: { triggers: readonly TriggerHealth[] }) {
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" aria-label="Trigger health">
         <Table.Thead>
           <Table.Tr>
