@@ -255,6 +255,18 @@ describe('vendor errors', () => {
     expect(await failure(vendor.send(call({ path: '/bad' })))).toMatchObject({ retryable: false });
   });
 
+  it("makes GitHub's rate-limit 403s retryable after the wait their headers give; any other 403 stays final", async () => {
+    const now = 1_700_000_000_000;
+    const clocked = createVendorClient({ egress, database: {} as Database, now: () => now, log: pino({ level: 'silent' }) });
+    const spent = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 90) };
+    answers.set('/primary', () => ({ status: 403, headers: spent, body: { message: 'API rate limit exceeded for user ID 1.' } }));
+    expect(await failure(clocked.send(call({ path: '/primary' })))).toMatchObject({ retryable: true, retryAfterMs: 90_000, status: 403 });
+    answers.set('/secondary', () => ({ status: 403, headers: { 'retry-after': '60' }, body: { message: 'You have exceeded a secondary rate limit.' } }));
+    expect(await failure(clocked.send(call({ path: '/secondary' })))).toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+    answers.set('/forbidden', () => ({ status: 403, headers: { 'x-ratelimit-remaining': '4999' }, body: { message: 'Resource not accessible by integration' } }));
+    expect(await failure(clocked.send(call({ path: '/forbidden' })))).toMatchObject({ retryable: false, retryAfterMs: undefined });
+  });
+
   it('on 401 refreshes once and retries with the new credentials, and never twice', async () => {
     answers.set('/me', (request) => (request.headers.authorization === 'Bearer fresh' ? { body: { me: 'ann' } } : { status: 401, body: { message: 'token expired' } }));
     const stale: ResolvedConnection[] = [];

@@ -1,8 +1,7 @@
 import type { PackManifest } from '@switchyard/connectors';
 import type { Logger } from 'pino';
 import type { EgressClient } from '../egress/egress-client.js';
-import { classifyStatus } from '../egress/classify-response.js';
-import { parseRetryAfter } from '../egress/retry-after.js';
+import { classifyResponse, rateLimitWaitMs } from '../egress/classify-response.js';
 import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
@@ -71,12 +70,12 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         connection = await call.onUnauthorized(connection);
         continue;
       }
-      const verdict = classifyStatus(response.status);
+      const verdict = classifyResponse(response.status, response.headers);
       if (verdict === 'ok' && !reportsFailure(mapping, body)) {
         return { status: response.status, headers: response.headers, body: call.request.table ? shapeTable(body, call.request.table, scope) : body, url };
       }
       const mapped = mapVendorError(call.pack.name, mapping, response.status, body);
-      const retryAfterMs = verdict === 'retryable' ? (parseRetryAfter(response.headers['retry-after'], now()) ?? undefined) : undefined;
+      const retryAfterMs = verdict === 'retryable' ? (rateLimitWaitMs(response.headers, now()) ?? undefined) : undefined;
       // A vendor may echo the credential it refused ("invalid key abc…"); the message is stored with the run.
       throw new VendorError(verdict === 'ok' ? 'VENDOR_REFUSED' : `HTTP_${response.status}`, redact(mapped.message), {
         status: response.status,
