@@ -127,7 +127,19 @@ describe('the Integration health screen', () => {
     expect(saved.body).toEqual({ smtpConnectionId: smtpId, recipients: ['ops@example.com'] });
   });
 
+  it('offers error-handler recipes to start on integration alerts', async () => {
+    const handler = await server.api<{ id: string }>('POST', '/recipes', { name: 'On alerts', trigger: { use: 'core/recipe-failed', input: {} }, steps: [] });
+    expect(handler.status).toBe(201);
+    await page.goto(`${server.baseUrl}/recipes/${handler.body.id}`);
+    await page.getByRole('button', { name: /^Trigger: A recipe failed/ }).click();
+    const alerts = page.getByRole('checkbox', { name: 'Also start on integration alerts' });
+    expect(await alerts.isChecked()).toBe(false);
+    await alerts.check();
+    expect(await alerts.isChecked()).toBe(true);
+  });
+
   it('fits a 768 px wide window, and logged no console errors', async () => {
+    await page.goto(`${server.baseUrl}/health`);
     await page.setViewportSize({ width: 768, height: 1000 });
     await page.reload();
     await page.getByRole('table', { name: 'Trigger health' }).waitFor();
