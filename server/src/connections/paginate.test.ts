@@ -30,6 +30,13 @@ beforeAll(async () => {
         const links = [`<${origin}/linked?page=${page + 1}>; rel="next"`, `<${origin}/linked?page=3>; rel="last"`];
         return { headers: page < 3 ? { link: links.join(', ') } : {}, body: [{ page }] };
       }
+      case '/sentry': {
+        // Sentry's shape: previous and next links on every page, `results` saying whether they lead anywhere.
+        const cursor = Number((q.get('cursor') ?? '0:0:0').split(':')[1]);
+        const more = cursor + 3 < all.length;
+        const link = (rel: string, at: number, results: boolean) => `<${origin}/sentry?cursor=0:${at}:0>; rel="${rel}"; results="${results}"; cursor="0:${at}:0"`;
+        return { headers: { link: [link('previous', Math.max(0, cursor - 3), cursor > 0), link('next', cursor + 3, more)].join(', ') }, body: all.slice(cursor, cursor + 3) };
+      }
       case '/escape':
         return { headers: { link: `<${origin.replace('127.0.0.1', 'localhost')}/linked?page=2>; rel="next"` }, body: [{ page: 1 }] };
       case '/offset': {
@@ -76,6 +83,13 @@ describe('sendPaginated', () => {
     expect(sent('/linked').map((q) => q['page'])).toEqual([undefined, '2', '3']);
   });
 
+  it('stops at a next link marked results="false" (Sentry) instead of following it to maxPages', async () => {
+    const result = await paginated('/sentry', { type: 'link_header', items: '', maxPages: 20 });
+    expect(ids(result.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result.pages).toBe(3);
+    expect(sent('/sentry').map((q) => q['cursor'])).toEqual([undefined, '0:3:0', '0:6:0']);
+  });
+
   it('refuses a next link on another origin', async () => {
     await expect(paginated('/escape', { type: 'link_header', items: '' })).rejects.toMatchObject({ code: 'PAGINATION_OTHER_ORIGIN', retryable: false });
     expect(fake.requests.filter((r) => r.headers.host?.startsWith('localhost'))).toHaveLength(0);
@@ -98,5 +112,12 @@ describe('nextLink', () => {
     expect(nextLink('<https://a.example/y>; title="a, b"; rel="last next"')).toBe('https://a.example/y');
     expect(nextLink('<https://a.example/p>; rel="prev"')).toBeUndefined();
     expect(nextLink(undefined)).toBeUndefined();
+  });
+
+  it('reads a next link marked results="false" as none, and one marked results="true" as a page', () => {
+    const previous = '<https://s.example/e/?&cursor=0:0:1>; rel="previous"; results="false"; cursor="0:0:1"';
+    expect(nextLink(`${previous}, <https://s.example/e/?&cursor=0:100:0>; rel="next"; results="true"; cursor="0:100:0"`)).toBe('https://s.example/e/?&cursor=0:100:0');
+    expect(nextLink(`${previous}, <https://s.example/e/?&cursor=0:200:0>; rel="next"; results="false"; cursor="0:200:0"`)).toBeUndefined();
+    expect(nextLink('<https://s.example/e/?cursor=1>; rel=next; results=false')).toBeUndefined();
   });
 });

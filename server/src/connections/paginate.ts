@@ -9,7 +9,8 @@ export type Exchange = (call: VendorCall, page?: (url: URL) => URL) => Promise<V
 /**
  * Follows a search's pagination and gathers the items of every page, at most `maxPages` pages:
  * `cursor` (a body path sent back as a query parameter; stops when empty or repeated), `link_header`
- * (RFC 8288 rel="next", only on the first page's origin) or `offset` (stops on a short page).
+ * (RFC 8288 rel="next", only on the first page's origin; stops at none or one marked `results="false"`)
+ * or `offset` (stops on a short page).
  */
 export async function paginate(exchange: Exchange, call: VendorCall, pagination: Pagination): Promise<{ items: unknown[]; pages: number }> {
   const items: unknown[] = [];
@@ -61,13 +62,22 @@ function itemsOf(body: unknown, path: string, vendor: string): unknown[] {
   return value;
 }
 
-/** The target of the `rel="next"` link of an RFC 8288 `Link` header (rel may list several relations). */
+/**
+ * The target of the `rel="next"` link of an RFC 8288 `Link` header (rel may list several relations).
+ * Sentry always sends a next link and marks the last page's with `results="false"` (docs.sentry.io,
+ * "Paginating Results"): such a link is no next page.
+ */
 export function nextLink(header: string | undefined): string | undefined {
   if (!header) return undefined;
   for (const match of header.matchAll(/<([^>]*)>([^<]*)/g)) {
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2]!);
-    const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (relations.includes('next')) return match[1]!.trim();
+    const relations = linkParam(match[2]!, 'rel').toLowerCase().split(/\s+/);
+    if (relations.includes('next')) return linkParam(match[2]!, 'results').toLowerCase() === 'false' ? undefined : match[1]!.trim();
   }
   return undefined;
+}
+
+/** A parameter of one link (`; name="value"` or `; name=value`), '' when absent. */
+function linkParam(params: string, name: string): string {
+  const found = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^\\s;,]+))`, 'i').exec(params);
+  return found?.[1] ?? found?.[2] ?? '';
 }
