@@ -23,7 +23,7 @@ function emailProblem(email: unknown, at = ''): SinkReply | undefined {
 /**
  * A local Resend API on 127.0.0.1 following its documented contract: Bearer API key, a User-Agent required
  * (403 without), `POST /emails`, `POST /emails/batch` (at most 100, no attachments or scheduling,
- * `x-batch-validation` strict or permissive), `GET /emails/:id`, `Idempotency-Key` (the same key and body
+ * `x-batch-validation` strict or permissive), `GET /emails/:id`, `POST /emails/:id/cancel` (scheduled only), `Idempotency-Key` (the same key and body
  * answer the first response again; the same key with another body is a 409), errors as
  * `{ statusCode, message, name }`; `loseReplies(n)` sends the next n emails but answers 502, as a lost answer
  * would. Every request is recorded by the underlying sink.
@@ -41,6 +41,8 @@ export async function startResendFake(apiKey: string): Promise<{ sink: Sink; sen
       const found = sent.find((email) => email.id === request.path.slice('/emails/'.length));
       return found ? { status: 200, body: { object: 'email', last_event: 'delivered', ...found } } : problem(404, 'not_found', 'Email not found');
     }
+    const cancel = /^\/emails\/([^/]+)\/cancel$/.exec(request.path);
+    if (request.method === 'POST' && cancel) return cancelScheduled(cancel[1]!);
     if (request.method !== 'POST' || (request.path !== '/emails' && request.path !== '/emails/batch')) return problem(404, 'not_found', 'The requested endpoint does not exist.');
     if (request.json === undefined) return problem(422, 'validation_error', 'Invalid JSON body.');
     const key = request.idempotencyKey;
@@ -54,6 +56,14 @@ export async function startResendFake(apiKey: string): Promise<{ sink: Sink; sen
       return problem(502, 'application_error', 'Bad gateway');
     }
     return reply;
+  }
+
+  function cancelScheduled(id: string): SinkReply {
+    const found = sent.find((email) => email.id === id);
+    if (!found) return problem(404, 'not_found', 'Email not found');
+    if (found['scheduled_at'] === undefined || found['canceled'] === true) return problem(422, 'validation_error', 'Only scheduled emails that have not been sent can be canceled.');
+    found['canceled'] = true;
+    return { status: 200, body: { object: 'email', id } };
   }
 
   function store(email: Email): { id: string } {

@@ -58,6 +58,7 @@ describe('Resend pack', () => {
       input: { validation: 'permissive', emails: [{ from: 'a@acme.dev', to: ['ok@example.com'], subject: 'ok', text: 'x' }, { from: 'a@acme.dev', subject: 'no to', text: 'x' }] },
     },
     get: { use: 'resend/get-email', input: { email_id: '{{trigger.email_id}}' } },
+    cancel: { use: 'resend/cancel-email', input: { email_id: '{{trigger.email_id}}' } },
   };
 
   beforeAll(async () => {
@@ -143,6 +144,16 @@ describe('Resend pack', () => {
     const { result, request } = await run('get', { trigger: { email_id: id } });
     expect(result).toMatchObject({ ok: true, output: { id, last_event: 'delivered' } });
     const theirs = await bySdk((client) => client.emails.get(id));
+    expect(meaning(request)).toEqual(meaning(theirs));
+  });
+
+  it('cancels a scheduled email as the SDK does; one already cancelled is refused with Resend’s message', async () => {
+    const scheduled = fake.sent.find((email) => email['scheduled_at'] !== undefined && email['canceled'] === undefined)!;
+    const { result, request } = await run('cancel', { trigger: { email_id: scheduled['id'] } });
+    expect(result).toMatchObject({ ok: true, output: { object: 'email', id: scheduled['id'] } });
+    const again = await run('cancel', { trigger: { email_id: scheduled['id'] } });
+    expect(again.result).toMatchObject({ ok: false, error: { message: 'Resend answered 422: Only scheduled emails that have not been sent can be canceled.' } });
+    const theirs = await bySdk((client) => client.emails.cancel(scheduled['id'] as string));
     expect(meaning(request)).toEqual(meaning(theirs));
   });
 

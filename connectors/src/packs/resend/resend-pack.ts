@@ -147,6 +147,14 @@ export const resendPack = definePack({
       sample: { data: [{ id: 'ae2014de-c168-4c61-8267-70d2662a1ce1' }, { id: 'faccb7a5-8a28-4e9a-ac64-8da1cc3bc1cb' }] },
     },
     {
+      key: 'cancel-email',
+      name: 'Cancel scheduled email',
+      description: 'Cancels an email sent with "Send at" before it goes out.',
+      input: [{ key: 'email_id', label: 'Email ID', required: true, description: 'The id a Send email step returned.' }],
+      request: { method: 'POST', path: '/emails/{{input.email_id}}/cancel' },
+      sample: { object: 'email', id: '49a3999c-0ce1-4ea6-ab68-afcd6dc2e794' },
+    },
+    {
       key: 'get-email',
       name: 'Get email',
       description: 'Reads a sent email and its last event (delivered, bounced, opened…). Needs a full-access key.',
