@@ -1,22 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 /** One request as it reached the fake: the raw path (still percent-encoded), the query, headers and body. */
-export interface GithubRequest {
-  method: string;
-  path: string;
-  query: [string, string][];
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json: unknown;
-}
-
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+export type GithubRequest = RecordedRequest;
 
 interface Issue {
   id: number;
@@ -39,7 +25,6 @@ const missingField = (resource: string, field: string) => error(422, 'Validation
  * `page`), base64 file contents with the blob sha required to replace a file. It records every request.
  */
 export class GithubFake {
-  readonly requests: GithubRequest[] = [];
   readonly issues = new Map<string, Issue[]>();
   readonly files = new Map<string, { content: string; sha: string }>();
   readonly hooks = new Map<number, { repo: string; config: Record<string, unknown>; events: unknown }>();
@@ -48,18 +33,22 @@ export class GithubFake {
   readonly oauthApp = { clientId: 'Iv1.8a61f9b3a7aba766', clientSecret: '1f2e3d4c5b6a79808f7e6d5c4b3a291807f6e5d4', userToken: 'gho_16C7e42F292c6912E7710c838347Ae178B4a' };
   private readonly grants = new Map<string, { redirectUri: string; challenge: string | null }>();
   private nextId = 100;
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly server = new FakeVendorServer<GithubRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
   private constructor(readonly tokens: Set<string>) {}
 
   static async start(tokens: string[]): Promise<GithubFake> {
     const fake = new GithubFake(new Set(tokens));
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await fake.server.listen();
     return fake;
   }
 
+  get requests(): GithubRequest[] {
+    return this.server.requests;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.server.url;
   }
 
   /** Requests whose method and raw path match, oldest first. */
@@ -75,31 +64,12 @@ export class GithubFake {
     this.issues.set(repo, list);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', this.url);
-    let json: unknown;
-    try {
-      json = body === '' ? undefined : JSON.parse(body);
-    } catch {
-      json = undefined;
-    }
-    const request: GithubRequest = { method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams.entries()], headers: req.headers, body, json };
-    this.requests.push(request);
-    const reply = this.answer(request, url);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-    res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   }
 
   private answer(request: GithubRequest, url: URL): Reply {

@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
+import { FakeVendorServer, type FakeReply as Answer, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export interface GoogleRequest {
   method: string;
@@ -21,7 +20,14 @@ export interface StoredMessage {
   subject: string;
 }
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+const googleRequest = ({ method, url, headers, body }: ReceivedRequest): GoogleRequest => ({
+  method,
+  path: decodeURIComponent(url.pathname),
+  query: Object.fromEntries(url.searchParams),
+  authorization: headers.authorization,
+  contentType: headers['content-type'],
+  body,
+});
 
 const googleError = (code: number, status: string, message: string): Answer => ({ status: code, body: { error: { code, message, status } } });
 
@@ -35,7 +41,6 @@ const googleError = (code: number, status: string, message: string): Answer => (
  * base64url) and modify. Every request is recorded.
  */
 export class GoogleFake {
-  readonly requests: GoogleRequest[] = [];
   readonly sheets = new Map<string, string[][]>([['Leads', [['Name', 'Email', 'Plan']]], ["Q1 'draft'", [['A']]]]);
   readonly messages: StoredMessage[] = [];
   readonly clientId = 'switchyard-test.apps.googleusercontent.com';
@@ -44,14 +49,22 @@ export class GoogleFake {
   private readonly valid = new Set<string>();
   private readonly refreshTokens = new Set<string>();
   private issued = 0;
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private readonly server = new FakeVendorServer<GoogleRequest>({ record: googleRequest, answer: (request) => this.route(request), contentType: 'application/json; charset=UTF-8' });
+
+  private constructor() {}
 
   static async start(): Promise<GoogleFake> {
-    const holder: { fake?: GoogleFake } = {};
-    const server = createServer((request, response) => void holder.fake!.handle(request, response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.fake = new GoogleFake(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return holder.fake;
+    const fake = new GoogleFake();
+    await fake.server.listen();
+    return fake;
+  }
+
+  get requests(): GoogleRequest[] {
+    return this.server.requests;
+  }
+
+  get url(): string {
+    return this.server.url;
   }
 
   /** A token the tests use directly with the SDKs. */
@@ -79,27 +92,8 @@ export class GoogleFake {
     return message;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const url = new URL(request.url!, this.url);
-    const recorded: GoogleRequest = {
-      method: request.method!,
-      path: decodeURIComponent(url.pathname),
-      query: Object.fromEntries(url.searchParams),
-      authorization: request.headers.authorization,
-      contentType: request.headers['content-type'],
-      body: Buffer.concat(chunks).toString('utf8'),
-    };
-    this.requests.push(recorded);
-    const answer = await this.route(recorded);
-    response.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers });
-    response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private async route(request: GoogleRequest): Promise<Answer> {

@@ -1,21 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 /** One request as it reached the fake; a gzip body (posthog-node compresses) is recorded decoded. */
-export interface PosthogRequest {
-  method: string;
-  path: string;
-  query: [string, string][];
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json: unknown;
-}
-
-interface Reply {
-  status: number;
-  body: unknown;
-}
+export type PosthogRequest = RecordedRequest;
 
 interface Flag {
   variant?: string;
@@ -36,11 +23,15 @@ const badProjectKey = problem(401, 'authentication_error', 'invalid_api_key', 'P
  * shape (payloads as JSON text), errors in PostHog's `{ type, code, detail, attr }`. It records every request.
  */
 export class PosthogFake {
-  readonly requests: PosthogRequest[] = [];
   readonly events: Body[] = [];
   readonly annotations: Body[] = [];
   readonly flags = new Map<string, Flag>();
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly server = new FakeVendorServer<PosthogRequest>({
+    record: recordRequest,
+    answer: (request) => this.route(request, (request.json ?? {}) as Body),
+    contentType: 'application/json',
+    decodeBody: (raw, headers) => (headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
+  });
 
   private constructor(
     readonly projectKey: string,
@@ -50,43 +41,24 @@ export class PosthogFake {
 
   static async start(keys: { project: string; personal: string; projectId: string }): Promise<PosthogFake> {
     const fake = new PosthogFake(keys.project, keys.personal, keys.projectId);
-    await new Promise<void>((resolve, reject) => {
-      fake.server.once('error', reject);
-      fake.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await fake.server.listen();
     return fake;
   }
 
+  get requests(): PosthogRequest[] {
+    return this.server.requests;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.server.url;
   }
 
   requestsTo(method: string, path: string): PosthogRequest[] {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
-    const body = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
-    let json: unknown;
-    try {
-      json = body === '' ? undefined : JSON.parse(body);
-    } catch {
-      json = undefined;
-    }
-    const request: PosthogRequest = { method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], headers: { ...req.headers }, body, json };
-    this.requests.push(request);
-    const reply = this.route(request, (json ?? {}) as Body);
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply.body));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private route(request: PosthogRequest, body: Body): Reply {

@@ -1,21 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
-/** One request as it reached the fake. */
-export interface SentryRequest {
-  method: string;
-  /** Raw path, still percent-encoded. */
-  path: string;
-  query: [string, string][];
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json: unknown;
-}
-
-interface Reply {
-  status: number;
-  body?: unknown;
-}
+/** One request as it reached the fake (the path still percent-encoded). */
+export type SentryRequest = RecordedRequest;
 
 type Issue = Record<string, unknown> & { id: string; status: string; assignedTo: unknown };
 
@@ -33,11 +19,10 @@ const notFound: Reply = { status: 404, body: { detail: 'The requested resource d
  * It records every request.
  */
 export class SentryFake {
-  readonly requests: SentryRequest[] = [];
   readonly issues = new Map<string, Issue>();
   readonly releases = new Map<string, Record<string, unknown>>();
   private comments = 0;
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly server = new FakeVendorServer<SentryRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json' });
 
   private constructor(
     readonly organization: string,
@@ -46,15 +31,16 @@ export class SentryFake {
 
   static async start(organization: string, token: string): Promise<SentryFake> {
     const fake = new SentryFake(organization, token);
-    await new Promise<void>((resolve, reject) => {
-      fake.server.once('error', reject);
-      fake.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await fake.server.listen();
     return fake;
   }
 
+  get requests(): SentryRequest[] {
+    return this.server.requests;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.server.url;
   }
 
   addIssue(id: string, fields: Record<string, unknown> = {}): void {
@@ -65,27 +51,8 @@ export class SentryFake {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
-    let json: unknown;
-    try {
-      json = body === '' ? undefined : JSON.parse(body);
-    } catch {
-      json = undefined;
-    }
-    const request: SentryRequest = { method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], headers: { ...req.headers }, body, json };
-    this.requests.push(request);
-    const reply = this.route(request);
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private route(request: SentryRequest): Reply {

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeVendorServer, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 import { methods, neededScopes, nextTs, type FakeChannel, type FakeMessage, type SlackState } from './slack-fake-methods.js';
 
 /** One request as it reached the fake: method, path, query, headers, raw body and the arguments Slack reads from them. */
@@ -17,12 +16,6 @@ export interface SlackRequest {
 
 const allScopes = new Set(Object.values(neededScopes));
 
-interface Reply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
 /**
  * A local stand-in for Slack's Web API (https://docs.slack.dev/apis/web-api/) on 127.0.0.1, following its
  * documented contract: `POST` or `GET /api/<method>`, arguments in the query and/or a form-encoded (or JSON)
@@ -32,7 +25,6 @@ interface Reply {
  * (`/oauth/v2/authorize`, `oauth.v2.access`) hands out the bot token. Records every request.
  */
 export class SlackFake {
-  readonly requests: SlackRequest[] = [];
   readonly state: SlackState = { teamId: 'T061EG9R6', botUserId: 'U0LAN0Z89', botId: 'B061F7JD2', channels: [], users: [], clock: 1_717_243_200, maxPageSize: 1000 };
   /** Bot scopes the token has; remove one to meet `missing_scope`. */
   readonly scopes = new Set(allScopes);
@@ -40,7 +32,7 @@ export class SlackFake {
   readonly oauthApp = { clientId: '1717243200.5829471037', clientSecret: 'c0ffee5ecret0f7hesw1tchyardapp' };
   private readonly codes = new Map<string, { redirectUri: string; scope: string }>();
   private readonly rateLimits = new Map<string, number[]>();
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly server = new FakeVendorServer<SlackRequest>({ record: slackRequest, answer: (request) => this.answer(request), contentType: 'application/json; charset=utf-8' });
 
   /** Set when the app is uninstalled or the token revoked: the token then answers `token_revoked`. */
   revoked = false;
@@ -49,17 +41,20 @@ export class SlackFake {
 
   static async start(token: string): Promise<SlackFake> {
     const fake = new SlackFake(token);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await fake.server.listen();
     return fake;
   }
 
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  get requests(): SlackRequest[] {
+    return this.server.requests;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  get url(): string {
+    return this.server.url;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   /** Requests to one Web API method, oldest first. */
@@ -103,21 +98,7 @@ export class SlackFake {
     return message;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const body = Buffer.concat(chunks).toString('utf8');
-    const contentType = req.headers['content-type']?.split(';')[0]?.trim();
-    const query = Object.fromEntries(url.searchParams);
-    const request: SlackRequest = { method: req.method ?? '', path: url.pathname, query, headers: req.headers, body, contentType, args: { ...query, ...bodyArgs(contentType, body) }, receivedAt: Date.now() };
-    this.requests.push(request);
-    const reply = this.answer(request);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-    res.end(JSON.stringify(reply.body));
-  }
-
-  private answer(request: SlackRequest): Reply {
+  private answer(request: SlackRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') return this.authorize(request);
     if (request.path === '/api/oauth.v2.access') return { status: 200, body: this.exchange(request) };
     const name = request.path.replace(/^\/api\//, '');
@@ -138,7 +119,7 @@ export class SlackFake {
   }
 
   /** The install page, as if the user approved at once: back to `redirect_uri` with a code and the state. */
-  private authorize(request: SlackRequest): Reply {
+  private authorize(request: SlackRequest): FakeReply {
     const { client_id: clientId, redirect_uri: redirectUri, state, scope } = request.query;
     if (clientId !== this.oauthApp.clientId || !redirectUri) return { status: 400, body: { ok: false, error: 'invalid_client_id' } };
     const code = `code-${this.codes.size + 1}`;
@@ -173,6 +154,12 @@ export class SlackFake {
       authed_user: { id: 'U061F7AUR' },
     };
   }
+}
+
+function slackRequest({ method, url, headers, body }: ReceivedRequest): SlackRequest {
+  const contentType = headers['content-type']?.split(';')[0]?.trim();
+  const query = Object.fromEntries(url.searchParams);
+  return { method, path: url.pathname, query, headers, body, contentType, args: { ...query, ...bodyArgs(contentType, body) }, receivedAt: Date.now() };
 }
 
 function bodyArgs(contentType: string | undefined, body: string): Record<string, string> {

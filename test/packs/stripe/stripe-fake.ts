@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { FakeVendorServer, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 import { decodeStripeForm } from './decode-stripe-form.js';
 import { StripeFakeError, stripeFakeRoutes, type StripeFakeState } from './stripe-fake-routes.js';
 
@@ -36,29 +35,29 @@ const apiVersionPattern = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
  * body, search pagination by `page`/`next_page`, and webhook endpoints that it delivers signed events to.
  */
 export class StripeFake {
-  readonly requests: StripeRequest[] = [];
   readonly state: StripeFakeState = { customers: new Map(), paymentIntents: new Map(), invoiceItems: new Map(), invoices: new Map(), subscriptions: new Map(), webhookEndpoints: new Map(), sequence: 0 };
   private readonly idempotent = new Map<string, Stored>();
-  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private readonly server = new FakeVendorServer<StripeRequest>({ record: stripeRequest, answer: (request) => this.reply(request), contentType: 'application/json' });
   private readonly signer = new Stripe('sk_test_signer_only');
 
   private constructor(readonly secretKey: string) {}
 
   static async start(secretKey: string): Promise<StripeFake> {
     const fake = new StripeFake(secretKey);
-    await new Promise<void>((resolve, reject) => {
-      fake.server.once('error', reject);
-      fake.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await fake.server.listen();
     return fake;
   }
 
+  get requests(): StripeRequest[] {
+    return this.server.requests;
+  }
+
   get port(): number {
-    return (this.server.address() as AddressInfo).port;
+    return this.server.port;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.server.url;
   }
 
   /** Requests to `path` (optionally of one method), in arrival order. */
@@ -110,34 +109,17 @@ export class StripeFake {
     return sent;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private id(prefix: string): string {
     return `${prefix}_${randomBytes(7).toString('hex')}`;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const rawBody = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
-    const request: StripeRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      rawQuery: url.search.slice(1),
-      query: decodeStripeForm(url.search.slice(1)),
-      headers,
-      rawBody,
-      body: decodeStripeForm(rawBody),
-    };
-    this.requests.push(request);
+  private reply(request: StripeRequest): FakeReply {
     const { status, body, replayed } = this.answer(request);
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}`, ...(replayed && { 'idempotent-replayed': 'true' }) });
-    res.end(JSON.stringify(body));
+    return { status, body, headers: { 'request-id': `req_${randomBytes(6).toString('hex')}`, ...(replayed && { 'idempotent-replayed': 'true' }) } };
   }
 
   private answer(request: StripeRequest): { status: number; body: unknown; replayed?: boolean } {
@@ -180,6 +162,18 @@ export class StripeFake {
       throw new StripeFakeError(400, 'invalid_request_error', 'Invalid request: the body must be application/x-www-form-urlencoded.');
     }
   }
+}
+
+function stripeRequest({ method, url, headers, body }: ReceivedRequest): StripeRequest {
+  return {
+    method,
+    path: url.pathname,
+    rawQuery: url.search.slice(1),
+    query: decodeStripeForm(url.search.slice(1)),
+    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')])),
+    rawBody: body,
+    body: decodeStripeForm(body),
+  };
 }
 
 /** Keys in a fixed order, so the same parameters compare equal whatever order they were sent in. */
