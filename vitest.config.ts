@@ -26,10 +26,21 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/bench/**', '**/node_modules/**'],
+          exclude: ['test/bench/**', 'test/packs/**', '**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Each pack file runs its own server (a temp SQLite data dir, a free port) against its own fakes, so
+          // these files, unlike the fault and load tests above, may run side by side.
+          name: 'packs',
+          include: ['test/packs/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

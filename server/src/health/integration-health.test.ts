@@ -76,7 +76,7 @@ describe('integration health', () => {
     const connection = (await health()).connections.find((entry) => entry.id === staleId)!;
     expect(connection.days.at(-1)).toMatchObject({ events: 5, failures: 1 });
     expect(connection).toMatchObject({ lastCallAt: now, lastFailure: 'HTTP 500', refresh: 'not_oauth' });
-    expect(connection.flags).toEqual([{ condition: 'needs_reconnect', message: 'reconnect it: the refresh token was revoked' }]);
+    expect(connection.flags).toEqual([{ condition: 'needs_reconnect', message: 'the refresh token was revoked' }]);
   });
 
   it('raises each condition once, mails one digest, and starts only the handlers that asked for alerts', async () => {

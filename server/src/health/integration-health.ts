@@ -135,7 +135,7 @@ function refreshState(row: ConnectionRow, oauth: boolean, now: number): Connecti
 
 function connectionFlags(row: ConnectionRow, today: { events: number; failures: number }): ConnectionHealth['flags'] {
   if (row.status === 'needs_reauth') {
-    return [{ condition: 'needs_reconnect', message: `reconnect it: ${row.status_message ?? 'the vendor no longer accepts its credentials'}` }];
+    return [{ condition: 'needs_reconnect', message: row.status_message ?? 'the vendor no longer accepts its credentials' }];
   }
   if (row.status === 'error') return [{ condition: 'connection_failing', message: `its last test failed: ${row.status_message ?? 'unknown error'}` }];
   if (today.failures >= failingCalls && today.failures * 2 >= today.events) {
