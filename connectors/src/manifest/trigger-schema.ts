@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { fieldSchema } from './field-schema.js';
-import { fieldKeySchema, pathSchema, slugSchema, templateSchema } from './names.js';
+import { fieldKeySchema, headerNameSchema, pathSchema, slugSchema, templateSchema } from './names.js';
 import { paginationSchema } from './pagination-schema.js';
 import { requestTemplateSchema } from './request-template-schema.js';
 import { verificationSpecSchema } from './verification-spec-schema.js';
+
+const credentialHeaders = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
 /**
  * How deliveries become events. Templates here see the delivery as `{{headers.*}}`, `{{query.*}}`,
@@ -17,6 +19,16 @@ const deliveryHandling = {
   dedupe: templateSchema.optional(),
   /** Only events whose `value` renders to one of `oneOf` (a list, or a template naming a multiselect input). */
   filter: z.strictObject({ value: templateSchema, oneOf: z.union([z.array(z.string()), templateSchema]) }).optional(),
+  /**
+   * Delivery headers the run sees with each event, for vendors that name the event only there (GitHub's
+   * `X-GitHub-Event`): added to each event that is a JSON object as `headers`, lower-case names
+   * (`{{trigger.headers.x-github-event}}`, as a `core/webhook` event has them); `filter` and `dedupe` see
+   * them as `{{event.headers.*}}`. Credential headers are refused.
+   */
+  eventHeaders: z
+    .array(headerNameSchema.refine((name) => !credentialHeaders.has(name.toLowerCase()), 'carries credentials; a run never sees it'))
+    .max(20)
+    .optional(),
 };
 
 const triggerBase = {

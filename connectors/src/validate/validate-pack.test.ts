@@ -114,6 +114,15 @@ describe('validatePack rules', () => {
     expect(pointersOf({ ...base(), triggers: [wrong] })).toEqual(['/triggers/0/unsubscribe/path']);
   });
 
+  it('takes eventHeaders on webhook and subscription triggers, refusing credential headers with their pointer', () => {
+    const hook = { kind: 'webhook', key: 'hook', name: 'Hook', eventHeaders: ['X-GitHub-Event', 'x-github-delivery'] };
+    expect(validatePack({ ...base(), triggers: [hook, subscription({ eventHeaders: ['x-event-key'] })] }).ok).toBe(true);
+    expect(problemsOf({ ...base(), triggers: [{ ...hook, eventHeaders: ['x-ok', 'Authorization'] }] })).toEqual([
+      { path: '/triggers/0/eventHeaders/1', message: 'carries credentials; a run never sees it' },
+    ]);
+    expect(pointersOf({ ...base(), triggers: [{ ...hook, eventHeaders: ['not a header'] }] })).toEqual(['/triggers/0/eventHeaders/0']);
+  });
+
   it('reports an unclosed {{ with its pointer', () => {
     expect(problemsOf({ ...base(), actions: [action({ request: { path: '/x/{{input.id' } })] })).toEqual([
       { path: '/actions/0/request/path', message: 'this template has an unclosed "{{" at position 3' },

@@ -15,7 +15,8 @@ const repository = `${owner}/${repo}`;
 /**
  * The managed "Repository event" trigger: publishing creates the repository webhook exactly as
  * `@octokit/rest` would (our URL, a generated secret, JSON content, the chosen events), deliveries signed
- * with that secret by `@octokit/webhooks-methods` start runs once per X-GitHub-Delivery, GitHub's `ping`
+ * with that secret by `@octokit/webhooks-methods` start runs once per X-GitHub-Delivery (the run sees it
+ * and X-GitHub-Event as `trigger.headers`), GitHub's `ping`
  * and unchosen events start nothing, a bad or missing signature is a 401 that stores nothing, a restart
  * keeps the secret and the seen deliveries without subscribing again, and unpublishing deletes the webhook
  * as the SDK would.
@@ -40,7 +41,7 @@ describe('GitHub repository events through a managed webhook', () => {
     const recipe = await publishRecipe(server, {
       name: 'Comment on every issue event',
       trigger: { use: 'github/repository-event', connection, input: { repository, events } },
-      steps: [{ id: 'ack', use: 'github/create-comment', connection, input: { repository: '{{trigger.repository.full_name}}', issue_number: '{{trigger.issue.number}}', body: 'Seen: {{trigger.action}}' } }],
+      steps: [{ id: 'ack', use: 'github/create-comment', connection, input: { repository: '{{trigger.repository.full_name}}', issue_number: '{{trigger.issue.number}}', body: 'Seen: {{trigger.headers.x-github-event}} {{trigger.action}} ({{trigger.headers.x-github-delivery}})' } }],
     });
 
     const [created] = fake.requestsTo('POST', '/repos/octocat/hello-world/hooks');
@@ -75,7 +76,8 @@ describe('GitHub repository events through a managed webhook', () => {
 
     const runs = await waitForRuns(server, recipe.id, 1);
     expect(runs.map((run) => run.status)).toEqual(['succeeded']);
-    expect(fake.requestsTo('POST', '/repos/octocat/hello-world/issues/2/comments').map((request) => request.json)).toEqual([{ body: 'Seen: opened' }]);
+    // The run sees the event name and delivery id GitHub sends only as headers (eventHeaders).
+    expect(fake.requestsTo('POST', '/repos/octocat/hello-world/issues/2/comments').map((request) => request.json)).toEqual([{ body: `Seen: issues opened (${opened.id})` }]);
 
     // After a restart the kept secret still verifies, the redelivery is still known, and nothing subscribes again.
     await server.restart();

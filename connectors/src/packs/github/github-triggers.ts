@@ -47,12 +47,14 @@ const eventsField = (description: string) => ({
 /**
  * Common to both triggers: one run per delivery (the `X-GitHub-Delivery` id stays the same when a delivery
  * is redelivered), and only the chosen events (`X-GitHub-Event`); the `ping` GitHub sends when a hook is
- * made is never chosen, so it is answered 200 and starts nothing. The run sees the delivery's JSON payload.
+ * made is never chosen, so it is answered 200 and starts nothing. The run sees the delivery's JSON payload
+ * and, as `headers`, the event name and delivery id (the payload does not say which event it is).
  */
 const deliveryHandling = {
   dedupe: '{{headers.x-github-delivery}}',
   filter: { value: '{{headers.x-github-event}}', oneOf: '{{input.events}}' },
-  sample: issuesEventSample,
+  eventHeaders: ['x-github-event', 'x-github-delivery'],
+  sample: { ...issuesEventSample, headers: { 'x-github-event': 'issues', 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958' } },
 };
 
 export const githubTriggers: Triggers = [
@@ -110,8 +112,7 @@ export const githubTriggers: Triggers = [
     request: {
       method: 'GET',
       path: '/search/issues',
-      // Trigger input is used as saved (defaults are not filled in), hence the default pipe.
-      query: { q: "repo:{{input.repository}} is:{{input.kind | default: 'issue'}} {{input.query}}", sort: 'created', order: 'desc', per_page: '100' },
+      query: { q: 'repo:{{input.repository}} is:{{input.kind}} {{input.query}}', sort: 'created', order: 'desc', per_page: '100' },
     },
     items: 'items',
     id: 'id',

@@ -22,4 +22,14 @@ describe('packDeliveryEvents', () => {
     expect(result.ok && result.events[0]?.dedupeKey).toBe('evt-7');
     expect(packDeliveryEvents({ events: 'items' }, scope({ other: 1 }), 1)).toEqual({ ok: false, message: 'the body has no list of events at "items"' });
   });
+
+  it('adds the named delivery headers to each object event as headers, which filter and dedupe see too', () => {
+    const headers = { 'x-github-event': 'issues', 'x-github-delivery': 'g-1', 'x-hub-signature-256': 'sha256=00' };
+    const spec = { eventHeaders: ['X-GitHub-Event', 'x-github-delivery', 'x-absent'], filter: { value: '{{event.headers.x-github-event}}', oneOf: ['issues'] }, dedupe: '{{event.headers.x-github-delivery}}' };
+    const result = packDeliveryEvents(spec, scope({ action: 'opened' }, headers), 1);
+    expect(result).toEqual({ ok: true, filtered: 0, events: [{ event: { action: 'opened', headers: { 'x-github-event': 'issues', 'x-github-delivery': 'g-1' } }, dedupeKey: 'g-1' }] });
+    expect(packDeliveryEvents(spec, scope({ action: 'opened' }, { ...headers, 'x-github-event': 'push' }), 1)).toMatchObject({ events: [], filtered: 1 });
+    expect(packDeliveryEvents({ eventHeaders: ['x-github-event'] }, scope(['a'], headers), 1)).toMatchObject({ events: [{ event: ['a'] }] });
+    expect(packDeliveryEvents({}, scope({ action: 'opened' }, headers), 1)).toMatchObject({ events: [{ event: { action: 'opened' } }] });
+  });
 });

@@ -4,7 +4,7 @@ import { createId } from '../../storage/create-id.js';
 import { renderTemplate } from '../../templates/index.js';
 import { deliveryIdFromHeaders } from '../verification/webhook-id.js';
 
-type DeliveryHandling = Pick<Extract<PackTrigger, { kind: 'webhook' | 'subscription' }>, 'events' | 'dedupe' | 'filter'>;
+type DeliveryHandling = Pick<Extract<PackTrigger, { kind: 'webhook' | 'subscription' }>, 'events' | 'dedupe' | 'filter' | 'eventHeaders'>;
 
 export type DeliveryEvents =
   | { ok: true; events: { event: unknown; dedupeKey: string }[]; filtered: number }
@@ -15,11 +15,21 @@ function asKey(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The event with the delivery headers named by `eventHeaders` as its `headers` (an event that is not a JSON object stays as it is). */
+function withEventHeaders(event: unknown, names: readonly string[] | undefined, headers: Record<string, string>): unknown {
+  if (!names?.length || typeof event !== 'object' || event === null || Array.isArray(event)) return event;
+  const picked = names.flatMap((name) => {
+    const key = name.toLowerCase();
+    return headers[key] === undefined ? [] : [[key, headers[key]] as const];
+  });
+  return { ...event, headers: Object.fromEntries(picked) };
+}
+
 /**
  * Turns one verified delivery into events: the `events` list split into one event per item (else the
- * body is the event), those the `filter` rejects dropped, each with its dedupe key (the `dedupe`
- * template, else the vendor's delivery id header plus the item's index, else unique). `scope` is what
- * the templates see besides `event`: `headers`, `query`, `body`, `input`, `connection`.
+ * body is the event), the `eventHeaders` added to each, those the `filter` rejects dropped, each with its
+ * dedupe key (the `dedupe` template, else the vendor's delivery id header plus the item's index, else
+ * unique). `scope` is what the templates see besides `event`: `headers`, `query`, `body`, `input`, `connection`.
  */
 export function packDeliveryEvents(spec: DeliveryHandling, scope: { headers: Record<string, string>; body: unknown } & Record<string, unknown>, now: number): DeliveryEvents {
   let items: unknown[] = [scope.body];
@@ -31,7 +41,8 @@ export function packDeliveryEvents(spec: DeliveryHandling, scope: { headers: Rec
   const deliveryId = deliveryIdFromHeaders(scope.headers);
   let filtered = 0;
   const events: { event: unknown; dedupeKey: string }[] = [];
-  items.forEach((event, index) => {
+  items.forEach((item, index) => {
+    const event = withEventHeaders(item, spec.eventHeaders, scope.headers);
     const eventScope = { ...scope, event };
     if (spec.filter && !passes(spec.filter, eventScope)) {
       filtered += 1;
