@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pollNow } from '../../support/poll-now.js';
 import { listRuns, publishRecipe, waitForRuns, type PublishedRecipe } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { pollNow } from '../slack/poll-now.js';
 import { connectGithub, personalToken } from './github-connection.js';
 import { GithubFake } from './github-fake.js';
 
