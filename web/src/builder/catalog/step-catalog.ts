@@ -18,6 +18,8 @@ export interface CatalogEntry {
   sample: unknown;
   /** The pack needs auth, so the step needs a connection. */
   needsConnection: boolean;
+  /** How a core step names the account it needs (pack steps just say "Connection"). */
+  connectionField?: { label: string; description: string };
   /** A pack trigger's kind (`webhook`, `subscription`, `poll`): the first two take test deliveries. */
   triggerKind?: string;
 }
@@ -79,7 +81,8 @@ export function buildCatalog(packs: InstalledPack[]): Catalog {
     group,
     fields: entry.fields,
     sample: entry.sample,
-    needsConnection: false,
+    needsConnection: entry.connection !== undefined,
+    ...(entry.connection && { packId: entry.connection.packId, connectionField: { label: entry.connection.label, description: entry.connection.description } }),
   });
   return {
     steps: [...coreStepForms.map((form) => core(form, form.group)), ...packs.flatMap((pack) => packEntries(pack, 'actions'))],

@@ -1,3 +1,4 @@
+import { emailStepFields } from './email-step-form';
 import type { FormField } from './form-field';
 
 /** What the builder knows about a core step: how it is listed, its form, and an example output for pills. */
@@ -5,8 +6,10 @@ export interface CoreStepForm {
   use: string;
   title: string;
   description: string;
-  group: 'Flow' | 'Data' | 'Developer';
+  group: 'Flow' | 'Data' | 'Messaging' | 'Developer';
   fields: FormField[];
+  /** The step acts through an account of this pack (the step's `connection`), picked above its form. */
+  connection?: { packId: string; label: string; description: string };
   /** The output's shape, so later steps can pick pills before this step has run. */
   sample: unknown;
 }
@@ -100,6 +103,15 @@ export const coreStepForms: readonly CoreStepForm[] = [
       { key: 'by', label: 'By (increment)', kind: 'number', required: false },
     ],
     sample: { key: 'counter', value: 1, found: true },
+  },
+  {
+    use: 'core/email',
+    title: 'Send email',
+    description: 'Sends an email through an SMTP account: text and HTML, attachments, Cc, Bcc and Reply-To.',
+    group: 'Messaging',
+    connection: { packId: 'smtp', label: 'SMTP account', description: 'The mail server and login the message is sent through.' },
+    fields: emailStepFields,
+    sample: { messageId: '<…@example.com>', accepted: ['ada@example.com'], rejected: [], response: '250 OK' },
   },
   {
     use: 'core/http',

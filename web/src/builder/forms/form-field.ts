@@ -18,7 +18,9 @@ export type FieldKind =
   | 'conditions'
   | 'paths'
   /** A `core/http` body (JSON, form or raw text): edits the whole input, as its kind picks one key of three. */
-  | 'httpBody';
+  | 'httpBody'
+  /** Email attachments: a list of file values from earlier steps (pills) or text saved as a file. */
+  | 'attachments';
 
 export interface Choice {
   label: string;
@@ -45,6 +47,8 @@ export interface FormField {
   advanced?: boolean;
   /** For a whole-input field (key `''`) that edits only some input keys: those keys, whose problems it shows. */
   covers?: string[];
+  /** A check of the value beyond the kind's own (run first; given the whole input for checks across fields). */
+  check?: (value: unknown, input: Json | undefined) => string | undefined;
 }
 
 /** A pack field as the manifest declares it (connectors' field-schema), read defensively from JSON. */
@@ -123,7 +127,9 @@ const isBlank = (value: unknown): boolean =>
 /** A value the user wrote as a template is only known when the step runs; it is not checked here. */
 const isTemplate = (value: unknown): boolean => typeof value === 'string' && hasPill(value);
 
-function problemOf(field: FormField, value: unknown): string | undefined {
+function problemOf(field: FormField, value: unknown, input: Json | undefined): string | undefined {
+  const checked = field.check?.(value, input);
+  if (checked !== undefined) return checked;
   // A required field with a default is filled by the step itself (an HTTP step's method is GET unless chosen).
   if (isBlank(value)) return field.required && field.default === undefined ? `${field.label} is required` : undefined;
   if (isTemplate(value)) return undefined;
@@ -151,7 +157,7 @@ export function validateForm(fields: FormField[], input: Json | undefined): Reco
   const problems: Record<string, string> = {};
   for (const field of fields) {
     if (field.kind === 'paths' || field.kind === 'conditions' || field.kind === 'httpBody') continue;
-    const problem = problemOf(field, readField(input, field.key));
+    const problem = problemOf(field, readField(input, field.key), input);
     if (problem !== undefined) problems[field.key] = problem;
   }
   return problems;

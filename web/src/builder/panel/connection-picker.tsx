@@ -4,13 +4,16 @@ import { usePackConnections } from '../builder-api';
 
 interface ConnectionPickerProps {
   packId: string;
+  /** A core step names what it needs (e.g. "SMTP account"); pack steps keep "Connection". */
+  label?: string;
+  description?: string;
   value: string | undefined;
   onChange: (connection: string | undefined) => void;
   error: string | undefined;
 }
 
 /** Which account of the pack the step acts as, with a link to connect a new one. */
-export function ConnectionPicker({ packId, value, onChange, error }: ConnectionPickerProps) {
+export function ConnectionPicker({ packId, label = 'Connection', description, value, onChange, error }: ConnectionPickerProps) {
   const connections = usePackConnections(packId);
   const data = (connections.data ?? []).map((connection) => ({
     value: connection.id,
@@ -19,7 +22,8 @@ export function ConnectionPicker({ packId, value, onChange, error }: ConnectionP
   return (
     <div>
       <Select
-        label="Connection"
+        label={label}
+        description={description}
         required
         data={data}
         value={value ?? null}

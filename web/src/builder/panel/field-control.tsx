@@ -2,6 +2,7 @@ import { Checkbox, Loader, MultiSelect, NumberInput, Select, Textarea } from '@m
 import { useDynamicChoices } from '../builder-api';
 import type { Choice, FormField } from '../forms/form-field';
 import { hasPill } from '../pills/template-segments';
+import { AttachmentsEditor } from './attachments-editor';
 import { ConditionsEditor } from './conditions-editor';
 import { HttpBodyEditor } from './http-body-editor';
 import { JsonEditor } from './json-editor';
@@ -78,6 +79,8 @@ export function FieldControl({ field, value, onChange, error, use, connection, i
       return <KeyValueEditor label={field.label} value={value} error={error} onChange={onChange} />;
     case 'conditions':
       return <ConditionsEditor label={field.label} value={value} error={error} onChange={onChange} />;
+    case 'attachments':
+      return <AttachmentsEditor label={field.label} description={field.description} value={value} error={error} onChange={onChange} />;
     case 'httpBody':
       return <HttpBodyEditor label={field.label} input={input} error={error} onChange={onChange} />;
     case 'code':

@@ -70,7 +70,13 @@ export function StepForm({ item, entry, problems, onChange }: StepFormProps) {
         />
       )}
       {entry?.needsConnection && entry.packId && (
-        <ConnectionPicker packId={entry.packId} value={item.connection} error={server.get('connection')} onChange={(connection) => onChange({ connection })} />
+        <ConnectionPicker
+          packId={entry.packId}
+          {...entry.connectionField}
+          value={item.connection}
+          error={server.get('connection')}
+          onChange={(connection) => onChange({ connection })}
+        />
       )}
       {isStep && item.use === 'core/paths' && (
         <PathsEditor paths={item.paths ?? []} mode={item.mode ?? 'first'} error={server.get('paths')} onChange={(change) => onChange(change)} />

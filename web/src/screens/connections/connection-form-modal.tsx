@@ -8,7 +8,7 @@ import { usePack, usePacks } from '../packs/packs-api';
 import { useFocusReturnOnUnmount } from '../../app/use-focus-return-on-unmount';
 import { ConnectionFields } from './connection-fields';
 import { fieldsPayload, initialValues, type FormValue, type FormValues } from './connection-form-values';
-import { useCreateConnection, useUpdateConnection } from './connections-api';
+import { useCreateConnection, useStartOAuth, useUpdateConnection } from './connections-api';
 import type { useOAuthPopup } from './use-oauth-popup';
 
 interface Props {
@@ -52,6 +52,7 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
   const [busy, setBusy] = useState(false);
   const create = useCreateConnection();
   const update = useUpdateConnection();
+  const start = useStartOAuth();
   // OAuth2 packs with `pasteToken`: connect through the provider's page, or paste a token the vendor issued by hand.
   const [method, setMethod] = useState<'oauth' | 'paste'>(connection?.tokenPasted ? 'paste' : 'oauth');
   const [token, setToken] = useState('');
@@ -74,7 +75,10 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
     if (chosen && name === '') setName(chosen.name);
   };
 
-  const save = async (event: FormEvent) => {
+  // An edited connection that authorises in the browser may be saved and sent through the provider's page again.
+  const canReconnect = connection !== undefined && needsBrowserAuthorization(auth) && !pasting;
+
+  const save = async (event: Pick<FormEvent, 'preventDefault'>, reconnect = false) => {
     event.preventDefault();
     if (!packId) return;
     const { fields, problems } = fieldsPayload(auth.fields, values, connection);
@@ -88,7 +92,15 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
     const pasted = pasting && token.trim() !== '' ? { token: token.trim() } : {};
     setBusy(true);
     try {
-      if (connection) {
+      if (connection && reconnect) {
+        // The popup opens inside the click (or it is blocked), before the save and the authorisation URL.
+        await connect(async () => {
+          const saved = await update.mutateAsync({ id: connection.id, name: name.trim(), fields });
+          onSaved?.(saved);
+          const { authorizeUrl } = await start.mutateAsync(saved.id);
+          return { id: saved.id, since: saved.updatedAt, authorizeUrl };
+        });
+      } else if (connection) {
         const saved = await update.mutateAsync({ id: connection.id, name: name.trim(), fields, ...pasted });
         notifications.show({ color: 'green', message: pasted.token ? `"${saved.name}" reconnected with the new token.` : `"${saved.name}" saved.` });
         onSaved?.(saved);
@@ -131,6 +143,11 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
             required
             nothingFoundMessage="No installed pack needs a connection"
           />
+          {connection && connection.status !== 'ok' && (
+            <Alert color="yellow" title={connection.status === 'needs_reauth' ? 'Needs reconnection' : 'Calls failing'} data-testid="connection-form-status">
+              {connection.statusMessage ?? (canReconnect ? 'Reconnect it through the app’s page.' : 'Correct its fields and save; saving checks them with the app.')}
+            </Alert>
+          )}
           <TextInput label="Name" required value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors.name} />
           {packId && pack.isPending && <Loader size="sm" aria-label="Loading the pack" />}
           {pack.error && <Alert color="red">{errorMessage(pack.error)}</Alert>}
@@ -178,9 +195,14 @@ export function ConnectionFormModal({ opened, onClose, connection, packId: fixed
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy} disabled={!pack.data}>
+            <Button type="submit" variant={canReconnect ? 'default' : 'filled'} loading={busy} disabled={!pack.data}>
               {!connection && needsBrowserAuthorization(auth) && !pasting ? 'Save and connect' : 'Save'}
             </Button>
+            {canReconnect && (
+              <Button loading={busy} onClick={(event) => void save(event, true)}>
+                Save and reconnect
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>

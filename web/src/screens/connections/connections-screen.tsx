@@ -15,7 +15,10 @@ import { ConnectionStatusBadge } from './connection-status-badge';
 import { useConnections } from './connections-api';
 import { useOAuthPopup } from './use-oauth-popup';
 
-/** The connections list: health at a glance, with create, test, (re)connect, edit and delete. */
+/**
+ * The connections list: health at a glance, with create, test, (re)connect, edit and delete.
+ * `?pack=<id>` opens a new connection of that pack; `?open=<id>` opens that connection's form (health links).
+ */
 export function ConnectionsScreen() {
   const connections = useConnections();
   const packs = usePacks();
@@ -29,10 +32,13 @@ export function ConnectionsScreen() {
   });
   const authOf = new Map<string, ManifestAuth>(manifests.flatMap((q) => (q.data ? [[q.data.pack.id, readManifest(q.data.manifest).auth] as const] : [])));
   const packOf = new Map((packs.data ?? []).map((p) => [p.id, p]));
+  const openId = params.get('open');
+  const linked = openId === null ? undefined : connections.data?.find((connection) => connection.id === openId);
+  const shown = editing ?? linked ?? null;
 
   const close = () => {
     setEditing(null);
-    if (params.has('pack')) setParams({}, { replace: true });
+    if (params.has('pack') || params.has('open')) setParams({}, { replace: true });
   };
 
   return (
@@ -42,6 +48,9 @@ export function ConnectionsScreen() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>New connection</Button>
       </Group>
       {connections.error && <Alert color="red">{errorMessage(connections.error)}</Alert>}
+      {openId !== null && connections.data && !linked && (
+        <Alert color="yellow" data-testid="connection-not-found">That connection no longer exists; it may have been deleted.</Alert>
+      )}
       {connections.data?.length === 0 && (
         <Text c="dimmed">No connections yet. A connection holds the account a pack uses, e.g. an API key.</Text>
       )}
@@ -105,12 +114,12 @@ export function ConnectionsScreen() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {editing !== null && (
+      {shown !== null && (
         <ConnectionFormModal
           opened
           onClose={close}
           connect={oauth.connect}
-          {...(editing === 'new' ? { ...(params.get('pack') && { packId: params.get('pack')! }) } : { connection: editing })}
+          {...(shown === 'new' ? { ...(params.get('pack') && { packId: params.get('pack')! }) } : { connection: shown })}
         />
       )}
     </Stack>

@@ -43,7 +43,7 @@ export function ConnectionsHealthTable({ connections, packs }: { connections: re
                 </Table.Td>
                 <Table.Td maw={320}>
                   <ConnectionStatusBadge connection={connection} />
-                  <FlagList flags={connection.flags} action={(condition) => connectionAction(condition, connection.name)} />
+                  <FlagList flags={connection.flags} action={(condition) => connectionAction(condition, connection)} />
                 </Table.Td>
                 <Table.Td maw={180}>
                   <Text size="sm" c={refresh.color}>

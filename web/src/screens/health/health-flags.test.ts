@@ -18,9 +18,9 @@ const alert = (id: string, subjectKind: HealthAlert['subjectKind'], subjectId: s
 const health = (alerts: HealthAlert[]): IntegrationHealth => ({ connections: [connection], triggers: [trigger], alerts });
 
 describe('flags and alerts', () => {
-  it('sends a connection needing reconnection to Reconnect, a failing one to check it, a trigger to its recipe', () => {
-    expect(connectionAction('needs_reconnect', 'Slack')).toEqual({ label: 'Reconnect', to: '/connections', ariaLabel: 'Reconnect Slack' });
-    expect(connectionAction('connection_failing', 'Slack').label).toBe('Check connection');
+  it('sends a connection needing reconnection to Reconnect it in its own form, a failing one to check it, a trigger to its recipe', () => {
+    expect(connectionAction('needs_reconnect', { id: 'con 1', name: 'Slack' })).toEqual({ label: 'Reconnect', to: '/connections?open=con%201', ariaLabel: 'Reconnect Slack' });
+    expect(connectionAction('connection_failing', { id: 'con_1', name: 'Slack' })).toMatchObject({ label: 'Check connection', to: '/connections?open=con_1' });
     expect(recipeAction('rcp 1', 'Orders')).toEqual({ label: 'Open recipe', to: '/recipes/rcp%201', ariaLabel: 'Open recipe Orders' });
   });
 
@@ -32,9 +32,9 @@ describe('flags and alerts', () => {
         alert('a1', 'connection', 'con_1', 'connection_failing', 5),
       ]),
     );
-    expect(open.map((item) => [item.alert.id, item.subject, item.action?.label])).toEqual([
-      ['a3', 'Trigger of "Orders"', 'Open recipe'],
-      ['a2', 'Connection "Slack (team)"', 'Reconnect'],
+    expect(open.map((item) => [item.alert.id, item.subject, item.action?.label, item.action?.to])).toEqual([
+      ['a3', 'Trigger of "Orders"', 'Open recipe', '/recipes/rcp%201'],
+      ['a2', 'Connection "Slack (team)"', 'Reconnect', '/connections?open=con_1'],
     ]);
   });
 

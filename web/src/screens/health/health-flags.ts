@@ -17,12 +17,12 @@ export interface FlagAction {
 }
 
 /**
- * A connection is fixed on the connections screen (reconnect or correct its fields there); a trigger in its
- * recipe (the builder shows the trigger and its test URL).
+ * A connection is fixed in its form on the connections screen (reconnect or correct its fields there), which
+ * that address opens; a trigger in its recipe (the builder shows the trigger and its test URL).
  */
-export function connectionAction(condition: HealthCondition, name: string): FlagAction {
+export function connectionAction(condition: HealthCondition, connection: { id: string; name: string }): FlagAction {
   const label = condition === 'needs_reconnect' ? 'Reconnect' : 'Check connection';
-  return { label, to: '/connections', ariaLabel: `${label} ${name}` };
+  return { label, to: `/connections?open=${encodeURIComponent(connection.id)}`, ariaLabel: `${label} ${connection.name}` };
 }
 
 export function recipeAction(recipeId: string, recipeName: string): FlagAction {
@@ -46,7 +46,7 @@ export function openAlerts(health: IntegrationHealth): OpenAlert[] {
       if (alert.subjectKind === 'connection') {
         const connection = connections.get(alert.subjectId);
         return connection
-          ? { alert, subject: `Connection "${connection.name}"`, action: connectionAction(alert.condition, connection.name) }
+          ? { alert, subject: `Connection "${connection.name}"`, action: connectionAction(alert.condition, connection) }
           : { alert, subject: 'A deleted connection', action: null };
       }
       const trigger = triggers.get(alert.subjectId);
