@@ -172,7 +172,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     // Every minute, so a token is renewed within its last five minutes, before a run needs it.
     const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
     const healthMonitor = startHealthMonitor(
-      { database, registry, connections: connections.auth, log, now, publicUrl: config.publicUrl, runTimeoutMs: config.runTimeoutMs, onEnqueued: () => worker?.nudge() },
+      { database, registry, connections: connections.auth, egress, log, now, publicUrl: config.publicUrl, runTimeoutMs: config.runTimeoutMs, onEnqueued: () => worker?.nudge() },
       { intervalMs: config.healthCheckIntervalMs },
     );
     return {

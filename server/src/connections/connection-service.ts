@@ -2,6 +2,7 @@ import type { PackManifest } from '@switchyard/connectors';
 import type { Logger } from 'pino';
 import type { ConnectionView } from '../contracts/connection.js';
 import type { Problem } from '../contracts/problem.js';
+import type { EgressClient } from '../egress/egress-client.js';
 import { checkSmtpAccount } from '../email/check-smtp-account.js';
 import type { PackRegistry } from '../registry/pack-registry.js';
 import { auditRepo } from '../storage/audit-repo.js';
@@ -28,6 +29,8 @@ import type { VendorClient } from './vendor-client.js';
 export interface ConnectionServiceDeps {
   database: Database;
   box: SecretBox;
+  /** Checks SMTP accounts' hosts by the egress policy before connecting to them. */
+  egress: EgressClient;
   registry: PackRegistry;
   vendor: VendorClient;
   oauth: OAuth2Client;
@@ -49,11 +52,11 @@ const refuse = (status: Refusal['status'], code: string, message: string, proble
  * Packs whose accounts are not HTTP (the built-in `smtp` of core/email) declare no test request: saving or
  * testing such a connection runs the pack's own check on its fields instead.
  */
-const accountChecks: Readonly<Record<string, (fields: Record<string, unknown>) => Promise<TestOutcome>>> = { smtp: checkSmtpAccount };
+const accountChecks: Readonly<Record<string, (fields: Record<string, unknown>, egress: EgressClient) => Promise<TestOutcome>>> = { smtp: checkSmtpAccount };
 
-function testConnection(...[vendor, pack, connection, onUnauthorized]: Parameters<typeof runConnectionTest>): Promise<TestOutcome> {
+function testConnection(egress: EgressClient, ...[vendor, pack, connection, onUnauthorized]: Parameters<typeof runConnectionTest>): Promise<TestOutcome> {
   const check = Object.hasOwn(accountChecks, pack.id) ? accountChecks[pack.id] : undefined;
-  return check ? check(connection.fields) : runConnectionTest(vendor, pack, connection, onUnauthorized);
+  return check ? check(connection.fields, egress) : runConnectionTest(vendor, pack, connection, onUnauthorized);
 }
 
 /**
@@ -169,7 +172,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       if (!browserFlow && !options.skipTest) {
         const record = draftRecord(row, secrets);
-        const outcome = await testConnection(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(record), accessToken: secrets.tokens?.accessToken });
+        const outcome = await testConnection(deps.egress, deps.vendor, pack, { id, packId: pack.id, fields: templateFields(record), accessToken: secrets.tokens?.accessToken });
         if (outcome.ran && !outcome.ok) return refuse(422, 'CONNECTION_TEST_FAILED', outcome.message);
         if (outcome.ran) row.last_checked_at = now;
       }
@@ -237,7 +240,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       // An OAuth connection without a token has nothing to test until it is authorised.
       const testable = pack.auth.kind !== 'oauth2' || secrets.tokens !== undefined;
       if (testable && !options.skipTest) {
-        const outcome = await testConnection(deps.vendor, pack, { id, packId: pack.id, fields: templateFields(next), accessToken: secrets.tokens?.accessToken });
+        const outcome = await testConnection(deps.egress, deps.vendor, pack, { id, packId: pack.id, fields: templateFields(next), accessToken: secrets.tokens?.accessToken });
         if (outcome.ran && !outcome.ok) return refuse(422, 'CONNECTION_TEST_FAILED', outcome.message);
         if (outcome.ran) health = { status: 'ok', status_message: null, last_checked_at: now };
       }
@@ -287,7 +290,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       let result: { ok: boolean; message: string | null };
       try {
         const resolved = await deps.auth.resolve(id, pack);
-        const outcome = await testConnection(deps.vendor, pack, resolved, (stale) => deps.auth.refreshAfterUnauthorized(stale, pack));
+        const outcome = await testConnection(deps.egress, deps.vendor, pack, resolved, (stale) => deps.auth.refreshAfterUnauthorized(stale, pack));
         result = outcome.ran && !outcome.ok ? { ok: false, message: outcome.message } : { ok: true, message: null };
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;

@@ -9,6 +9,7 @@ import { createGuardedConnector } from './guarded-connector.js';
 import { parseEgressUrl } from './parse-egress-url.js';
 import { readCappedBody } from './read-capped-body.js';
 import { redirectedHop, redirectStatuses, type Hop } from './redirected-hop.js';
+import { resolveCheckedHost } from './resolve-checked-host.js';
 import { startDeadline } from './start-deadline.js';
 import { toEgressError } from './to-egress-error.js';
 
@@ -38,11 +39,9 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
  * connect time; redirects are followed here, hop by hop, so each target meets the same check.
  */
 export function createEgressClient(options: EgressClientOptions = {}): EgressClient {
+  const policy = { allowList: createAllowList(options.allow ?? []), lookup: options.lookup ?? (dnsLookup as LookupFunction) };
   const agent = new Agent({
-    connect: createGuardedConnector({
-      allowList: createAllowList(options.allow ?? []),
-      lookup: options.lookup ?? (dnsLookup as LookupFunction),
-    }),
+    connect: createGuardedConnector(policy),
     connections: options.connections ?? null,
     // The per-call deadline is the only clock; undici's idle timers would cut long calls at their own defaults.
     headersTimeout: 0,
@@ -101,6 +100,7 @@ export function createEgressClient(options: EgressClientOptions = {}): EgressCli
         deadline.dispose();
       }
     },
+    resolveHost: (hostname) => resolveCheckedHost(hostname, policy),
     close: () => agent.close(),
   };
 }

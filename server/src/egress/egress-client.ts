@@ -36,6 +36,11 @@ export interface EgressResponse {
  */
 export interface EgressClient {
   request(request: EgressRequest): Promise<EgressResponse>;
+  /**
+   * For connections that are not HTTP (SMTP): an address of `hostname` checked by the same policy as
+   * `request` (`EGRESS_BLOCKED` when any record is refused). Connect to it, not to the name.
+   */
+  resolveHost(hostname: string): Promise<string>;
   /** Closes pooled connections; in-flight requests finish first. */
   close(): Promise<void>;
 }

@@ -18,6 +18,22 @@ export function refuseDestination(hostname: string, addresses: readonly string[]
 }
 
 /**
+ * The records of a lookup answer once checked: refused when there are none or when any one is blocked, so
+ * a name that mixes public and private records cannot reach the private one.
+ */
+export function checkLookupAnswer(
+  hostname: string,
+  answer: string | LookupAddress[],
+  family: number | undefined,
+  allowList: AllowList,
+): [LookupAddress, ...LookupAddress[]] | EgressError {
+  const addresses: LookupAddress[] = typeof answer === 'string' ? [{ address: answer, family: family ?? isIP(answer) }] : answer;
+  const [first, ...rest] = addresses;
+  if (first === undefined) return new EgressError('EGRESS_CONNECT', `no addresses found for host ${hostname}`);
+  return refuseDestination(hostname, addresses.map((entry) => entry.address), allowList) ?? [first, ...rest];
+}
+
+/**
  * Wraps a resolver so that every answer is checked before the socket sees it: one blocked record
  * refuses the name, and the socket can only connect to addresses that were checked.
  */
@@ -25,16 +41,10 @@ function guardLookup(lookup: LookupFunction, allowList: AllowList): LookupFuncti
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (error, answer, family) => {
       if (error) return callback(error, '');
-      const addresses: LookupAddress[] =
-        typeof answer === 'string' ? [{ address: answer, family: family ?? isIP(answer) }] : answer;
-      const first = addresses[0];
-      if (first === undefined) {
-        return callback(new EgressError('EGRESS_CONNECT', `no addresses found for host ${hostname}`), '');
-      }
-      const refusal = refuseDestination(hostname, addresses.map((entry) => entry.address), allowList);
-      if (refusal) return callback(refusal, '');
-      if (options.all) return callback(null, addresses);
-      callback(null, first.address, first.family);
+      const checked = checkLookupAnswer(hostname, answer, family, allowList);
+      if (checked instanceof EgressError) return callback(checked, '');
+      if (options.all) return callback(null, checked);
+      callback(null, checked[0].address, checked[0].family);
     });
   };
 }

@@ -1,3 +1,5 @@
+import { EgressError } from '../egress/egress-error.js';
+
 /**
  * A failed send or check, worded for the person who owns the recipe. `retryable` follows SMTP's own split:
  * 4xx replies and lost connections are temporary, 5xx replies (a refused recipient, bad credentials) are not.
@@ -29,6 +31,11 @@ const transientCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', '
 /** Turns what nodemailer threw into an `EmailError` whose message names the server's reply, never a secret. */
 export function toEmailError(error: unknown, host: string): EmailError {
   if (error instanceof EmailError) return error;
+  if (error instanceof EgressError) {
+    // The policy is the operator's, so the message says who can change it; a refusal never passes on retry.
+    if (error.code === 'EGRESS_BLOCKED') return new EmailError('SMTP_BLOCKED', `${error.message}; an owner can allow it with SWITCHYARD_EGRESS_ALLOW`, false);
+    return new EmailError('SMTP_DNS', `sending through ${host} failed: ${error.message}`, error.retryable);
+  }
   const failure: NodemailerFailure = error !== null && typeof error === 'object' ? error : { message: String(error) };
   const code = typeof failure.code === 'string' ? failure.code : 'EMAIL_FAILED';
   const reply = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;

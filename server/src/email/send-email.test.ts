@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createEgressClient } from '../egress/create-egress-client.js';
 import { EmailError } from './email-error.js';
 import { sendEmail, type EmailMessage } from './send-email.js';
 import { smtpSettingsSchema, type SmtpSettingsInput } from './smtp-settings.js';
@@ -6,9 +7,12 @@ import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js'
 import { verifySmtp } from './verify-smtp.js';
 
 const servers: SmtpTestServer[] = [];
+// The test servers listen on 127.0.0.1, which the egress policy lets through only when allowed.
+const egress = createEgressClient({ allow: ['127.0.0.1'] });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
+afterAll(() => egress.close());
 
 async function start(...args: Parameters<typeof startSmtpTestServer>): Promise<SmtpTestServer> {
   const server = await startSmtpTestServer(...args);
@@ -43,7 +47,7 @@ describe('sendEmail', () => {
         { filename: 'invoice.pdf', content: pdf, contentType: 'application/pdf' },
         { filename: 'notes.txt', content: Buffer.from('line one\nline two') },
       ],
-    });
+    }, { egress });
     expect(sent.accepted.sort()).toEqual(['ada@example.com', 'bob@example.com', 'carol@example.com', 'hidden@example.com']);
     expect(sent.rejected).toEqual([]);
     expect(sent.response).toMatch(/^250 /);
@@ -73,10 +77,10 @@ describe('sendEmail', () => {
 
   it.each(['PLAIN', 'LOGIN'])('logs in with AUTH %s over STARTTLS', async (method) => {
     const server = await start({ users: { robot: 's3cret' }, options: { authMethods: [method] } });
-    await sendEmail(settings(server, { security: 'starttls', username: 'robot', password: 's3cret', acceptUntrustedCertificate: true }), message);
+    await sendEmail(settings(server, { security: 'starttls', username: 'robot', password: 's3cret', acceptUntrustedCertificate: true }), message, { egress });
     expect(server.received.map((mail) => [mail.user, mail.secure])).toEqual([['robot', true]]);
     const refused = await failure(
-      sendEmail(settings(server, { security: 'starttls', username: 'robot', password: 'wrong', acceptUntrustedCertificate: true }), message),
+      sendEmail(settings(server, { security: 'starttls', username: 'robot', password: 'wrong', acceptUntrustedCertificate: true }), message, { egress }),
     );
     expect(refused).toMatchObject({ code: 'SMTP_AUTH_FAILED', retryable: false, responseCode: 535 });
     expect(refused.message).toContain('refused the username or password');
@@ -85,35 +89,35 @@ describe('sendEmail', () => {
 
   it('refuses a self-signed certificate on STARTTLS and implicit TLS unless the account accepts it', async () => {
     const plain = await start();
-    const untrusted = await failure(sendEmail(settings(plain, { security: 'starttls' }), message));
+    const untrusted = await failure(sendEmail(settings(plain, { security: 'starttls' }), message, { egress }));
     expect(untrusted).toMatchObject({ code: 'SMTP_UNTRUSTED_CERTIFICATE', retryable: false });
     expect(untrusted.message).toContain('Accept an untrusted certificate');
-    await sendEmail(settings(plain, { security: 'starttls', acceptUntrustedCertificate: true }), message);
+    await sendEmail(settings(plain, { security: 'starttls', acceptUntrustedCertificate: true }), message, { egress });
 
     const implicit = await start({ options: { secure: true } });
-    expect(await failure(sendEmail(settings(implicit, { security: 'tls' }), message))).toMatchObject({ code: 'SMTP_UNTRUSTED_CERTIFICATE' });
-    await sendEmail(settings(implicit, { security: 'tls', acceptUntrustedCertificate: true }), message);
+    expect(await failure(sendEmail(settings(implicit, { security: 'tls' }), message, { egress }))).toMatchObject({ code: 'SMTP_UNTRUSTED_CERTIFICATE' });
+    await sendEmail(settings(implicit, { security: 'tls', acceptUntrustedCertificate: true }), message, { egress });
     expect([...plain.received, ...implicit.received].map((mail) => mail.secure)).toEqual([true, true]);
   });
 
   it('STARTTLS is required when chosen, and never attempted with security "none"', async () => {
     const noTls = await start({ options: { disabledCommands: ['AUTH', 'STARTTLS'] } });
-    expect((await failure(sendEmail(settings(noTls, { security: 'starttls', acceptUntrustedCertificate: true }), message))).retryable).toBe(false);
+    expect((await failure(sendEmail(settings(noTls, { security: 'starttls', acceptUntrustedCertificate: true }), message, { egress }))).retryable).toBe(false);
     const offersTls = await start();
-    await sendEmail(settings(offersTls), message);
+    await sendEmail(settings(offersTls), message, { egress });
     expect(offersTls.received.map((mail) => mail.secure)).toEqual([false]);
   });
 
   it('a 5xx reply is a readable, final failure; a 4xx reply may be retried', async () => {
     const server = await start({ replies: { 'gone@example.com': 550, 'full@example.com': 452 } });
-    const refused = await failure(sendEmail(settings(server), { ...message, to: ['gone@example.com'] }));
+    const refused = await failure(sendEmail(settings(server), { ...message, to: ['gone@example.com'] }, { egress }));
     expect(refused).toMatchObject({ code: 'SMTP_550', retryable: false, responseCode: 550 });
     expect(refused.message).toBe('127.0.0.1 refused the message (RCPT TO): 550 Mailbox gone@example.com unavailable');
-    const deferred = await failure(sendEmail(settings(server), { ...message, to: ['full@example.com'] }));
+    const deferred = await failure(sendEmail(settings(server), { ...message, to: ['full@example.com'] }, { egress }));
     expect(deferred).toMatchObject({ code: 'SMTP_452', retryable: true, responseCode: 452 });
     expect(deferred.message).toContain('deferred the message');
     // One refused recipient among good ones: the message goes to the others and says who was refused.
-    const partial = await sendEmail(settings(server), { ...message, to: ['ada@example.com', 'gone@example.com'] });
+    const partial = await sendEmail(settings(server), { ...message, to: ['ada@example.com', 'gone@example.com'] }, { egress });
     expect([partial.accepted, partial.rejected]).toEqual([['ada@example.com'], ['gone@example.com']]);
     expect(server.received).toHaveLength(1);
   });
@@ -123,19 +127,19 @@ describe('sendEmail', () => {
     const port = server.port;
     await server.close();
     servers.length = 0;
-    const down = await failure(sendEmail(smtpSettingsSchema.parse({ host: '127.0.0.1', port, security: 'none', from: 'a@example.com' }), message));
+    const down = await failure(sendEmail(smtpSettingsSchema.parse({ host: '127.0.0.1', port, security: 'none', from: 'a@example.com' }), message, { egress }));
     expect(down.retryable).toBe(true);
     const other = await start();
-    expect(await failure(sendEmail(settings(other, { from: undefined }), message))).toMatchObject({ code: 'EMAIL_NO_SENDER', retryable: false });
+    expect(await failure(sendEmail(settings(other, { from: undefined }), message, { egress }))).toMatchObject({ code: 'EMAIL_NO_SENDER', retryable: false });
   });
 });
 
 describe('verifySmtp', () => {
   it('logs in without sending, and says why a login fails', async () => {
     const server = await start({ users: { robot: 's3cret' } });
-    await verifySmtp(settings(server, { security: 'starttls', username: 'robot', password: 's3cret', acceptUntrustedCertificate: true }));
+    await verifySmtp(settings(server, { security: 'starttls', username: 'robot', password: 's3cret', acceptUntrustedCertificate: true }), egress);
     expect(server.received).toEqual([]);
-    const refused = await failure(verifySmtp(settings(server, { security: 'starttls', username: 'robot', password: 'nope', acceptUntrustedCertificate: true })));
+    const refused = await failure(verifySmtp(settings(server, { security: 'starttls', username: 'robot', password: 'nope', acceptUntrustedCertificate: true }), egress));
     expect(refused.code).toBe('SMTP_AUTH_FAILED');
   });
 });

@@ -1,6 +1,6 @@
 import { EmailError, toEmailError } from './email-error.js';
 import type { SmtpSettings } from './smtp-settings.js';
-import { smtpTransport } from './smtp-transport.js';
+import { smtpTransport, type SmtpEgress } from './smtp-transport.js';
 
 export interface EmailAttachment {
   filename: string;
@@ -37,36 +37,39 @@ const addresses = (list: (string | { address: string })[]) => list.map((entry) =
 
 /**
  * Sends one message over SMTP (one connection, closed after). Failures are `EmailError`s: 4xx replies and
- * lost connections retryable, 5xx replies and untrusted certificates not. Used by `core/email` and by
- * anything else that mails owners (health alerts).
+ * lost connections retryable, 5xx replies, untrusted certificates and hosts the egress policy refuses not.
+ * Used by `core/email` and by anything else that mails owners (health alerts).
  */
-export async function sendEmail(settings: SmtpSettings, message: EmailMessage, signal?: AbortSignal): Promise<SentEmail> {
+export async function sendEmail(settings: SmtpSettings, message: EmailMessage, options: { egress: SmtpEgress; signal?: AbortSignal | undefined }): Promise<SentEmail> {
   const from = message.from ?? settings.from;
   if (!from) throw new EmailError('EMAIL_NO_SENDER', 'no sender: give a From address in the step, or a default one in the SMTP account', false);
-  const transport = smtpTransport(settings);
-  const abort = () => transport.close();
-  signal?.addEventListener('abort', abort, { once: true });
+  const { signal } = options;
   try {
-    const info = await transport.sendMail({
-      from,
-      to: message.to,
-      cc: message.cc,
-      bcc: message.bcc,
-      replyTo: message.replyTo,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      attachments: message.attachments?.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
-      messageId: message.messageId,
-      // Values come from runs: never let one name a local file or a URL for nodemailer to fetch.
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    });
-    return { messageId: info.messageId, accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response };
+    const transport = await smtpTransport(settings, options.egress);
+    const abort = () => transport.close();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const info = await transport.sendMail({
+        from,
+        to: message.to,
+        cc: message.cc,
+        bcc: message.bcc,
+        replyTo: message.replyTo,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments?.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+        messageId: message.messageId,
+        // Values come from runs: never let one name a local file or a URL for nodemailer to fetch.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+      return { messageId: info.messageId, accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response };
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      transport.close();
+    }
   } catch (error) {
     throw toEmailError(error, settings.host);
-  } finally {
-    signal?.removeEventListener('abort', abort);
-    transport.close();
   }
 }

@@ -16,6 +16,8 @@ export interface ReceivedEmail {
 export interface SmtpTestServer {
   port: number;
   received: ReceivedEmail[];
+  /** The client address of every connection, so a test can tell that none was made. */
+  connectedFrom: string[];
   close(): Promise<void>;
 }
 
@@ -31,11 +33,16 @@ export async function startSmtpTestServer(
   setup: { users?: Record<string, string>; replies?: RecipientReplies; options?: SMTPServerOptions } = {},
 ): Promise<SmtpTestServer> {
   const received: ReceivedEmail[] = [];
+  const connectedFrom: string[] = [];
   const server = new SMTPServer({
     authOptional: setup.users === undefined,
     ...(setup.users === undefined && { disabledCommands: ['AUTH'] }),
     logger: false,
     ...setup.options,
+    onConnect(session, callback) {
+      connectedFrom.push(session.remoteAddress);
+      callback();
+    },
     onAuth(auth, _session, callback) {
       const password = setup.users?.[auth.username ?? ''];
       if (password === undefined || password !== auth.password) return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
@@ -69,5 +76,5 @@ export async function startSmtpTestServer(
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, received, connectedFrom, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -3,6 +3,7 @@ import type { ConnectionAuth } from '../connections/resolved-connection.js';
 import type { HealthAlert, HealthCondition } from '../contracts/integration-health.js';
 import { sendEmail } from '../email/send-email.js';
 import { smtpSettingsFromFields } from '../email/smtp-settings.js';
+import type { SmtpEgress } from '../email/smtp-transport.js';
 import { fromJson } from '../storage/json-column.js';
 import { healthRepo, type NewAlert } from '../storage/health-repo.js';
 import { inboxRepo } from '../storage/inbox-repo.js';
@@ -13,6 +14,8 @@ import { readIntegrationHealth, toAlertView, type HealthDeps } from './integrati
 
 export interface HealthMonitorDeps extends HealthDeps {
   connections: ConnectionAuth;
+  /** The egress policy the alert mail's SMTP host must pass, as every outbound connection does. */
+  egress: SmtpEgress;
   log: Logger;
   publicUrl: string;
   runTimeoutMs: number;
@@ -123,7 +126,7 @@ async function mailOwners(deps: HealthMonitorDeps, alerts: Raised[]): Promise<vo
     const to = settings.recipients.length > 0 ? settings.recipients : (await userRepo.list(deps.database.db)).filter((user) => user.role === 'owner').map((user) => user.email);
     const lines = alerts.map((alert) => `- ${alert.subjectKind === 'connection' ? 'Connection' : 'Trigger of'} "${alert.subjectName}" ${headlines[alert.condition]}: ${alert.message}`);
     const subject = alerts.length === 1 ? `Switchyard: "${alerts[0]!.subjectName}" ${headlines[alerts[0]!.condition]}` : `Switchyard: ${alerts.length} integrations need attention`;
-    await sendEmail(smtpSettingsFromFields(account.fields), { to, subject, text: `${lines.join('\n')}\n\nSee ${deps.publicUrl}/health\n` });
+    await sendEmail(smtpSettingsFromFields(account.fields), { to, subject, text: `${lines.join('\n')}\n\nSee ${deps.publicUrl}/health\n` }, { egress: deps.egress });
     const at = deps.now();
     await deps.database.write(async (trx) => {
       for (const alert of alerts) await healthRepo.markNotified(trx, alert.id, at);

@@ -19,6 +19,7 @@ export function integrationHealthRouter(deps: AppDeps) {
     database: deps.database,
     registry: engine.registry,
     connections: engine.connections,
+    egress: engine.egress,
     log: deps.log,
     now: deps.now,
     publicUrl: deps.publicUrl,

@@ -8,6 +8,7 @@ import { StepError } from './step-error.js';
 // No test here fetches: an egress client that would say so.
 const egress: EgressClient = {
   request: () => Promise.reject(new Error('unexpected fetch')),
+  resolveHost: () => Promise.reject(new Error('unexpected connection')),
   close: () => Promise.resolve(),
 };
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEgressClient } from '../egress/create-egress-client.js';
+import type { EgressClient } from '../egress/egress-client.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../email/smtp-test-server.js';
 import type { StepContext } from './define-step.js';
 import { emailStep } from './email-step.js';
@@ -8,11 +10,14 @@ let server: SmtpTestServer;
 beforeAll(async () => {
   server = await startSmtpTestServer({ users: { robot: 'pw' }, replies: { 'gone@example.com': 550, 'later@example.com': 421 } });
 });
-afterAll(() => server.close());
+// The test server listens on 127.0.0.1: allowed here as SWITCHYARD_EGRESS_ALLOW would allow it.
+const allowLocal = createEgressClient({ allow: ['127.0.0.1'] });
+afterAll(() => Promise.all([server.close(), allowLocal.close()]));
 
-/** The step's context: only the connection matters here, read as the `smtp` pack's fields. */
-function context(fields: Record<string, unknown> | undefined, asked: string[] = []): StepContext {
-  const connection: Pick<StepContext, 'signal' | 'connectionId' | 'connectionFields' | 'idempotencyKey'> = {
+/** The step's context: only the connection (read as the `smtp` pack's fields) and the egress policy matter here. */
+function context(fields: Record<string, unknown> | undefined, asked: string[] = [], egress: EgressClient = allowLocal): StepContext {
+  const connection: Pick<StepContext, 'signal' | 'connectionId' | 'connectionFields' | 'idempotencyKey' | 'egress'> = {
+    egress,
     signal: AbortSignal.timeout(20_000),
     idempotencyKey: 'run_1:receipt',
     connectionId: fields && 'con_smtp',
@@ -106,5 +111,17 @@ describe('core/email', () => {
     const input = emailStep.input.parse({ to: 'a@example.com', subject: 'x', text: 'x' });
     await expect(emailStep.run(input, context(undefined))).rejects.toMatchObject({ code: 'CONNECTION_REQUIRED' });
     await expect(emailStep.run(input, context({ ...account(), port: 'abc' }))).rejects.toMatchObject({ code: 'EMAIL_BAD_SETTINGS', retryable: false });
+  });
+
+  it('sends only where the run\'s egress policy allows', async () => {
+    const input = emailStep.input.parse({ to: 'a@example.com', subject: 'x', text: 'x' });
+    const sent = server.received.length;
+    const guarded = createEgressClient({});
+    try {
+      await expect(emailStep.run(input, context(account(), [], guarded))).rejects.toMatchObject({ code: 'SMTP_BLOCKED', retryable: false });
+    } finally {
+      await guarded.close();
+    }
+    expect(server.received).toHaveLength(sent);
   });
 });

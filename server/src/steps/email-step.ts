@@ -81,7 +81,7 @@ export const emailStep = defineStep({
       const settings = smtpSettingsFromFields(fields);
       const { from, to, cc, bcc, replyTo, subject, text, html } = input;
       const messageId = stableMessageId(ctx.idempotencyKey, from ?? settings.from);
-      const sent = await sendEmail(settings, { from, to, cc, bcc, replyTo, subject, text, html, attachments: toAttachments(input.attachments), messageId }, ctx.signal);
+      const sent = await sendEmail(settings, { from, to, cc, bcc, replyTo, subject, text, html, attachments: toAttachments(input.attachments), messageId }, { egress: ctx.egress, signal: ctx.signal });
       return { kind: 'done', output: sent };
     } catch (error) {
       if (!(error instanceof EmailError)) throw error;
