@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../test-system.js';
 
 // The OAuth callback is reached by the provider's redirect; its single-use `state` is the credential.
-const publicRoutes = new Set(['POST /auth/login', 'POST /setup', 'GET /openapi.json', 'GET /auth/status', 'GET /connections/oauth/callback']);
+const publicRoutes = new Set([
+  'POST /auth/login',
+  'POST /setup',
+  'GET /openapi.json',
+  'GET /auth/status',
+  'GET /connections/oauth/callback',
+  // Provider sign-in: the login page's buttons and the browser's redirects (the state bound to its cookie is the credential).
+  'GET /auth/sign-in/providers',
+  'GET /auth/sign-in/{provider}/start',
+  'GET /auth/sign-in/{provider}/callback',
+]);
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Every operation the OpenAPI document lists, with `{param}`s filled in. */
