@@ -34,7 +34,7 @@ export const smtpPack = definePack({
           { label: 'None: unencrypted, only for a relay on this machine or network', value: 'none' },
         ],
         description:
-          'STARTTLS and TLS encrypt the password and every message. "None" sends both in clear text: choose it only for a local relay you control.',
+          'STARTTLS and TLS encrypt the password and every message. "None" sends both in clear text: choose it only for a local relay you control. A relay on this machine or a private network must also be allowed by the owner (SWITCHYARD_EGRESS_ALLOW).',
       },
       { key: 'port', label: 'Port', type: 'integer', required: true, default: 587, description: '587 for STARTTLS, 465 for TLS, often 25 for a local relay.' },
       { key: 'username', label: 'Username', description: 'Usually your full email address; leave empty for a relay that needs no login.' },
