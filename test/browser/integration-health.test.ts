@@ -21,6 +21,7 @@ describe('the Integration health screen', () => {
   let page: Page;
   let recipe: PublishedRecipe;
   let smtpId: string;
+  let githubId: string;
   const problems: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
@@ -42,7 +43,7 @@ describe('the Integration health screen', () => {
       '?skipTest=true',
     );
     // Created but never authorised: it needs (re)connecting, which the screen flags.
-    await createConnection({ packId: 'github', name: 'GitHub (acme)', fields: { client_id: 'id', client_secret: 'secret' } });
+    githubId = await createConnection({ packId: 'github', name: 'GitHub (acme)', fields: { client_id: 'id', client_secret: 'secret' } });
     recipe = await publishRecipe(server, {
       name: 'Shop orders',
       trigger: { use: 'core/webhook' },
@@ -69,7 +70,7 @@ describe('the Integration health screen', () => {
     await github.getByTestId('flag-needs_reconnect').waitFor();
     expect(await github.getByText('Needs a new authorisation').count()).toBe(1);
     const reconnect = github.getByRole('link', { name: 'Reconnect GitHub (acme)' });
-    expect(await reconnect.getAttribute('href')).toBe('/connections');
+    expect(await reconnect.getAttribute('href')).toBe(`/connections?open=${githubId}`);
     expect(await connections.getByTestId('health-connection-Alerts mailbox').getByText('No token to refresh').count()).toBe(1);
 
     const trigger = page.getByRole('table', { name: 'Trigger health' }).getByTestId('health-trigger-Shop orders');
@@ -91,8 +92,8 @@ describe('the Integration health screen', () => {
     expect(await alert.textContent()).toContain('Connection "GitHub (acme)": needs reconnection');
     expect(await alert.textContent()).toContain('Not emailed');
     await alert.getByRole('link', { name: 'Reconnect GitHub (acme)' }).click();
-    await page.waitForURL(`${server.baseUrl}/connections`);
-    await page.getByRole('heading', { name: 'Connections', level: 2 }).waitFor();
+    await page.waitForURL(`${server.baseUrl}/connections?open=${githubId}`);
+    await page.getByRole('dialog', { name: 'Edit GitHub (acme)' }).getByRole('button', { name: 'Save and reconnect' }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: 'Integration health' }).waitFor();
   });
