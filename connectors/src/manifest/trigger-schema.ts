@@ -40,8 +40,18 @@ const triggerBase = {
   sample: z.unknown().optional(),
 };
 
+/**
+ * A request that proves we own the URL, answered before verification: Slack's `url_verification` (echo
+ * `challenge`), or the `X-Hook-Secret` echo used by Asana (the secret is then kept for verifying). Vendors
+ * send it whether the URL was registered through their API (subscription) or pasted by the user (webhook).
+ */
+const handshakeSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('slack_url_verification') }),
+  z.strictObject({ type: z.literal('echo_header'), header: z.string().min(1).max(256) }),
+]);
+
 /** The vendor is configured (by the user) to call our hook URL. */
-export const webhookTriggerSchema = z.strictObject({ kind: z.literal('webhook'), ...triggerBase, ...deliveryHandling });
+export const webhookTriggerSchema = z.strictObject({ kind: z.literal('webhook'), ...triggerBase, ...deliveryHandling, handshake: handshakeSchema.optional() });
 
 /**
  * We register the hook with the vendor on publish and remove it on unpublish. `subscribe` sees
@@ -68,16 +78,7 @@ export const subscriptionTriggerSchema = z.strictObject({
       expiresAt: pathSchema.optional(),
     })
     .optional(),
-  /**
-   * A request that proves we own the URL, answered before verification: Slack's `url_verification`
-   * (echo `challenge`), or the `X-Hook-Secret` echo used by Asana (the secret is then kept for verifying).
-   */
-  handshake: z
-    .discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('slack_url_verification') }),
-      z.strictObject({ type: z.literal('echo_header'), header: z.string().min(1).max(256) }),
-    ])
-    .optional(),
+  handshake: handshakeSchema.optional(),
 });
 
 /**

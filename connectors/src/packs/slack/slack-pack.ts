@@ -316,7 +316,7 @@ export const slackPack = definePack({
   ],
   triggers: [
     {
-      kind: 'subscription',
+      kind: 'webhook',
       key: 'new-event',
       name: 'New event (Events API)',
       description:
@@ -333,12 +333,7 @@ export const slackPack = definePack({
           description: 'Only these start a run; the app must also subscribe to them in its Event Subscriptions.',
         },
       ],
-      // Slack has no Web API call to register a Request URL (it is set in the app's settings), so publishing
-      // checks the token with auth.test and keeps the workspace id; unpublishing has nothing to remove.
-      subscribe: { method: 'POST', path: '/auth.test' },
-      subscriptionId: 'team_id',
-      unsubscribe: { method: 'POST', path: '/auth.test' },
-      // Slack proves the URL with { type: "url_verification", challenge }, answered with the challenge.
+      // The Request URL is set in the app's settings (Slack has no API for it); Slack proves the URL with { type: "url_verification", challenge }, answered with the challenge.
       handshake: { type: 'slack_url_verification' },
       verification: { scheme: 'slack', secret: '{{connection.signing_secret}}' },
       // Slack retries a delivery it saw no 200 for (X-Slack-Retry-Num) with the same event_id.

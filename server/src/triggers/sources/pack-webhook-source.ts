@@ -182,7 +182,7 @@ export class PackWebhookSource {
   /** Answers a vendor's proof-of-ownership request, or null when this is not one. */
   private async handshake(hook: PackHook, incoming: IncomingDelivery, body: unknown): Promise<PackWebhookAnswer | null> {
     const spec = hook.resolved.trigger;
-    if (spec.kind !== 'subscription' || !spec.handshake) return null;
+    if (!spec.handshake) return null;
     if (spec.handshake.type === 'slack_url_verification') {
       const challenge = body as { type?: unknown; challenge?: unknown } | undefined;
       if (challenge?.type !== 'url_verification' || typeof challenge.challenge !== 'string') return null;
