@@ -26,6 +26,16 @@ const invalid: { name: string; trigger?: TriggerDefinitionJson; steps: StepDefin
     steps: [upper('a', '{{steps.ghost.output}}')],
     problem: { path: '/steps/0/input/value', message: /steps\.ghost/ },
   },
+  {
+    name: 'core/email without its SMTP account',
+    steps: [{ id: 'mail', use: 'core/email', input: { to: ['ada@example.com'], subject: 'Hi', text: 'Hello' } }],
+    problem: { path: '/steps/0/connection', message: /this step needs a SMTP account/ },
+  },
+  {
+    name: 'core/email with a connection that does not exist',
+    steps: [{ id: 'mail', use: 'core/email', connection: 'con_missing', input: { to: ['ada@example.com'], subject: 'Hi', text: 'Hello' } }],
+    problem: { path: '/steps/0/connection', message: /no connection "con_missing" exists/ },
+  },
   { name: '{{loop.item}} outside a loop', steps: [upper('a', '{{loop.item}}')], problem: { path: '/steps/0/input/value', message: /only available inside a core\/loop/ } },
   { name: 'bad template syntax', steps: [upper('a', 'Hi {{trigger.body.name')], problem: { path: '/steps/0/input/value', message: /./ } },
   { name: 'an unknown pipe', steps: [upper('a', '{{trigger.body.name | shout}}')], problem: { path: '/steps/0/input/value', message: /shout/ } },

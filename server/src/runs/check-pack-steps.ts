@@ -5,6 +5,7 @@ import type { PackRegistry, ResolvedAction } from '../registry/pack-registry.js'
 import { parseUse, pinUse } from '../registry/parse-use.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import type { Database } from '../storage/database.js';
+import { findCoreStep } from '../steps/core-steps.js';
 import { unknownStepMessage } from './find-step.js';
 
 export interface PackStepChecks {
@@ -13,7 +14,8 @@ export interface PackStepChecks {
 }
 
 /**
- * What saving a recipe checks about its pack steps (core steps are `validateSteps`' business): the pack
+ * What saving a recipe checks about its pack steps (core steps are `validateSteps`' business, but for the
+ * connection a core step such as core/email needs, checked here alike): the pack
  * and action are installed; an unpinned `use` is pinned to the newest installed major, so a later major
  * never changes a saved recipe; a pack that needs auth has a `connection` of that pack; literal input
  * values fit the action's fields (templated ones are checked when the step runs). Returns the steps with
@@ -26,11 +28,15 @@ export async function checkPackSteps(steps: StepDefinitionJson[], checks: PackSt
     for (const [index, step] of list.entries()) {
       const here = `${at}/${index}`;
       let checked = step;
+      const needs = findCoreStep(step.use)?.connectionPack;
+      if (needs) problems.push(...(await checkConnection(step, needs, here, checks.database)));
       if (!step.use.startsWith('core/') && parseUse(step.use)) {
         const resolved = await checks.registry.action(step.use);
         if (!resolved) problems.push({ path: `${here}/use`, message: await unknownStepMessage(step.use, checks.registry) });
         else {
-          problems.push(...(await checkConnection(step, resolved, here, checks.database)), ...checkLiteralInput(step, resolved, here));
+          const { manifest } = resolved;
+          if (manifest.auth.kind !== 'none') problems.push(...(await checkConnection(step, { id: manifest.id, name: `${manifest.name} connection` }, here, checks.database)));
+          problems.push(...checkLiteralInput(step, resolved, here));
           if (parseUse(step.use)!.major === undefined) checked = { ...step, use: pinUse(step.use, resolved.major) };
         }
       }
@@ -49,14 +55,13 @@ export async function checkPackSteps(steps: StepDefinitionJson[], checks: PackSt
   return { steps: pinned, problems };
 }
 
-async function checkConnection(step: StepDefinitionJson, resolved: ResolvedAction, at: string, database: Database): Promise<Problem[]> {
-  const { manifest } = resolved;
-  if (manifest.auth.kind === 'none') return [];
+/** The step names a connection of `pack` that exists. */
+async function checkConnection(step: StepDefinitionJson, pack: { id: string; name: string }, at: string, database: Database): Promise<Problem[]> {
   const path = `${at}/connection`;
-  if (!step.connection) return [{ path, message: `this step needs a ${manifest.name} connection` }];
+  if (!step.connection) return [{ path, message: `this step needs a ${pack.name}` }];
   const row = await connectionRepo.get(database.db, step.connection);
   if (!row) return [{ path, message: `no connection "${step.connection}" exists` }];
-  if (row.pack_id !== manifest.id) return [{ path, message: `connection "${step.connection}" belongs to pack '${row.pack_id}', not '${manifest.id}'` }];
+  if (row.pack_id !== pack.id) return [{ path, message: `connection "${step.connection}" belongs to pack '${row.pack_id}', not '${pack.id}'` }];
   return [];
 }
 

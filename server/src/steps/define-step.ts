@@ -56,6 +56,8 @@ export interface StepDefinition<Schema extends z.ZodType = z.ZodType> {
    * towards the run's time limit: the step has a deadline of its own.
    */
   parksRun?: boolean;
+  /** The pack whose connection the step needs as its `connection` (core/email: `smtp`); checked on save. */
+  connectionPack?: { id: string; name: string };
   input: Schema;
   run(input: z.output<Schema>, ctx: StepContext): Promise<StepOutcome>;
 }
