@@ -29,7 +29,7 @@ const invalid: { name: string; trigger?: TriggerDefinitionJson; steps: StepDefin
   {
     name: 'core/email without its SMTP account',
     steps: [{ id: 'mail', use: 'core/email', input: { to: ['ada@example.com'], subject: 'Hi', text: 'Hello' } }],
-    problem: { path: '/steps/0/connection', message: /this step needs a SMTP account/ },
+    problem: { path: '/steps/0/connection', message: /this step needs a mail server \(SMTP\) account/ },
   },
   {
     name: 'core/email with a connection that does not exist',

@@ -72,7 +72,7 @@ export const emailStep = defineStep({
   title: 'Send email',
   description: 'Send an email through an SMTP account: text and HTML, attachments, Cc, Bcc and Reply-To.',
   sideEffect: true,
-  connectionPack: { id: 'smtp', name: 'SMTP account' },
+  connectionPack: { id: 'smtp', name: 'mail server (SMTP) account' },
   input: emailInputSchema,
   async run(input, ctx) {
     if (!ctx.connectionId) throw new StepError('CONNECTION_REQUIRED', 'this step needs an SMTP account: choose one as the step\'s connection');
