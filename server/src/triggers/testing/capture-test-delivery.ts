@@ -1,4 +1,5 @@
 import type { PackTrigger } from '@switchyard/connectors';
+import { parsePackTriggerInput } from '../pack-trigger-call.js';
 import type { ResolvedTrigger } from '../../registry/pack-registry.js';
 import { recipeRepo } from '../../storage/recipe-repo.js';
 import { isUnavailable } from '../../storage/unavailable-error.js';
@@ -42,7 +43,10 @@ export async function testDeliveryTarget(deps: Deps, recipeId: string): Promise<
   const packs = deps.packs;
   const resolved = trigger.use.startsWith('core/') || !packs ? undefined : await packs.registry.trigger(trigger.use);
   if (!packs || !resolved || resolved.trigger.kind === 'poll') return null;
-  const { connection, input = {} } = trigger;
+  // Defaults applied as for a live delivery; a draft whose input does not fit yet is seen as typed.
+  const parsed = parsePackTriggerInput(resolved.trigger, trigger.input);
+  const input = parsed.success ? parsed.data : (trigger.input ?? {});
+  const { connection } = trigger;
   return { kind: 'pack', maxBodyBytes: packHookMaxBodyBytes, resolved: { ...resolved, trigger: resolved.trigger }, connection, input, connections: packs.connections };
 }
 
