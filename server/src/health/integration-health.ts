@@ -40,15 +40,15 @@ export async function readIntegrationHealth(deps: HealthDeps): Promise<Integrati
   const firstDay = today - baselineDays;
   const since = firstDay * dayMs;
   const db = deps.database.db;
-  const [connectionRows, connectionDays, triggers, eventDays, failedDays, lastEvents, alerts] = await Promise.all([
+  const [connectionRows, connectionDays, triggers, eventDays, failedDays, alerts] = await Promise.all([
     connectionRepo.list(db, {}),
     healthRepo.connectionDays(db, firstDay),
     healthRepo.liveTriggers(db),
     healthRepo.triggerEventDays(db, since),
     healthRepo.failedRunDays(db, since),
-    healthRepo.lastEvents(db),
     healthRepo.recentAlerts(db, since),
   ]);
+  const lastEvents = await healthRepo.lastEvents(db, triggers.map((trigger) => trigger.id));
   const range = Array.from({ length: baselineDays }, (_, index) => today - baselineDays + 1 + index);
   const series = (days: Map<number, DailyCount> | undefined) =>
     range.map((day) => ({ date: isoDay(day), events: days?.get(day)?.events ?? 0, failures: days?.get(day)?.failures ?? 0 }));
