@@ -11,7 +11,7 @@ import { createConnections } from './connections/create-connections.js';
 import { startTokenSweep } from './connections/token-sweep.js';
 import { createCallTally } from './connections/call-tally.js';
 import { createVendorClient } from './connections/create-vendor-client.js';
-import { startHealthMonitor } from './health/health-monitor.js';
+import { startHealthMonitor, type HealthMonitorDeps } from './health/health-monitor.js';
 import { openSecretBox } from './connections/open-secret-box.js';
 import { createEgressClient } from './egress/create-egress-client.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -102,6 +102,18 @@ export async function wire(config: Config, options: { logDestination?: number } 
   const packWebhooks = new PackWebhookSource(triggers, packs);
   let changeFeed: PgListener | null = null;
   let accepting = true;
+  // The alert monitor's view of the system: the scheduler leader runs it, the API reads and checks through it.
+  const health: HealthMonitorDeps = {
+    database,
+    registry,
+    connections: connections.auth,
+    egress,
+    log,
+    now,
+    publicUrl: config.publicUrl,
+    runTimeoutMs: config.runTimeoutMs,
+    onEnqueued: () => worker?.nudge(),
+  };
   const appDeps: AppDeps = {
     housekeeper,
     connections,
@@ -115,6 +127,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     packWebhooks,
     triggers,
     engine,
+    health,
     metrics,
     accepting: () => accepting,
     webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -171,10 +184,7 @@ export async function wire(config: Config, options: { logDestination?: number } 
     housekeeper.start();
     // Every minute, so a token is renewed within its last five minutes, before a run needs it.
     const tokenSweep = startTokenSweep(connections.refreshExpiringTokens, { intervalMs: 60_000, now, log });
-    const healthMonitor = startHealthMonitor(
-      { database, registry, connections: connections.auth, egress, log, now, publicUrl: config.publicUrl, runTimeoutMs: config.runTimeoutMs, onEnqueued: () => worker?.nudge() },
-      { intervalMs: config.healthCheckIntervalMs },
-    );
+    const healthMonitor = startHealthMonitor(health, { intervalMs: config.healthCheckIntervalMs });
     return {
       async stop() {
         tokenSweep.stop();

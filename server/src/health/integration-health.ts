@@ -1,3 +1,4 @@
+import { readFields } from '../connections/connection-record.js';
 import type { ConnectionHealth, HealthAlert, IntegrationHealth, TriggerHealth } from '../contracts/integration-health.js';
 import type { PackRegistry } from '../registry/pack-registry.js';
 import { connectionRepo } from '../storage/connection-repo.js';
@@ -129,7 +130,7 @@ export async function readIntegrationHealth(deps: HealthDeps): Promise<Integrati
 function refreshState(row: ConnectionRow, oauth: boolean, now: number): ConnectionHealth['refresh'] {
   if (!oauth) return 'not_oauth';
   if (row.status === 'needs_reauth') return 'needs_reconnect';
-  if (row.token_expires_at === null) return JSON.parse(row.fields).tokenPasted === true ? 'pasted_token' : 'fresh';
+  if (row.token_expires_at === null) return readFields(row).tokenPasted === true ? 'pasted_token' : 'fresh';
   return row.token_expires_at > now ? 'fresh' : 'expired';
 }
 

@@ -4,6 +4,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { PackDownloadDeps } from '../registry/download-pack-bytes.js';
 import type { ManagedPackRegistry } from '../registry/pack-admin.js';
 import type { EngineDeps } from '../runs/engine-deps.js';
+import type { HealthMonitorDeps } from '../health/health-monitor.js';
 import type { Housekeeper } from '../runs/housekeeper.js';
 import type { Principal } from '../security/principal.js';
 import type { SignInProvider } from '../security/sign-in-provider.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   packWebhooks?: PackWebhookSource | undefined;
   triggers: TriggerDeps;
   engine: EngineDeps;
+  /** What integration health reads and the alert check runs with. */
+  health: HealthMonitorDeps;
   metrics: Metrics;
   housekeeper: Housekeeper;
   /** Connection service, OAuth flow and token sweep (connections/create-connections.ts). */

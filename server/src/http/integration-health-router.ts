@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { alertSettingsSchema, healthAlertSchema, integrationHealthSchema } from '../contracts/integration-health.js';
 import { readAlertSettings, writeAlertSettings } from '../health/alert-settings.js';
-import { checkIntegrationHealth, type HealthMonitorDeps } from '../health/health-monitor.js';
+import { checkIntegrationHealth } from '../health/health-monitor.js';
 import { readIntegrationHealth } from '../health/integration-health.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import { invalid } from './api-error.js';
@@ -14,18 +14,7 @@ import { errorResponse, jsonBody, jsonResponse, standardErrors } from './openapi
 /** Integration health: per connection and per live trigger, the alerts raised, and who is mailed about them. */
 export function integrationHealthRouter(deps: AppDeps) {
   const router = createRouter();
-  const { engine } = deps;
-  const monitor: HealthMonitorDeps = {
-    database: deps.database,
-    registry: engine.registry,
-    connections: engine.connections,
-    egress: engine.egress,
-    log: deps.log,
-    now: deps.now,
-    publicUrl: deps.publicUrl,
-    runTimeoutMs: engine.runTimeoutMs,
-    onEnqueued: () => deps.triggers.onEnqueued(),
-  };
+  const monitor = deps.health;
 
   router.openapi(
     createRoute({
