@@ -15,31 +15,9 @@ import { WebhookSource } from '../triggers/sources/webhook-source.js';
 import type { TriggerDeps } from '../triggers/trigger-deps.js';
 import type { AppDeps } from './app-deps.js';
 import { hooksRouter } from './hooks-router.js';
+import { signerPack } from './signer-test-pack.js';
 
-const pack = {
-  id: 'signer',
-  name: 'Signer',
-  version: '1.0.0',
-  engine: '^1.0.0',
-  baseUrl: 'https://api.signer.test',
-  auth: {
-    kind: 'api_key',
-    in: 'header',
-    name: 'X-Api-Key',
-    fields: [
-      { key: 'api_key', label: 'API key', secret: true, required: true },
-      { key: 'webhook_secret', label: 'Webhook signing secret', secret: true, required: true },
-    ],
-  },
-  triggers: [
-    {
-      kind: 'webhook',
-      key: 'events',
-      name: 'Events',
-      verification: { scheme: 'hmac', secret: '{{connection.webhook_secret}}', header: 'x-signer-signature', prefix: 'sha256=' },
-    },
-  ],
-};
+const pack = signerPack();
 
 /** Rotating a connection's webhook secret, seen from the vendor's side: deliveries over `POST /hooks/<token>`. */
 describe('pack webhook secret rotation over the hook route', () => {

@@ -3,38 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecipeDefinition } from '../contracts/recipe-definition.js';
 import { createPackRegistry } from '../registry/create-pack-registry.js';
 import { startTestSystem, type TestSystem } from '../test-system.js';
+import { signerEventsTrigger, signerPack } from './signer-test-pack.js';
 
 const secret = 'test-trigger-secret';
 const sign = (body: string, key = secret) => `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
 
 /** A pack whose webhook trigger is signed with a secret kept in the connection, and a poll trigger that takes no deliveries. */
-const signerPack = {
-  id: 'signer',
-  name: 'Signer',
-  version: '1.0.0',
-  engine: '^1.0.0',
-  baseUrl: 'https://api.signer.test',
-  auth: {
-    kind: 'api_key',
-    in: 'header',
-    name: 'X-Api-Key',
-    fields: [
-      { key: 'api_key', label: 'API key', secret: true, required: true },
-      { key: 'webhook_secret', label: 'Webhook signing secret', secret: true, required: true },
-    ],
-  },
-  triggers: [
-    {
-      kind: 'webhook',
-      key: 'events',
-      name: 'Events',
-      verification: { scheme: 'hmac', secret: '{{connection.webhook_secret}}', header: 'x-signer-signature', prefix: 'sha256=' },
-      events: 'data',
-      filter: { value: '{{event.type}}', oneOf: ['paid'] },
-    },
-    { kind: 'poll', key: 'list', name: 'List', request: { path: '/things' }, items: 'data' },
-  ],
-};
+const testedPack = signerPack([
+  { ...signerEventsTrigger, events: 'data', filter: { value: '{{event.type}}', oneOf: ['paid'] } },
+  { kind: 'poll', key: 'list', name: 'List', request: { path: '/things' }, items: 'data' },
+]);
 
 describe('builder testing routes', () => {
   let system: TestSystem;
@@ -94,7 +72,7 @@ describe('builder testing routes', () => {
   });
 
   it("verifies a pack webhook trigger's test deliveries with its connection's secret and keeps each listed event", async () => {
-    const installed = await createPackRegistry({ database: system.wired.database, now: Date.now }).installPack(signerPack, 'test', null);
+    const installed = await createPackRegistry({ database: system.wired.database, now: Date.now }).installPack(testedPack, 'test', null);
     if (!installed.ok) throw new Error(JSON.stringify(installed));
     const created = await system.api('POST', '/connections', { packId: 'signer', name: 'Signer', fields: { api_key: 'k', webhook_secret: 'pack-secret' } });
     expect(created.status).toBe(201);
