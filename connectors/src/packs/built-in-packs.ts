@@ -12,4 +12,17 @@ import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
-export const builtInPacks: readonly PackManifestInput[] = [ntfyPack, slackPack, githubPack, stripePack, sentryPack, posthogPack, smtpPack, resendPack, sendgridPack, googleSheetsPack, gmailPack];
+export const builtInPacks: readonly PackManifestInput[] = [
+  ntfyPack,
+  slackPack,
+  githubPack,
+  stripePack,
+  sentryPack,
+  posthogPack,
+  smtpPack,
+  resendPack,
+  sendgridPack,
+  googleSheetsPack,
+  gmailPack,
+  // Tier 2: one line per pack, in any order.
+];
