@@ -50,7 +50,9 @@ export async function wire(config: Config, options: { logDestination?: number } 
   const box = await openSecretBox(database.db, config);
   const registry = createPackRegistry({ database, now });
   // Shipped packs are installed (or updated, when their content changed) on every start.
-  await registry.installBuiltIns(builtInPacks);
+  for (const outcome of await registry.installBuiltIns(builtInPacks)) {
+    if (!outcome.ok) log.warn(`${outcome.message}: the installed pack is kept and the built-in one is not installed`);
+  }
   const packDownloads = { egress, allowList: createAllowList(config.egressAllow), npmRegistry: config.npmRegistry };
   // Calls per connection per day for the integration health view, written every 30 s rather than per call.
   const callTally = createCallTally({ database, now, log });

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PACK_TEXT_LIMIT_BYTES } from '@switchyard/connectors';
+import { builtInPacks, PACK_TEXT_LIMIT_BYTES } from '@switchyard/connectors';
 import YAML from 'yaml';
 import { createAllowList, createEgressClient } from '../egress/index.js';
 import { createPackRegistry } from '../registry/create-pack-registry.js';
@@ -10,7 +10,7 @@ import { startFakeNpmRegistry } from '../registry/fake-npm-registry.js';
 import { samplePack } from '../registry/sample-pack.js';
 import { packageTarball } from '../registry/tarball-fixture.js';
 import { useMigratedDatabase } from '../storage/test-databases.js';
-import { addPackCommand, fromOpenApiCommand, listPacksCommand, removePackCommand, validatePackCommand } from './packs-command.js';
+import { addPackCommand, exportPackCommand, fromOpenApiCommand, listPacksCommand, removePackCommand, validatePackCommand } from './packs-command.js';
 import { runCli } from './run-cli.js';
 
 const spec = {
@@ -93,5 +93,21 @@ describe('packs commands', () => {
     expect(lines[0]).toMatch(/^acme\s+1\.0\.0\s+Acme {2}\[1\.0\.0\]$/);
     expect(await removePackCommand(packs, 'widgets-npm')).toBe('removed widgets-npm 2.1.0');
     await expect(removePackCommand(packs, 'widgets-npm')).rejects.toThrow(/no pack widgets-npm is installed/);
+  });
+
+  it('exports a built-in pack to a file that adds back, as a new version or under a new id', async () => {
+    const downloads = { egress, allowList: createAllowList([]), npmRegistry: npm.url };
+    const ntfy = builtInPacks.find((pack) => pack.id === 'ntfy')!;
+    await packs.installBuiltIns([ntfy]);
+    const exported = await exportPackCommand(packs, 'ntfy', { format: 'yaml' });
+    const edited = exported.text.replace(`version: ${ntfy.version}`, 'version: 9.0.0').replace(`name: ${ntfy.name}`, 'name: My ntfy');
+    await writeFile(join(dir, exported.fileName), edited);
+    expect(await addPackCommand(packs, downloads, join(dir, exported.fileName))).toBe(`installed ntfy 9.0.0 (file:${exported.fileName})`);
+    expect((await packs.pack('ntfy'))?.manifest.name).toBe('My ntfy');
+    const copy = await exportPackCommand(packs, 'ntfy', { format: 'json', version: ntfy.version, as: 'my-ntfy' });
+    expect(JSON.parse(copy.text)).toMatchObject({ id: 'my-ntfy', name: ntfy.name });
+    await expect(exportPackCommand(packs, 'nothing', { format: 'yaml' })).rejects.toThrow(/no pack nothing is installed/);
+    await expect(exportPackCommand(packs, 'ntfy', { format: 'yaml', version: '0.0.1' })).rejects.toThrow(/ntfy has no version 0\.0\.1; installed: 9\.0\.0, /);
+    await expect(exportPackCommand(packs, 'ntfy', { format: 'yaml', as: 'core' })).rejects.toThrow(/cannot export ntfy as core: \/id: "core" is reserved/);
   });
 });

@@ -1,10 +1,11 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { openApiToPack, parsePackText, type PackProblem } from '@switchyard/connectors';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { wire } from '../main.js';
 import type { PackDownloadDeps } from '../registry/download-pack-bytes.js';
+import { exportPack, PackExportError, type PackExport, type PackExportFormat } from '../registry/export-pack.js';
 import { fetchPackSource } from '../registry/fetch-pack-source.js';
 import type { ManagedPackRegistry } from '../registry/pack-admin.js';
 import type { PackFile } from '../registry/pack-file.js';
@@ -84,6 +85,25 @@ export async function removePackCommand(packs: ManagedPackRegistry, id: string, 
   throw new CliError(outcome.message);
 }
 
+export interface ExportOptions {
+  version?: string | undefined;
+  format: PackExportFormat;
+  as?: string | undefined;
+}
+
+/** `packs export <id>`: an installed pack (built-in or not) as a manifest file to edit and import again. */
+export async function exportPackCommand(packs: ManagedPackRegistry, id: string, options: ExportOptions): Promise<PackExport> {
+  const versions = await packs.versionsOf(id);
+  if (versions.length === 0) throw new CliError(`no pack ${id} is installed (switchyard packs list shows them)`);
+  const pack = options.version === undefined ? versions[0]! : versions.find((v) => v.version === options.version);
+  if (!pack) throw new CliError(`${id} has no version ${options.version}; installed: ${versions.map((v) => v.version).join(', ')}`);
+  try {
+    return exportPack(pack, { format: options.format, as: options.as });
+  } catch (error) {
+    throw error instanceof PackExportError ? new CliError(`cannot export ${id} as ${options.as}: ${error.message}`) : error;
+  }
+}
+
 /** Commands that change or read installed packs open the database (no server needed) and act as the CLI. */
 async function withPacks<T>(work: (packs: ManagedPackRegistry, downloads: PackDownloadDeps) => Promise<T>): Promise<T> {
   const system = await wire({ ...loadConfig(process.env), logLevel: 'warn' }, { logDestination: 2 });
@@ -129,6 +149,19 @@ export function registerPacksCommand(program: Command): void {
       for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
       if (options.out) await writeFile(options.out, result.json);
       else process.stdout.write(result.json);
+    });
+  packs
+    .command('export <id>')
+    .description('write an installed pack (built-in or imported) as a manifest you can edit and add again')
+    .option('--version <version>', 'which installed version (default: the newest)')
+    .addOption(new Option('--format <format>', 'file format').choices(['yaml', 'json']).default('yaml'))
+    .option('--as <id>', 'give the copy a new pack id, so it installs beside the original')
+    .option('--out <file>', 'write the manifest here (default: stdout)')
+    .action(async (id: string, options: ExportOptions & { out?: string }) => {
+      const exported = await withPacks((registry) => exportPackCommand(registry, id, options));
+      if (options.out === undefined) return void process.stdout.write(exported.text);
+      await writeFile(options.out, exported.text);
+      process.stderr.write(`wrote ${options.out}\n`);
     });
   packs
     .command('remove <id>')

@@ -8,9 +8,13 @@ export const packSummarySchema = z.object({
   icon: z.string().optional().describe('inline SVG'),
   newest: z.string().describe('newest installed version'),
   versions: z.array(z.string()).describe('every installed version, newest first'),
+  builtIn: z.boolean().describe('shipped with Switchyard'),
   actions: z.number().int(),
   triggers: z.number().int(),
+  actionNames: z.array(z.string()),
+  triggerNames: z.array(z.string()),
   auth: z.enum(['none', 'api_key', 'basic', 'bearer', 'oauth2', 'custom']),
+  pasteToken: z.string().optional().describe('an OAuth2 pack that also takes a pasted token: what the token is called'),
 });
 export type PackSummary = z.infer<typeof packSummarySchema>;
 

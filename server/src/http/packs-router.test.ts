@@ -58,6 +58,34 @@ describe('packs API', () => {
     expect((await system.api('GET', '/packs/nothing')).status).toBe(404);
   });
 
+  it('lists built-in packs as such, with their operations and sign-in ways', async () => {
+    const { packs } = (await system.api('GET', '/packs')).body as { packs: Record<string, unknown>[] };
+    const slack = packs.find((p) => p.id === 'slack');
+    expect(slack).toMatchObject({ builtIn: true, auth: 'oauth2', pasteToken: expect.any(String) });
+    expect(slack!.actionNames).toContain('Send message to channel');
+    expect((slack!.actionNames as string[]).length).toBe(slack!.actions);
+    expect(packs.find((p) => p.id === 'acme')).toMatchObject({ builtIn: false, triggerNames: ['New widget'] });
+  });
+
+  it('downloads any pack as a manifest that imports again, renamed with `as`', async () => {
+    const yaml = await system.api('GET', '/packs/stripe/manifest', undefined, { token: await system.addUser('viewer') });
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('content-type')).toBe('application/yaml; charset=utf-8');
+    expect(yaml.headers.get('content-disposition')).toBe('attachment; filename="stripe.pack.yaml"');
+    const copy = await system.api('GET', '/packs/stripe/manifest?format=json&as=my-stripe');
+    expect(copy.headers.get('content-disposition')).toBe('attachment; filename="my-stripe.pack.json"');
+    const installed = await system.api('POST', '/packs', { text: JSON.stringify(copy.body), fileName: 'my-stripe.pack.json' });
+    expect(installed.status).toBe(201);
+    expect(installed.body.pack).toMatchObject({ id: 'my-stripe', builtIn: false });
+    const renamed = await system.api('POST', '/packs', { text: String(yaml.body).replace(/^id: stripe$/m, 'id: stripe-yaml'), fileName: 'x.pack.yaml' });
+    expect(renamed.status).toBe(201);
+    const bad = await system.api('GET', '/packs/stripe/manifest?as=Not%20An%20Id');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.problems[0].path).toBe('/as');
+    expect((await system.api('GET', '/packs/nothing/manifest')).status).toBe(404);
+    expect((await system.api('GET', '/packs/stripe/manifest?version=0.0.1')).status).toBe(404);
+  });
+
   it('validates without installing', async () => {
     const ok = await system.api('POST', '/packs/validate', { manifest: samplePack({ id: 'never-installed' }) });
     expect(ok.body).toEqual({ ok: true, problems: [] });

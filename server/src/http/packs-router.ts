@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { openApiToPack, parsePackText, validatePack } from '@switchyard/connectors';
+import { builtInPacks, openApiToPack, parsePackText, validatePack } from '@switchyard/connectors';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { packChangeSchema, packSummarySchema, type PackSummary } from '../contracts/pack.js';
 import { problemSchema } from '../contracts/problem.js';
 import { fetchPackSource } from '../registry/fetch-pack-source.js';
+import { exportPack, PackExportError } from '../registry/export-pack.js';
 import { findPackUsers } from '../registry/find-pack-users.js';
 import type { InstallOutcome } from '../registry/pack-admin.js';
 import { packChanges } from '../registry/pack-changes.js';
@@ -31,8 +32,11 @@ const installedSchema = z.object({ status: z.enum(['installed', 'updated', 'unch
 const notFound = { 404: errorResponse('no such pack or version') };
 const unprocessable = { 422: errorResponse('the pack is invalid; every problem is listed with its JSON pointer') };
 
+const builtInIds = new Set(builtInPacks.map((pack) => pack.id));
+
 export function summaryOf(id: string, versions: InstalledPack[]): PackSummary {
   const { manifest, version } = versions[0]!;
+  const { auth } = manifest;
   return {
     id,
     name: manifest.name,
@@ -40,9 +44,13 @@ export function summaryOf(id: string, versions: InstalledPack[]): PackSummary {
     ...(manifest.icon !== undefined && { icon: manifest.icon }),
     newest: version,
     versions: versions.map((v) => v.version),
+    builtIn: builtInIds.has(id),
     actions: manifest.actions.length,
     triggers: manifest.triggers.length,
-    auth: manifest.auth.kind,
+    actionNames: manifest.actions.map((action) => action.name),
+    triggerNames: manifest.triggers.map((trigger) => trigger.name),
+    auth: auth.kind,
+    ...(auth.kind === 'oauth2' && auth.pasteToken && { pasteToken: auth.pasteToken.label }),
   };
 }
 
@@ -103,6 +111,45 @@ export function packsRouter(deps: AppDeps) {
       if (!found) return apiError(c, 404, 'VERSION_NOT_FOUND', `${id} has no version ${wanted}`);
       const usedBy = await findPackUsers(deps.database.db, id);
       return c.json({ pack: summaryOf(id, versions), version: found.version, manifest: found.manifest as Record<string, unknown>, usedBy }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/packs/{id}/manifest',
+      tags: ['packs'],
+      summary: 'Download a pack as a manifest file to edit and import again (built-in packs as written, without defaults)',
+      middleware: [requireRole('viewer')],
+      request: {
+        params: packParam,
+        query: z.object({
+          version: z.string().max(100).optional(),
+          format: z.enum(['yaml', 'json']).default('yaml'),
+          as: z.string().max(64).optional().describe('a new pack id for the copy'),
+        }),
+      },
+      responses: {
+        200: { description: 'the manifest file (YAML or JSON), as an attachment', content: { 'application/yaml': { schema: z.string() }, 'application/json': { schema: z.string() } } },
+        ...notFound,
+        ...unprocessable,
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, format, as } = c.req.valid('query');
+      const versions = await packs.versionsOf(id);
+      if (versions.length === 0) return apiError(c, 404, 'PACK_NOT_FOUND', `no pack ${id} is installed`);
+      const found = version === undefined ? versions[0] : versions.find((v) => v.version === version);
+      if (!found) return apiError(c, 404, 'VERSION_NOT_FOUND', `${id} has no version ${version}`);
+      try {
+        const file = exportPack(found, { format, as });
+        return c.body(file.text, 200, { 'content-type': `${file.contentType}; charset=utf-8`, 'content-disposition': `attachment; filename="${file.fileName}"` });
+      } catch (error) {
+        if (!(error instanceof PackExportError)) throw error;
+        return apiError(c, 422, 'INVALID_PACK_ID', error.message, [{ path: '/as', message: error.message }]);
+      }
     },
   );
 

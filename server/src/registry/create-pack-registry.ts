@@ -154,7 +154,8 @@ export function createPackRegistry(deps: PackRegistryDeps): ManagedPackRegistry 
       const outcomes: InstallOutcome[] = [];
       for (const pack of packs) {
         const outcome = await install(validatePack(pack), 'built-in', null, { replaceBuiltIn: true });
-        if (!outcome.ok) throw new Error(`built-in pack ${(pack as { id?: string }).id ?? '?'} cannot be installed: ${outcome.message}`);
+        // A user's own pack under a built-in's id and version (an edited export) wins; the caller warns.
+        if (!outcome.ok && outcome.code !== 'VERSION_CONFLICT') throw new Error(`built-in pack ${(pack as { id?: string }).id ?? '?'} cannot be installed: ${outcome.message}`);
         outcomes.push(outcome);
       }
       return outcomes;

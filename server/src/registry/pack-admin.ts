@@ -32,7 +32,10 @@ export interface PackAdmin {
   installFile(file: PackFile, actor: PackActor | null): Promise<InstallOutcome>;
   /** Removes a whole pack, or one version, unless a recipe still needs it. */
   removePack(packId: string, version: string | undefined, actor: PackActor | null): Promise<RemoveOutcome>;
-  /** Installs (or updates) the packs shipped with the server; throws when one is invalid, which is a build bug. */
+  /**
+   * Installs (or updates) the packs shipped with the server; throws when one is invalid, which is a build bug.
+   * A version the user installed with other content is kept, as a `VERSION_CONFLICT` outcome.
+   */
   installBuiltIns(packs: readonly unknown[]): Promise<InstallOutcome[]>;
   /** Every installed pack id with its versions, newest first. */
   listPacks(): Promise<{ id: string; versions: InstalledPack[] }[]>;
