@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldSchema } from './field-schema.js';
 import { fieldKeySchema, headerNameSchema, pathSchema, slugSchema, templateSchema } from './names.js';
 import { paginationSchema } from './pagination-schema.js';
+import { placesPollCursor } from './places-poll-cursor.js';
 import { requestTemplateSchema } from './request-template-schema.js';
 import { verificationSpecSchema } from './verification-spec-schema.js';
 
@@ -83,9 +84,9 @@ export const subscriptionTriggerSchema = z.strictObject({
 
 /**
  * We ask the vendor for new items on an interval (Zapier's contract): the first poll only records what
- * exists, an id once seen never fires again. `cursor` sends the newest seen `field` value as `param`
- * (ties broken by id) so each poll asks only for what is new. `order` says how the vendor lists items
- * (runs start oldest first either way; spreadsheet rows come oldest first). `fetchEach` is one more request
+ * exists, an id once seen never fires again. `cursor` keeps the newest seen `field` value (ties broken by
+ * id) as `{{poll.cursor}}`, sent as query `param` or placed by the request, so each poll asks only for
+ * what is new. `order` says how the vendor lists items (runs start oldest first either way; spreadsheet rows come oldest first). `fetchEach` is one more request
  * per new item, for vendors whose list holds ids only (Gmail's `messages.list`): it sees `{{item.*}}`,
  * `input` and `connection`, and the event is its response at `output`. It runs only for items that fire
  * (never while seeding), before anything is committed, so a failure leaves them new for the next poll.
@@ -97,7 +98,26 @@ export const pollTriggerSchema = z.strictObject({
   items: pathSchema,
   id: pathSchema.default('id'),
   intervalSeconds: z.number().int().min(60).max(86_400).default(300),
-  cursor: z.strictObject({ field: pathSchema, param: z.string().min(1).max(200) }).optional(),
+  cursor: z
+    .strictObject({
+      field: pathSchema,
+      /** Query parameter the cursor is sent in; without it the request places `{{poll.cursor}}` itself (a search body, a SOQL clause). */
+      param: z.string().min(1).max(200).optional(),
+      /**
+       * `{{poll.cursor}}` before any value is stored: empty (the vendor lists everything), or `now`, the time
+       * of the seeding poll, kept as the cursor when that poll sees no item, so a vendor that lists oldest
+       * first from an empty filter never replays old items and nothing made after seeding is missed.
+       */
+      initial: z.enum(['empty', 'now']).default('empty'),
+      /** How a time we make is written; it is compared with the vendor's `field` values, so match them. */
+      format: z.enum(['iso', 'epoch_ms']).default('iso'),
+    })
+    .optional(),
+  /**
+   * For "updated" triggers: an item fires again when the value at this path changes (its modified time);
+   * ids are then recorded as id plus revision.
+   */
+  revision: pathSchema.optional(),
   pagination: paginationSchema.optional(),
   order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
   fetchEach: z.strictObject({ request: requestTemplateSchema, output: pathSchema.default('') }).optional(),
@@ -105,3 +125,7 @@ export const pollTriggerSchema = z.strictObject({
 
 export const packTriggerSchema = z.discriminatedUnion('kind', [webhookTriggerSchema, subscriptionTriggerSchema, pollTriggerSchema]);
 export type PackTrigger = z.output<typeof packTriggerSchema>;
+}).superRefine((trigger, ctx) => {
+  if (trigger.cursor && trigger.cursor.param === undefined && !placesPollCursor(trigger.request)) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'a cursor without param must be placed in the request as {{poll.cursor}} (or set param to send it as a query parameter)' });
+  }

@@ -59,7 +59,8 @@ function addTrigger(add: Add, trigger: LooseObject, at: Path): void {
   const input = looseKeys(trigger.input);
   addFields(add, trigger.input, [...at, 'input'], 'an input field');
   if (trigger.kind === 'poll') {
-    add(trigger.request, [...at, 'request'], { place: "a poll trigger's request", roots: ['input', 'connection'], input });
+    const roots = trigger.cursor === undefined ? ['input', 'connection'] : ['input', 'connection', 'poll'];
+    add(trigger.request, [...at, 'request'], { place: "a poll trigger's request", roots, input });
     add(looseObject(trigger.fetchEach)?.request, [...at, 'fetchEach', 'request'], { place: "a poll trigger's fetchEach request", roots: ['item', 'input', 'connection'], input });
     return;
   }

@@ -38,6 +38,7 @@ function knownKeys(root: string, scope: TemplateScope, connection: readonly stri
   if (root === 'connection') return connection;
   if (root === 'subscription') return scope.subscription;
   if (root === 'webhook') return webhookKeys;
+  if (root === 'poll') return ['cursor'];
   return undefined;
 }
 
@@ -45,6 +46,7 @@ function missingSentence(root: string, scope: TemplateScope): string {
   if (root === 'input') return scope.inputHint === undefined ? 'names no input field' : `is not available here: ${scope.inputHint}`;
   if (root === 'connection') return 'names no connection field';
   if (root === 'subscription') return 'names no value kept from the subscribe response (id or a capture key)';
+  if (root === 'poll') return 'is not provided: a poll request sees only poll.cursor';
   return 'is not provided: the webhook has only url and secret';
 }
 

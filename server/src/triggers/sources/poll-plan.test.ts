@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPoll } from './poll-plan.js';
+import { planPoll, pollItemKey, startingCursor } from './poll-plan.js';
 
 const byId = { id: 'id' };
 const byTime = { id: 'id', cursor: { field: 'at' } };
@@ -46,5 +46,57 @@ describe('planPoll', () => {
   it('reads nested id paths', () => {
     const plan = planPoll([{ data: { key: 'k1' } }], { id: 'data.key' }, {}, new Set());
     expect(plan.fresh[0]?.key).toBe('k1');
+  });
+
+  it('keys an item by id and revision when the trigger names one, so each new revision fires once', () => {
+    const updated = { id: 'id', revision: 'updatedAt', cursor: { field: 'updatedAt' } };
+    expect(pollItemKey({ id: 7, updatedAt: 'T2' }, updated)).toBe('7@T2');
+    expect(pollItemKey({ id: 7 }, updated)).toBe('7');
+    const plan = planPoll([{ id: 7, updatedAt: '2024-01-02T00:00:00Z' }], updated, { seeded: true }, new Set(['7@2024-01-01T00:00:00Z']));
+    expect(plan.fresh.map((entry) => entry.key)).toEqual(['7@2024-01-02T00:00:00Z']);
+  });
+
+  it('compares ISO times by instant, whatever offset notation the vendor writes', () => {
+    const state = { seeded: true, cursor: { value: '2024-01-01T10:00:00.000Z', ids: [] } };
+    const items = [{ id: 'late', at: '2024-01-01T10:00:01.000+0000' }, { id: 'same', at: '2024-01-01T11:00:00+01:00' }];
+    const plan = planPoll(items, byTime, state, new Set());
+    expect(plan.cursor).toEqual({ value: '2024-01-01T10:00:01.000+0000', ids: ['late'] });
+    expect(plan.fresh.map((entry) => entry.key)).toEqual(['same', 'late']);
+  });
+});
+
+describe('startingCursor', () => {
+  const at = Date.UTC(2024, 0, 1, 12, 0, 0);
+
+  it('is the stored cursor when there is one, whatever initial says', () => {
+    const stored = { value: '2023-12-31T00:00:00.000Z', ids: ['a'] };
+    expect(startingCursor({ field: 'at', initial: 'now' }, { cursor: stored }, at)).toBe(stored);
+  });
+
+  it('is empty before anything is stored unless initial is now', () => {
+    expect(startingCursor({ field: 'at' }, {}, at)).toBeUndefined();
+    expect(startingCursor({ field: 'at', initial: 'empty' }, {}, at)).toBeUndefined();
+    expect(startingCursor(undefined, {}, at)).toBeUndefined();
+  });
+
+  it('with initial now is the time of this poll in the declared format, with no ids at it', () => {
+    expect(startingCursor({ field: 'at', initial: 'now' }, {}, at)).toEqual({ value: '2024-01-01T12:00:00.000Z', ids: [] });
+    expect(startingCursor({ field: 'at', initial: 'now', format: 'epoch_ms' }, {}, at)).toEqual({ value: at, ids: [] });
+  });
+
+  it('is kept by planPoll when a poll sees nothing newer, and replaced by a newer item', () => {
+    const made = startingCursor({ field: 'at', initial: 'now' }, {}, at);
+    expect(planPoll([], byTime, { cursor: made }, new Set()).cursor).toEqual(made);
+    const older = planPoll([{ id: 'old', at: '2023-06-01T00:00:00.000Z' }], byTime, { cursor: made }, new Set());
+    expect(older.cursor).toEqual(made);
+    const newer = planPoll([{ id: 'n', at: '2024-01-01T12:00:05.000Z' }], byTime, { cursor: made }, new Set());
+    expect(newer.cursor).toEqual({ value: '2024-01-01T12:00:05.000Z', ids: ['n'] });
+  });
+
+  it('lets an unseen item stamped exactly at the made time fire (no ids are at it)', () => {
+    const made = startingCursor({ field: 'at', initial: 'now' }, {}, at);
+    const plan = planPoll([{ id: 'x', at: '2024-01-01T12:00:00.000Z' }], byTime, { seeded: true, cursor: made }, new Set());
+    expect(plan.fresh.map((entry) => entry.key)).toEqual(['x']);
+    expect(plan.cursor).toEqual({ value: '2024-01-01T12:00:00.000Z', ids: ['x'] });
   });
 });

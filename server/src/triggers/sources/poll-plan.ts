@@ -17,18 +17,59 @@ export interface PollPlan {
 // Ids that share the newest cursor value; a vendor that stamps thousands of items with one second is rare.
 const maxIdsAtCursor = 1000;
 
+export interface PollKeySpec {
+  id: string;
+  /** For "updated" triggers: the item's key also holds this value, so each new revision fires once. */
+  revision?: string | undefined;
+}
+
+export interface PollCursorSpec {
+  field: string;
+  initial?: 'empty' | 'now' | undefined;
+  format?: 'iso' | 'epoch_ms' | undefined;
+}
+
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * Numbers by value; ISO times by instant (a time we made, `…00.000Z`, against a vendor's `…00.000+0000`);
+ * other strings by code unit.
+ */
 function compare(a: CursorValue, b: CursorValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const [x, y] = [String(a), String(b)];
+  if (isoTime.test(x) && isoTime.test(y)) {
+    const byInstant = Date.parse(x) - Date.parse(y);
+    if (Number.isFinite(byInstant)) return byInstant;
+  }
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** An item's id as the key it is recorded under; undefined unless a non-empty string or a finite number. */
-export function pollItemKey(item: unknown, idPath: string): string | undefined {
-  const value = readBodyPath(item, idPath);
+function keyPart(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
+}
+
+/**
+ * An item's id as the key it is recorded under (with `@<revision>` when the trigger names one); undefined
+ * unless the id is a non-empty string or a finite number.
+ */
+export function pollItemKey(item: unknown, spec: PollKeySpec): string | undefined {
+  const id = keyPart(readBodyPath(item, spec.id));
+  if (id === undefined || spec.revision === undefined) return id;
+  const revision = keyPart(readBodyPath(item, spec.revision));
+  return revision === undefined ? id : `${id}@${revision}`;
+}
+
+/**
+ * The cursor a poll starts from: the stored one, else with `initial: 'now'` the time of this poll (no ids
+ * at it). planPoll keeps it when the poll sees nothing newer, so a seeding poll that sees no item still
+ * stores its time and the next poll asks for what was made since.
+ */
+export function startingCursor(cursor: PollCursorSpec | undefined, state: PackTriggerState, now: number): CursorState | undefined {
+  if (state.cursor || cursor?.initial !== 'now') return state.cursor;
+  return { value: cursor.format === 'epoch_ms' ? now : new Date(now).toISOString(), ids: [] };
 }
 
 function cursorValueOf(value: unknown): CursorValue | undefined {
@@ -43,14 +84,14 @@ function cursorValueOf(value: unknown): CursorValue | undefined {
  */
 export function planPoll(
   items: readonly unknown[],
-  spec: { id: string; cursor?: { field: string } | undefined; order?: 'newest_first' | 'oldest_first' | undefined },
+  spec: PollKeySpec & { cursor?: { field: string } | undefined; order?: 'newest_first' | 'oldest_first' | undefined },
   state: PackTriggerState,
   seen: ReadonlySet<string>,
 ): PollPlan {
   let withoutId = 0;
   const entries: { key: string; item: unknown; value: CursorValue | undefined; index: number }[] = [];
   items.forEach((item, index) => {
-    const key = pollItemKey(item, spec.id);
+    const key = pollItemKey(item, spec);
     if (key === undefined) {
       withoutId += 1;
       return;

@@ -29,7 +29,11 @@ describe('poll triggers', () => {
     const row = await database.write((trx) =>
       triggerRepo.activate(trx, { recipeId: recipe.id, versionId: version.id, kind: config.use, config, nextFireAt: now, now }),
     );
-    const loop = new PackTriggerLoop(fakes.deps, fakes.packs);
+    let loop = new PackTriggerLoop(fakes.deps, fakes.packs);
+    /** A new process: a fresh loop over the same database. */
+    const restart = () => {
+      loop = new PackTriggerLoop(fakes.deps, fakes.packs);
+    };
     let items: unknown[] = [];
     fakes.answerWith(() => ({ status: 200, headers: {}, body: { data: items } }));
     const runs = async () => {
@@ -43,7 +47,7 @@ describe('poll triggers', () => {
       await loop.tick();
     };
     const state = async () => readPackTriggerState(fromJson((await triggerRepo.byId(database.db, row.id))!.state));
-    return { fakes, row, poll, runs, state };
+    return { fakes, row, poll, runs, state, restart };
   }
 
   it('seeds on the first poll, then fires each new id once, oldest first', async () => {
@@ -155,6 +159,72 @@ describe('poll triggers', () => {
     down = false;
     await poll([]);
     expect(await runs()).toEqual(['b']);
+  });
+
+  describe('a cursor placed by the request, starting now', () => {
+    // A search that lists oldest first from its filter (HubSpot's CRM search): the cursor goes in the body.
+    const search = {
+      ...newItem,
+      request: { method: 'POST' as const, path: '/search', json: { after: '{{poll.cursor}}', project: '{{input.project}}' } },
+      cursor: { field: 'updated', initial: 'now' as const },
+    };
+    const iso = (ms: number) => new Date(ms).toISOString();
+
+    it('sends the seeding time and keeps it when the seeding poll sees nothing, so items made before the 2nd poll fire', async () => {
+      const { fakes, poll, runs, state } = await setup(search);
+      await poll([]);
+      const seededAt = fakes.deps.now();
+      expect(fakes.calls[0]).toMatchObject({ method: 'POST', path: '/search', json: { after: iso(seededAt), project: 'p1' } });
+      expect(fakes.calls[0]?.query).toEqual({});
+      expect(await state()).toMatchObject({ seeded: true, cursor: { value: iso(seededAt), ids: [] } });
+
+      await poll([{ id: 'a', updated: iso(seededAt + 5_000) }]);
+      expect(fakes.calls[1]?.json).toMatchObject({ after: iso(seededAt) });
+      expect(await runs()).toEqual(['a']);
+      expect((await state()).cursor).toEqual({ value: iso(seededAt + 5_000), ids: ['a'] });
+    });
+
+    it('seeds with the items the first poll sees and moves the cursor to the newest of them', async () => {
+      const { fakes, poll, runs, state } = await setup(search);
+      const t = fakes.deps.now() + 70_000;
+      await poll([{ id: 'a', updated: iso(t + 1) }, { id: 'b', updated: iso(t + 2) }]);
+      expect(await runs()).toEqual([]);
+      expect((await state()).cursor).toEqual({ value: iso(t + 2), ids: ['b'] });
+      await poll([{ id: 'b', updated: iso(t + 2) }, { id: 'c', updated: iso(t + 2) }]);
+      expect(fakes.calls[1]?.json).toMatchObject({ after: iso(t + 2) });
+      expect(await runs()).toEqual(['c']);
+    });
+
+    it('after a restart polls from the stored cursor, not from a new now', async () => {
+      const { fakes, row, poll, runs, restart } = await setup(search);
+      await poll([]);
+      const seededAt = fakes.deps.now();
+      await poll([{ id: 'a', updated: iso(seededAt + 1) }]);
+      restart();
+      await poll([{ id: 'a', updated: iso(seededAt + 1) }]);
+      // The test database is shared by this file's tests, so earlier triggers may poll on the same ticks.
+      const sent = fakes.calls.map((call) => (call.json as { after: unknown }).after);
+      expect(sent).toContain(iso(seededAt + 1));
+      expect(sent).not.toContain(iso(fakes.deps.now()));
+      expect(await runs()).toEqual(['a']);
+      expect(await triggerItemRepo.count(database.db, row.id)).toBe(1);
+    });
+
+    it('writes a made time as epoch milliseconds when the vendor stamps items so', async () => {
+      const { fakes, poll, state } = await setup({ ...search, cursor: { ...search.cursor, format: 'epoch_ms' } });
+      await poll([]);
+      expect(fakes.calls[0]?.json).toMatchObject({ after: fakes.deps.now() });
+      expect((await state()).cursor?.value).toBe(fakes.deps.now());
+    });
+
+    it('fires an item again for each new revision when the trigger names one', async () => {
+      const { fakes, poll, runs } = await setup({ ...search, revision: 'updated' });
+      await poll([]);
+      const t = fakes.deps.now();
+      await poll([{ id: 'a', updated: iso(t + 1) }]);
+      await poll([{ id: 'a', updated: iso(t + 1) }, { id: 'a', updated: iso(t + 2) }]);
+      expect(await runs()).toEqual(['a', 'a']);
+    });
   });
 
   it('does not poll a trigger that another scheduler claimed', async () => {

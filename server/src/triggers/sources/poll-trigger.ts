@@ -10,7 +10,7 @@ import { packTriggerCall, type PackTriggerConfig } from '../pack-trigger-call.js
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
-import { planPoll, pollItemKey } from './poll-plan.js';
+import { planPoll, pollItemKey, startingCursor } from './poll-plan.js';
 
 export type PollTrigger = Extract<PackTrigger, { kind: 'poll' }>;
 
@@ -39,17 +39,18 @@ export async function pollTrigger(
   const spec = resolved.trigger;
   const config = fromJson<PackTriggerConfig>(row.config)!;
   const state = readPackTriggerState(fromJson(row.state));
-  const request = spec.cursor
+  const cursor = startingCursor(spec.cursor, state, now);
+  const request = spec.cursor?.param
     ? { ...spec.request, query: { ...spec.request.query, [spec.cursor.param]: '{{poll.cursor}}' } }
     : spec.request;
-  const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: state.cursor?.value ?? '' } });
+  const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: cursor?.value ?? '' } });
   const items = spec.pagination
     ? (await packs.vendor.sendPaginated(call, spec.pagination)).items
     : readBodyPath((await packs.vendor.send(call)).body, spec.items);
   if (!Array.isArray(items)) throw new Error(`the vendor's answer has no list at "${spec.items}"`);
 
-  const keys = items.flatMap((item) => pollItemKey(item, spec.id) ?? []);
-  const plan = planPoll(items, spec, state, await triggerItemRepo.seen(deps.database.db, row.id, keys));
+  const keys = items.flatMap((item) => pollItemKey(item, spec) ?? []);
+  const plan = planPoll(items, spec, { ...state, cursor }, await triggerItemRepo.seen(deps.database.db, row.id, keys));
   if (plan.withoutId > 0) deps.log.warn({ trigger: row.id, count: plan.withoutId }, `poll items without an id at "${spec.id}" are ignored`);
   const seeding = state.seeded !== true;
   const fresh = seeding ? [] : await fetchEach(packs, resolved, config, plan.fresh);
@@ -58,7 +59,7 @@ export async function pollTrigger(
     dedupeKey: `item:${key}`,
     run: { recipeId: row.recipe_id, versionId: row.version_id!, triggerKind: row.kind, event: item, deadlineAt: now + deps.runTimeoutMs },
   }));
-  const next = { ...state, seeded: true, cursor: plan.cursor ?? state.cursor, lastPollAt: now, lastError: null };
+  const next = { ...state, seeded: true, cursor: plan.cursor ?? cursor, lastPollAt: now, lastError: null };
   const results = await deps.deliveries.enqueueAll(deliveries, async (trx) => {
     const current = await triggerRepo.byId(trx, row.id);
     if (!current || current.active !== 1 || current.version_id !== row.version_id || current.state !== row.state) {
