@@ -4,9 +4,9 @@ import { headerNameSchema, templateSchema } from './names.js';
 /** Verification schemes built into the server (DESIGN §6); a pack names one, it never supplies code. */
 export const namedSchemes = [
   'stripe', 'github', 'slack', 'shopify', 'standard-webhooks', 'hubspot-v3', 'intercom', 'sentry', 'twilio',
-  'sendgrid',
+  'sendgrid', 'crisp',
 ] as const;
-export const verificationSchemes = [...namedSchemes, 'hmac', 'shared-secret'] as const;
+export const verificationSchemes = [...namedSchemes, 'hmac', 'shared-secret', 'jwt'] as const;
 export type VerificationSchemeName = (typeof verificationSchemes)[number];
 
 const common = {
@@ -42,7 +42,17 @@ export const sharedSecretVerificationSpecSchema = z.strictObject({
   prefix: z.string().min(1).max(64).optional(),
 });
 
+/**
+ * A JWT the sender signs with the shared secret (HS256 only) and sends in `header` (monday.com: `Authorization`);
+ * `exp` is required, `exp` and `nbf` are checked with `toleranceSeconds` of skew, an `aud` must name our URL.
+ */
+export const jwtVerificationSpecSchema = z.strictObject({
+  scheme: z.literal('jwt'),
+  ...common,
+  header: headerNameSchema.default('Authorization'),
+});
+
 export const verificationSpecSchema = z
-  .discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema, sharedSecretVerificationSpecSchema])
+  .discriminatedUnion('scheme', [namedVerificationSchema, hmacVerificationSpecSchema, sharedSecretVerificationSpecSchema, jwtVerificationSpecSchema])
   .meta({ id: 'VerificationSpec' });
 export type VerificationSpec = z.output<typeof verificationSpecSchema>;

@@ -12,6 +12,7 @@ import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState, type PackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 import { openSubscription, openTriggerSecret, sealTriggerSecret, triggerSecretOwner } from '../trigger-secret.js';
+import { challengeRule, readChallenge } from './challenge-rule.js';
 import { packDeliveryEvents } from './pack-delivery-events.js';
 import { parseDeliveryBody } from './parse-delivery-body.js';
 import { subscriptionScope, type Subscription } from './subscription-client.js';
@@ -135,10 +136,10 @@ export class PackWebhookSource {
     try {
       let context = await this.context(hook, false);
       if (!spec) return { ok: true, context };
-      let verdict = this.verify(spec, context, incoming);
+      let verdict = await this.verify(spec, context, incoming);
       if (!verdict.ok && context.cached) {
         context = await this.context(hook, true);
-        verdict = this.verify(spec, context, incoming);
+        verdict = await this.verify(spec, context, incoming);
       }
       return verdict.ok ? { ok: true, context } : verdict;
     } catch (error) {
@@ -183,14 +184,17 @@ export class PackWebhookSource {
   private async handshake(hook: PackHook, incoming: IncomingDelivery, body: unknown): Promise<PackWebhookAnswer | null> {
     const spec = hook.resolved.trigger;
     if (!spec.handshake) return null;
-    if (spec.handshake.type === 'slack_url_verification') {
-      const challenge = body as { type?: unknown; challenge?: unknown } | undefined;
-      if (challenge?.type !== 'url_verification' || typeof challenge.challenge !== 'string') return null;
-      if (spec.verification && incoming.headers['x-slack-signature'] !== undefined && hook.triggerId !== null) {
+    if (spec.handshake.type === 'slack_url_verification' || spec.handshake.type === 'challenge') {
+      const rule = challengeRule(spec.handshake);
+      const challenge = readChallenge(rule, body);
+      if (challenge === null) return null;
+      // A live trigger's challenge is checked like a delivery (Slack's only when signed), so a stranger cannot probe it.
+      const signed = rule.signatureHeader === undefined || incoming.headers[rule.signatureHeader] !== undefined;
+      if (spec.verification && signed && hook.triggerId !== null) {
         const checked = await this.checked(hook, incoming);
         if (!checked.ok) return refuse(401, 'SIGNATURE_INVALID', checked.reason);
       }
-      return { status: 200, body: { challenge: challenge.challenge } };
+      return { status: 200, body: { [rule.field]: challenge } };
     }
     const secret = incoming.headers[spec.handshake.header.toLowerCase()];
     if (secret === undefined || secret === '') return null;

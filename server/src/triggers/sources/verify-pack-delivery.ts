@@ -9,13 +9,13 @@ import { packSigningSecrets } from './pack-signing-secrets.js';
  * input, our hook secret, the subscription). Any of the current secret and those still in their rotation
  * window (`packSigningSecrets`) verifies.
  */
-export function verifyPackDelivery(
+export async function verifyPackDelivery(
   spec: VerificationSpec,
   scope: Record<string, unknown>,
   previousFields: Record<string, unknown[]> | undefined,
   incoming: IncomingDelivery,
   now: number,
-): { ok: true } | { ok: false; reason: string } {
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const { secret, previousSecrets } = packSigningSecrets(spec.secret, scope, previousFields);
   if (secret === undefined) return { ok: false, reason: 'no signing secret is set for this trigger' };
   const config = verificationConfigSchema.safeParse({ ...spec, secret });

@@ -67,7 +67,7 @@ export class WebhookSource {
   async deliver(hook: ActiveWebhook, incoming: IncomingDelivery): Promise<WebhookAnswer> {
     const now = this.deps.now();
     if (hook.config.verification) {
-      const verdict = verifyWebhook(hook.config.verification, incoming, now);
+      const verdict = await verifyWebhook(hook.config.verification, incoming, now);
       if (!verdict.ok) return error(401, 'SIGNATURE_INVALID', verdict.reason);
     }
     const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);

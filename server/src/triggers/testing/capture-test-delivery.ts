@@ -69,7 +69,7 @@ export async function captureTestDelivery(deps: Deps, listener: TestListener, ta
 
   if (target.kind === 'core') {
     if (target.config.verification) {
-      const verdict = verifyWebhook(target.config.verification, incoming, now);
+      const verdict = await verifyWebhook(target.config.verification, incoming, now);
       if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
     }
     const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);
@@ -81,7 +81,7 @@ export async function captureTestDelivery(deps: Deps, listener: TestListener, ta
   const scoped = await packScope(target);
   if (!scoped.ok) return refuse(401, 'SIGNATURE_INVALID', scoped.reason);
   if (spec.verification) {
-    const verdict = verifyPackDelivery(spec.verification, scoped.scope, scoped.previousFields, incoming, now);
+    const verdict = await verifyPackDelivery(spec.verification, scoped.scope, scoped.previousFields, incoming, now);
     if (!verdict.ok) return refuse(401, 'SIGNATURE_INVALID', verdict.reason);
   }
   const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);

@@ -76,6 +76,15 @@ export const hubspotV3VerificationSchema = namedScheme('hubspot-v3');
 export const intercomVerificationSchema = namedScheme('intercom');
 export const sentryVerificationSchema = namedScheme('sentry');
 export const twilioVerificationSchema = namedScheme('twilio');
+export const crispVerificationSchema = namedScheme('crisp');
+
+/** A JWT signed with the shared secret in a header (monday.com: `Authorization`); see verify-jwt.ts. */
+export const jwtVerificationSchema = z.object({
+  scheme: z.literal('jwt'),
+  ...plainSecrets,
+  header: headerName.default('authorization'),
+  toleranceSeconds,
+});
 
 export const verificationConfigSchema = z.discriminatedUnion('scheme', [
   hmacVerificationSchema,
@@ -89,6 +98,8 @@ export const verificationConfigSchema = z.discriminatedUnion('scheme', [
   intercomVerificationSchema,
   sentryVerificationSchema,
   twilioVerificationSchema,
+  crispVerificationSchema,
+  jwtVerificationSchema,
   z.object({ scheme: z.literal('sendgrid'), ...signingSecrets(z.string().refine((key) => sendgridPublicKey(key) !== null, 'must be the base64 P-256 public key SendGrid shows for the signed Event Webhook')), toleranceSeconds }),
 ]);
 

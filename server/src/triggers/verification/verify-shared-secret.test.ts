@@ -34,10 +34,10 @@ describe('verifySharedSecret', () => {
     for (const [config, headers, reason] of cases) expect(verify(config, headers)).toEqual({ ok: false, reason });
   });
 
-  it('is reachable through verifyWebhook by its scheme name, with the header required', () => {
+  it('is reachable through verifyWebhook by its scheme name, with the header required', async () => {
     const config = verificationConfigSchema.parse({ scheme: 'shared-secret', secret: 's', header: 'x-token' });
     const request = { method: 'POST', url: 'https://x.example/hooks/t', headers: { 'x-token': 's' }, rawBody: Buffer.from('{}') };
-    expect(verifyWebhook(config, request, 0)).toEqual({ ok: true });
+    expect(await verifyWebhook(config, request, 0)).toEqual({ ok: true });
     expect(verificationConfigSchema.safeParse({ scheme: 'shared-secret', secret: 's' }).success).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 import type { ConfigOf, VerificationConfig, VerificationScheme } from './verification-config.js';
+import { verifyCrisp } from './verify-crisp.js';
 import { verifyGithub } from './verify-github.js';
 import { verifyHmac } from './verify-hmac.js';
 import { verifyHubspotV3 } from './verify-hubspot-v3.js';
 import { verifyIntercom } from './verify-intercom.js';
+import { verifyJwt } from './verify-jwt.js';
 import { verifySendgrid } from './verify-sendgrid.js';
 import { verifySentry } from './verify-sentry.js';
 import { verifySharedSecret } from './verify-shared-secret.js';
@@ -27,6 +29,8 @@ const verifiers: { [S in VerificationScheme]: WebhookVerifier<ConfigOf<S>> } = {
   sentry: verifySentry,
   twilio: verifyTwilio,
   sendgrid: verifySendgrid,
+  crisp: verifyCrisp,
+  jwt: verifyJwt,
 };
 
 function dispatch<S extends VerificationScheme>(config: ConfigOf<S>, request: WebhookRequest, now: number) {
@@ -38,12 +42,12 @@ function dispatch<S extends VerificationScheme>(config: ConfigOf<S>, request: We
 }
 
 /**
- * Verifies a webhook over its raw bytes with the configured scheme. Never throws: any failure, including
+ * Verifies a webhook over its raw bytes with the configured scheme. Never rejects: any failure, including
  * malformed input we did not anticipate, is a refusal the caller answers with 401.
  */
-export function verifyWebhook(config: VerificationConfig, request: WebhookRequest, now: number): VerificationResult {
+export async function verifyWebhook(config: VerificationConfig, request: WebhookRequest, now: number): Promise<VerificationResult> {
   try {
-    return dispatch(config, request, now);
+    return await dispatch(config, request, now);
   } catch {
     return refused('verification failed on malformed input');
   }

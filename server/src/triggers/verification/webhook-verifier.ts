@@ -15,8 +15,11 @@ export interface WebhookRequest {
 
 export type VerificationResult = { ok: true } | { ok: false; reason: string };
 
-/** One signature scheme. `now` is epoch ms. Implementations return failures rather than throw. */
-export type WebhookVerifier<Config> = (config: Config, request: WebhookRequest, now: number) => VerificationResult;
+/**
+ * One signature scheme. `now` is epoch ms. Implementations return failures rather than throw; most answer at
+ * once, a scheme built on WebCrypto (JWT) answers with a promise.
+ */
+export type WebhookVerifier<Config> = (config: Config, request: WebhookRequest, now: number) => VerificationResult | Promise<VerificationResult>;
 
 export const verified: VerificationResult = Object.freeze({ ok: true });
 
