@@ -78,6 +78,17 @@ export const oauth2AuthSchema = z.strictObject({
    * OAuth client fields are then optional. `label` and `description` say where to find such a token.
    */
   pasteToken: z.strictObject({ label: z.string().min(1).max(200), description: z.string().max(2000).optional() }).optional(),
+  /**
+   * The header that carries the access token as is, for vendors that do not read `Authorization: Bearer`
+   * (Shopify's `X-Shopify-Access-Token`). Default: `Authorization: Bearer <token>`.
+   */
+  tokenHeader: headerNameSchema.optional(),
+  /**
+   * The provider signs its redirect back (Shopify): `param` carries the HMAC-SHA256, keyed by the client
+   * secret, of the other query parameters sorted by name and form-encoded (`code=…&shop=…&state=…`). A
+   * callback without a matching signature is refused before the code is exchanged.
+   */
+  callbackSignature: z.strictObject({ param: z.string().min(1).max(100), encoding: z.enum(['hex', 'base64']).default('hex') }).optional(),
 });
 
 export const authSchema = z.discriminatedUnion('kind', [

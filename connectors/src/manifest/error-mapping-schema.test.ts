@@ -17,6 +17,14 @@ describe('error mapping in a manifest', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('takes a list of failWhen rules, present: true for "any value there", and retryCodes', () => {
+    const failWhen = [{ path: 'errors[0]', present: true }, { path: 'data.x.userErrors[0]', present: true }, { path: 'ok', equals: false }];
+    expect(validatePack(pack({ code: 'errors[0].extensions.code', failWhen, retryCodes: ['THROTTLED'] })).ok).toBe(true);
+    for (const wrong of [[], { path: 'ok', equals: false, present: true }, { path: 'ok', present: false }]) {
+      expect(validatePack(pack({ failWhen: wrong })).ok).toBe(false);
+    }
+  });
+
   it('checks byCode templates like byStatus ones: they see only status and body', () => {
     const result = validatePack(pack({ byCode: { not_found: 'no {{input.id}}' } }));
     expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(['/errors/byCode/not_found']);

@@ -23,6 +23,15 @@ export const dynamicChoicesSchema = z.strictObject({
   dependsOn: z.array(fieldKeySchema).default([]),
 });
 
+function compiles(regex: string): boolean {
+  try {
+    new RegExp(regex, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const fieldSchema = z.strictObject({
   key: fieldKeySchema,
   label: z.string().min(1).max(200),
@@ -40,6 +49,13 @@ export const fieldSchema = z.strictObject({
    * vendor that only a proxy, a regional host or a test server would replace.
    */
   advanced: z.boolean().default(false),
+  /**
+   * Connection fields only: the whole text must match `regex` (a JavaScript regular expression, anchored at
+   * both ends); otherwise the save is refused with `message` ("the part before .myshopify.com, e.g. my-store").
+   */
+  pattern: z
+    .strictObject({ regex: z.string().min(1).max(500).refine(compiles, 'is not a valid regular expression'), message: z.string().min(1).max(500) })
+    .optional(),
 }).meta({ id: 'Field' });
 export type Field = z.output<typeof fieldSchema>;
 export type FieldInput = z.input<typeof fieldSchema>;

@@ -39,6 +39,8 @@ export function templatePlaces(manifest: LooseObject): TemplatePlace[] {
     add(auth[key], ['auth', key], connectionScope('auth'));
   }
   addFields(add, auth.fields, ['auth', 'fields'], 'a connection field');
+  // A connection field's text default may name the other fields (`https://{{connection.shop}}.myshopify.com`).
+  looseList(auth.fields).forEach((item, index) => add(looseObject(item)?.default, ['auth', 'fields', index, 'default'], connectionScope('a connection field default')));
 
   looseList(manifest.actions).forEach((item, index) => {
     const action = looseObject(item) ?? {};

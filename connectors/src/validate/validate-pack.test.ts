@@ -63,6 +63,15 @@ describe('validatePack rules', () => {
     expect(pointersOf(oauth)).toEqual(['/actions/0/request/query/d']);
   });
 
+  it('checks connection field defaults that name other fields, and pattern regexes', () => {
+    const pack = base();
+    const shop = { key: 'shop', label: 'Shop', pattern: { regex: '[a-z0-9-]+', message: 'e.g. my-store' } };
+    pack.auth = { kind: 'api_key', in: 'header', name: 'X-Key', fields: [shop, { key: 'url', label: 'URL', default: 'https://{{connection.shop}}.example.com' }] };
+    expect(validatePack(pack).ok).toBe(true);
+    pack.auth = { ...pack.auth, fields: [{ ...shop, pattern: { regex: '[a-z', message: 'x' } }, { key: 'url', label: 'URL', default: 'https://{{connection.shp}}.example.com' }] };
+    expect(pointersOf(pack)).toEqual(['/auth/fields/0/pattern/regex', '/auth/fields/1/default']);
+  });
+
   it('refuses dynamic choices on connection fields', () => {
     const pack = base();
     pack.auth = { ...pack.auth, fields: [{ key: 'api_key', label: 'Key', secret: true }, { key: 'region', label: 'Region', type: 'select', dynamicChoices: { request: { path: '/regions' }, items: 'data', label: '{{item.name}}', value: '{{item.id}}' } }] };

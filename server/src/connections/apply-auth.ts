@@ -40,7 +40,8 @@ export function applyAuth(packName: string, auth: Auth, connection: ResolvedConn
       return;
     case 'oauth2':
       if (!connection.accessToken) throw new VendorError('NEEDS_REAUTH', `the ${packName} connection is not authorised; reconnect it`);
-      request.headers['authorization'] = `Bearer ${connection.accessToken}`;
+      if (auth.tokenHeader) request.headers[auth.tokenHeader.toLowerCase()] = connection.accessToken;
+      else request.headers['authorization'] = `Bearer ${connection.accessToken}`;
       return;
   }
 }

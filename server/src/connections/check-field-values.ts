@@ -1,5 +1,6 @@
 import type { Field } from '@switchyard/connectors';
 import type { Problem } from '../contracts/problem.js';
+import { derivedDefaults, isUnrenderedDefault } from './derived-defaults.js';
 
 export interface SplitValues {
   values: Record<string, unknown>;
@@ -25,19 +26,27 @@ export function checkFieldValues(fields: readonly Field[], input: Record<string,
     }
   }
   const result: SplitValues = { values: {}, secrets: {} };
+  const derived = derivedDefaults(fields, input, stored?.values);
   for (const field of fields) {
     const given = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
     const kept = stored ? (field.secret ? stored.secrets : stored.values)[field.key] : field.default;
-    const value = given === undefined ? kept : given;
+    const value = derived[field.key] ?? (given === undefined ? kept : given);
+    // The fields it names report themselves as missing.
+    if (isUnrenderedDefault(field, value)) continue;
     if (value === undefined || value === null || value === '') {
       if (field.required) problems.push({ path: fieldPointer(field.key), message: `${field.label} is required` });
       continue;
     }
-    const wrong = typeProblem(field, value);
+    const wrong = typeProblem(field, value) ?? patternProblem(field, value);
     if (wrong) problems.push({ path: fieldPointer(field.key), message: wrong });
     else (field.secret ? result.secrets : result.values)[field.key] = value;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, result };
+}
+
+function patternProblem(field: Field, value: unknown): string | null {
+  if (!field.pattern || typeof value !== 'string') return null;
+  return new RegExp(`^(?:${field.pattern.regex})$`, 'u').test(value) ? null : field.pattern.message;
 }
 
 function typeProblem(field: Field, value: unknown): string | null {

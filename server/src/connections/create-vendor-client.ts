@@ -6,7 +6,7 @@ import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
 import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
-import { mapVendorError, refusesCredentials, reportsFailure } from './map-vendor-error.js';
+import { asksToRetry, mapVendorError, refusesCredentials, reportsFailure } from './map-vendor-error.js';
 import { paginate, type Exchange } from './paginate.js';
 import { renderRequest } from './render-request.js';
 import type { ResolvedConnection } from './resolved-connection.js';
@@ -75,11 +75,12 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
         return { status: response.status, headers: response.headers, body: call.request.table ? shapeTable(body, call.request.table, scope) : body, url };
       }
       const mapped = mapVendorError(call.pack.name, mapping, response.status, body);
-      const retryAfterMs = verdict === 'retryable' ? (rateLimitWaitMs(response.headers, now()) ?? undefined) : undefined;
+      const retryable = verdict === 'retryable' || asksToRetry(mapping, body);
+      const retryAfterMs = retryable ? (rateLimitWaitMs(response.headers, now()) ?? undefined) : undefined;
       // A vendor may echo the credential it refused ("invalid key abc…"); the message is stored with the run.
       throw new VendorError(verdict === 'ok' ? 'VENDOR_REFUSED' : `HTTP_${response.status}`, redact(mapped.message), {
         status: response.status,
-        retryable: verdict === 'retryable',
+        retryable,
         retryAfterMs,
         vendorCode: mapped.vendorCode,
       });

@@ -63,6 +63,14 @@ describe('reportsFailure', () => {
     expect(reportsFailure(errorMappingSchema.parse({ failWhen: { path: 'data', equals: null } }), { data: null })).toBe(true);
   });
 
+  it('takes a list of rules, and present: true marks any non-null value (GraphQL errors)', () => {
+    const graphql = errorMappingSchema.parse({ failWhen: [{ path: 'errors[0]', present: true }, { path: 'data.op.userErrors[0]', present: true }] });
+    expect(reportsFailure(graphql, { errors: [{ message: 'Throttled' }] })).toBe(true);
+    expect(reportsFailure(graphql, { data: { op: { userErrors: [{ field: ['title'], message: 'Title can\'t be blank' }] } } })).toBe(true);
+    expect(reportsFailure(graphql, { data: { op: { userErrors: [], product: { id: 'gid://shopify/Product/1' } } } })).toBe(false);
+    expect(reportsFailure(graphql, { data: { op: null }, errors: null })).toBe(false);
+  });
+
   it('the schema refuses an empty path and object values', () => {
     expect(errorMappingSchema.safeParse({ failWhen: { path: '', equals: false } }).success).toBe(false);
     expect(errorMappingSchema.safeParse({ failWhen: { path: 'ok', equals: { a: 1 } } }).success).toBe(false);
@@ -91,6 +99,7 @@ describe('a 2xx answer that reports a failure, through the vendor client', () =>
   beforeAll(async () => {
     fake = await startFakeVendor((request) => {
       if (request.url.pathname === '/chat.postMessage') return { body: { ok: false, error: 'channel_not_found' } };
+      if (request.url.pathname === '/graphql.json') return { body: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }] } };
       if (request.url.pathname === '/auth.test' && request.headers.authorization !== 'Bearer fresh') return { body: { ok: false, error: 'invalid_auth' } };
       return { body: { ok: true, channel: 'C1' } };
     });
@@ -111,6 +120,15 @@ describe('a 2xx answer that reports a failure, through the vendor client', () =>
     const refused = error as VendorError;
     expect(refused.message).toBe('Slack refused the request: the channel does not exist or the app cannot see it');
     expect(refused).toMatchObject({ code: 'VENDOR_REFUSED', status: 200, retryable: false, options: { vendorCode: 'channel_not_found' } });
+  });
+
+  it('makes a failure whose code is one of retryCodes retryable (GraphQL THROTTLED inside a 200)', async () => {
+    const graphql = errorMappingSchema.parse({ code: 'errors[0].extensions.code', failWhen: { path: 'errors[0]', present: true }, retryCodes: ['THROTTLED'] });
+    const error = await vendor.send({ pack: pack(), request: { method: 'POST', path: '/graphql.json' }, scope: {}, errors: graphql }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'VENDOR_REFUSED', message: 'Slack refused the request: Throttled', retryable: true, options: { vendorCode: 'THROTTLED' } });
   });
 
   it('takes an unauthorized code like a 401: one refresh, then the fresh token', async () => {

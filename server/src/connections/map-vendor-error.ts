@@ -32,10 +32,20 @@ export function mapVendorError(vendor: string, mapping: ErrorMapping | undefined
  * present at the path counts, so a body without it (an empty 204, another shape) stays a success.
  */
 export function reportsFailure(mapping: ErrorMapping | undefined, body: unknown): boolean {
-  const rule = mapping?.failWhen;
-  if (!rule || body === null || typeof body !== 'object') return false;
-  const value = readBodyPath(body, rule.path);
-  return value !== undefined && value === rule.equals;
+  const rules = mapping?.failWhen;
+  if (!rules || body === null || typeof body !== 'object') return false;
+  return (Array.isArray(rules) ? rules : [rules]).some((rule) => {
+    const value = readBodyPath(body, rule.path);
+    return rule.present ? value !== undefined && value !== null : value !== undefined && value === rule.equals;
+  });
+}
+
+/** A failed answer whose vendor code is one of the mapping's `retryCodes` (GraphQL's `THROTTLED`): try again later. */
+export function asksToRetry(mapping: ErrorMapping | undefined, body: unknown): boolean {
+  const codes = mapping?.retryCodes;
+  if (!codes) return false;
+  const code = vendorCodeOf(mapping, body);
+  return code !== undefined && codes.includes(code);
 }
 
 /**

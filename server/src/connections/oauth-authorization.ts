@@ -5,6 +5,7 @@ import type { PackRegistry } from '../registry/pack-registry.js';
 import { auditRepo } from '../storage/audit-repo.js';
 import { connectionRepo } from '../storage/connection-repo.js';
 import type { Database } from '../storage/database.js';
+import { callbackSignatureMatches } from './callback-signature.js';
 import { captureValues } from './capture-values.js';
 import { ConnectionError } from './connection-error.js';
 import { fieldsColumn, openRecord, sealSecrets, templateFields, type ConnectionRecord, type ConnectionSecrets } from './connection-record.js';
@@ -29,7 +30,7 @@ export interface OAuthAuthorizationDeps {
 
 export type CallbackResult =
   | { ok: true; connectionId: string; name: string }
-  | { ok: false; code: 'OAUTH_STATE_INVALID' | 'OAUTH_OTHER_USER' | 'OAUTH_DENIED' | 'OAUTH_EXCHANGE_FAILED'; message: string };
+  | { ok: false; code: 'OAUTH_STATE_INVALID' | 'OAUTH_OTHER_USER' | 'OAUTH_DENIED' | 'OAUTH_EXCHANGE_FAILED' | 'OAUTH_SIGNATURE_INVALID'; message: string };
 
 const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
 const stateContext = (stateHash: string) => `oauth-state:${stateHash}`;
@@ -108,6 +109,11 @@ export function createOAuthAuthorization(deps: OAuthAuthorizationDeps) {
       const record = openRecord(box, row);
       const { verifier } = JSON.parse(box.open(taken.secrets, stateContext(stateHash))) as { verifier?: string };
       const settings = oauth2Settings(installed.manifest, templateFields(record));
+      const signature = settings.auth.callbackSignature;
+      if (signature && !callbackSignatureMatches(signature, settings.clientSecret, query)) {
+        log.warn({ connectionId: row.id }, 'authorisation callback refused: its signature does not match the client secret');
+        return { ok: false, code: 'OAUTH_SIGNATURE_INVALID', message: `the provider's signature on the callback (${signature.param}) does not match the client secret; check the connection's client secret and start again` };
+      }
       let token;
       try {
         token = await oauth.requestToken({
