@@ -1,5 +1,6 @@
 export * from './manifest/action-schema.js';
 export * from './manifest/auth-schema.js';
+export * from './manifest/dynamic-fields-schema.js';
 export * from './manifest/error-mapping-schema.js';
 export * from './manifest/field-schema.js';
 export * from './manifest/names.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dynamicFieldsSchema } from './dynamic-fields-schema.js';
 import { errorMappingSchema } from './error-mapping-schema.js';
 import { fieldSchema } from './field-schema.js';
 import { headerNameSchema, pathSchema, slugSchema } from './names.js';
@@ -7,7 +8,7 @@ import { requestTemplateSchema } from './request-template-schema.js';
 
 /**
  * One thing a recipe step can do (`use: "<pack>/<key>"`). The request sees `{{input.*}}` and
- * `{{connection.*}}`. A `search` may paginate and outputs `{ items: [...] }` gathered over its pages.
+ * `{{connection.*}}` (and `{{fields}}` with `dynamicFields`). A `search` may paginate and outputs `{ items: [...] }` gathered over its pages.
  */
 export const actionSchema = z.strictObject({
   key: slugSchema,
@@ -15,6 +16,8 @@ export const actionSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   kind: z.enum(['action', 'search']).default('action'),
   input: z.array(fieldSchema).default([]),
+  /** Fields fetched from the vendor once `dependsOn` inputs are chosen; the request sees their values as `{{fields}}`. */
+  dynamicFields: dynamicFieldsSchema.optional(),
   request: requestTemplateSchema,
   /** Which part of the response body is the step's output; default the whole body. */
   output: pathSchema.optional(),

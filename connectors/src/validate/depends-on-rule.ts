@@ -1,8 +1,24 @@
 import { looseKeys, looseList, looseObject, type LooseObject } from './loose.js';
 import { pointer, type PackProblem } from './pack-problem.js';
 
-/** `dynamicChoices.dependsOn` names other fields of the same form. */
+/** `dynamicChoices.dependsOn` names other fields of the same form; an action's `dynamicFields.dependsOn` its static fields. */
 export function dependsOnRule(manifest: LooseObject): PackProblem[] {
+  return [...choicesDependOnRule(manifest), ...dynamicFieldsDependOnRule(manifest)];
+}
+
+function dynamicFieldsDependOnRule(manifest: LooseObject): PackProblem[] {
+  return looseList(manifest.actions).flatMap((item, actionIndex) => {
+    const action = looseObject(item);
+    const keys = looseKeys(action?.input);
+    return looseList(looseObject(action?.dynamicFields)?.dependsOn).flatMap((key, index) => {
+      if (typeof key !== 'string' || keys.includes(key)) return [];
+      const at = pointer(['actions', actionIndex, 'dynamicFields', 'dependsOn', index]);
+      return [{ path: at, message: `dependsOn names "${key}", which is not an input field of this action (fields: ${keys.join(', ')})` }];
+    });
+  });
+}
+
+function choicesDependOnRule(manifest: LooseObject): PackProblem[] {
   const forms: { fields: unknown; path: (string | number)[] }[] = [
     { fields: looseObject(manifest.auth)?.fields, path: ['auth', 'fields'] },
     ...looseList(manifest.actions).map((action, index) => ({ fields: looseObject(action)?.input, path: ['actions', index, 'input'] })),

@@ -46,9 +46,12 @@ export function templatePlaces(manifest: LooseObject): TemplatePlace[] {
     const action = looseObject(item) ?? {};
     const at = ['actions', index];
     const input = looseKeys(action.input);
-    add(action.request, [...at, 'request'], { place: "an action's request", roots: ['input', 'connection'], input });
+    const dynamic = looseObject(action.dynamicFields);
+    const roots = dynamic === undefined ? ['input', 'connection'] : ['input', 'connection', 'fields'];
+    add(action.request, [...at, 'request'], { place: "an action's request", roots, input });
     addErrors(add, action.errors, [...at, 'errors']);
     addFields(add, action.input, [...at, 'input'], 'an input field');
+    if (dynamic !== undefined) addDynamicFields(add, dynamic, [...at, 'dynamicFields']);
   });
 
   looseList(manifest.triggers).forEach((item, index) => addTrigger(add, looseObject(item) ?? {}, ['triggers', index]));
@@ -92,16 +95,38 @@ function addFields(add: Add, fields: unknown, at: Path, owner: string): void {
     const choices = looseObject(looseObject(item)?.dynamicChoices);
     if (choices === undefined) return;
     const choicesAt = [...at, index, 'dynamicChoices'];
-    const dependsOn = looseList(choices.dependsOn).filter((key): key is string => typeof key === 'string');
     add(choices.request, [...choicesAt, 'request'], {
       place: `the dynamic choices request of ${owner}`,
       roots: ['input', 'connection'],
-      input: dependsOn,
+      input: dependsOnKeys(choices),
       inputHint: 'list it in dependsOn to use it here',
     });
     add(choices.label, [...choicesAt, 'label'], { place: 'a dynamic choice label', roots: ['item'] });
     add(choices.value, [...choicesAt, 'value'], { place: 'a dynamic choice value', roots: ['item'] });
   });
+}
+
+/**
+ * Dynamic fields: the request sees the connection and the fields it depends on; the field templates one
+ * item, the choice templates one choice, and a type's value shape the user's `{{value}}`.
+ */
+function addDynamicFields(add: Add, dynamic: LooseObject, at: Path): void {
+  add(dynamic.request, [...at, 'request'], {
+    place: 'the dynamic fields request',
+    roots: ['input', 'connection'],
+    input: dependsOnKeys(dynamic),
+    inputHint: 'list it in dependsOn to use it here',
+  });
+  for (const key of ['key', 'label', 'description', 'type']) add(dynamic[key], [...at, key], { place: 'a dynamic field template', roots: ['item'] });
+  const choices = looseObject(dynamic.choices);
+  for (const key of ['label', 'value']) add(choices?.[key], [...at, 'choices', key], { place: 'a dynamic field choice', roots: ['choice'] });
+  for (const [name, type] of Object.entries(looseObject(dynamic.types) ?? {})) {
+    add(looseObject(type)?.value, [...at, 'types', name, 'value'], { place: 'a value shape', roots: ['value'] });
+  }
+}
+
+function dependsOnKeys(owner: LooseObject): string[] {
+  return looseList(owner.dependsOn).filter((key): key is string => typeof key === 'string');
 }
 
 /** Strings anywhere inside a value (json bodies included); object keys are never templates. */

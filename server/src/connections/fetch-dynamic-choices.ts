@@ -1,11 +1,9 @@
-import { EgressError } from '../egress/egress-error.js';
 import type { PackRegistry } from '../registry/pack-registry.js';
-import { renderTemplate, TemplateError } from '../templates/index.js';
-import { ConnectionError } from './connection-error.js';
+import { renderTemplate } from '../templates/index.js';
+import { formFetchFailure } from './form-fetch-failure.js';
 import { readBodyPath } from './read-body-path.js';
 import type { ConnectionAuth, ResolvedConnection } from './resolved-connection.js';
 import type { VendorClient } from './vendor-client.js';
-import { VendorError } from './vendor-error.js';
 
 export const maxChoices = 1000;
 
@@ -69,14 +67,7 @@ export async function fetchDynamicChoices(
     if (!Array.isArray(items)) return { ok: false, status: 502, code: 'VENDOR_BAD_ANSWER', message: `${manifest.name} answered without a list at "${dynamic.items}"` };
     return { ok: true, choices: items.slice(0, maxChoices).map((item) => choiceOf(item, dynamic.label, dynamic.value)) };
   } catch (error) {
-    if (error instanceof ConnectionError && (error.code === 'CONNECTION_NOT_FOUND' || error.code === 'CONNECTION_WRONG_PACK')) {
-      return { ok: false, status: 422, code: error.code, message: error.message };
-    }
-    // What the vendor, the network or the pack's templates did wrong; anything else is a bug (500).
-    if (error instanceof VendorError || error instanceof EgressError || error instanceof ConnectionError || error instanceof TemplateError) {
-      return { ok: false, status: 502, code: error.code, message: error.message };
-    }
-    throw error;
+    return formFetchFailure(error);
   }
 }
 

@@ -91,6 +91,7 @@ const access: Record<string, Access> = {
   'GET /api/v1/connections/oauth/callback': 'public',
 
   'POST /api/v1/packs/{packId}/{owner}/{key}/fields/{field}/choices': 'editor',
+  'POST /api/v1/packs/{packId}/actions/{key}/fields': 'editor',
 
   'GET /api/v1/packs': 'viewer',
   'GET /api/v1/packs/{id}': 'viewer',
@@ -124,6 +125,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/connections': () => ({ packId: 'not-installed', name: 'Matrix' }),
   'PATCH /api/v1/connections/{id}': () => ({ name: 'Renamed' }),
   'POST /api/v1/packs/{packId}/{owner}/{key}/fields/{field}/choices': () => ({}),
+  'POST /api/v1/packs/{packId}/actions/{key}/fields': () => ({}),
   'POST /api/v1/packs': () => ({ manifest: {} }),
   'POST /api/v1/packs/validate': () => ({ manifest: {} }),
   'POST /api/v1/packs/from-openapi': () => ({ spec: {} }),
@@ -174,6 +176,7 @@ describe('authorization matrix', () => {
     if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');
     if (path.startsWith('/api/v1/packs/{id}')) path = path.replace('{id}', 'not-installed').replace('{version}', '1.0.0');
     if (path.endsWith('/choices')) path = path.replace('{packId}', 'not-installed').replace('{owner}', 'actions').replace('{key}', 'x').replace('{field}', 'y');
+    if (path.endsWith('/fields')) path = path.replace('{packId}', 'not-installed').replace('{key}', 'x');
     if (path.includes('{')) throw new Error(`no sample value for a parameter of ${route}: add one to pathFor`);
     return path;
   };

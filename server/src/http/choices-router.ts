@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
+import { fieldSchema } from '@switchyard/connectors';
 import { z } from 'zod';
 import { fetchDynamicChoices } from '../connections/fetch-dynamic-choices.js';
+import { fetchDynamicFields } from '../connections/fetch-dynamic-fields.js';
 import { coreFieldChoices } from '../runs/core-field-choices.js';
 import { apiError } from './api-error.js';
 import type { AppDeps } from './app-deps.js';
@@ -12,7 +14,14 @@ const choicesSchema = z.object({
   choices: z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) })).describe('at most 1,000'),
 });
 
-/** Choices a pack fetches from the vendor while someone fills a step's form (a field's `dynamicChoices`). */
+const dynamicFieldsSchema = z.object({
+  fields: z.array(fieldSchema).describe('at most 500, in the vendor order; empty until the inputs they depend on are chosen'),
+});
+
+/**
+ * What a pack fetches from the vendor while someone fills a step's form: a field's choices
+ * (`dynamicChoices`), and an action's dynamic fields (`dynamicFields`).
+ */
 export function choicesRouter(deps: AppDeps) {
   const router = createRouter();
   router.openapi(
@@ -58,6 +67,39 @@ export function choicesRouter(deps: AppDeps) {
       );
       if (!result.ok) return apiError(c, result.status, result.code, result.message);
       return c.json({ choices: result.choices }, 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/packs/{packId}/actions/{key}/fields',
+      tags: ['packs'],
+      summary: "Fetch an action's dynamic fields from the vendor (a Salesforce object's fields), as a connection",
+      middleware: [requireRole('editor')],
+      request: {
+        params: z.object({ packId: z.string().min(1).max(64), key: z.string().min(1).max(64) }),
+        body: jsonBody(
+          z.strictObject({
+            connection: z.string().min(1).max(100).optional(),
+            input: z.record(z.string(), z.unknown()).optional().describe("the step's input; the request sees the values the fields depend on"),
+          }),
+        ),
+      },
+      responses: {
+        200: jsonResponse(dynamicFieldsSchema, "the fields, shown below the action's own; an action without dynamic fields has none"),
+        404: errorResponse('no such pack or action'),
+        422: errorResponse('the connection is missing or of another pack'),
+        502: errorResponse('the vendor refused or could not be reached; the message is the vendor’s'),
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const { packId, key } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { registry, connections, vendor } = deps.engine;
+      const result = await fetchDynamicFields({ registry, connections, vendor }, { packId, key, connectionId: body.connection, input: body.input, signal: c.req.raw.signal });
+      if (!result.ok) return apiError(c, result.status, result.code, result.message);
+      return c.json({ fields: result.fields }, 200);
     },
   );
   return router;

@@ -13,12 +13,16 @@ type Choice = string | number | boolean;
  * The zod schema of a step's (or trigger's) input, built from a pack's field list: types, required
  * fields, static choices and defaults. Numbers and booleans also come as text (templates that mix text
  * render strings); an optional field left empty (`null`, `""`) counts as absent. Unknown keys are refused
- * so a typo is caught on save instead of being silently ignored.
+ * so a typo is caught on save instead of being silently ignored, unless `others: 'keep'` (an action with
+ * dynamic fields: the other keys are checked once those fields are fetched) passes them through unchanged.
  */
-export function inputSchemaForFields(fields: readonly Field[]): z.ZodType<Record<string, unknown>> {
+export function inputSchemaForFields(fields: readonly Field[], options: { others?: 'refuse' | 'keep' } = {}): z.ZodType<Record<string, unknown>> {
   const values = fields.map((field) => [field, valueSchema(field)] as const);
-  return z.strictObject(Object.fromEntries(fields.map((field) => [field.key, z.unknown().optional()]))).transform((input, ctx) => {
+  const shape = Object.fromEntries(fields.map((field) => [field.key, z.unknown().optional()]));
+  const keep = options.others === 'keep';
+  return (keep ? z.looseObject(shape) : z.strictObject(shape)).transform((input, ctx) => {
     const output: Record<string, unknown> = {};
+    if (keep) for (const [key, value] of Object.entries(input)) if (!fields.some((field) => field.key === key)) output[key] = value;
     for (const [field, schema] of values) {
       let value = input[field.key];
       if (isEmpty(value, field)) value = field.default;

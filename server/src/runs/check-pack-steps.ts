@@ -65,13 +65,17 @@ async function checkConnection(step: StepDefinitionJson, pack: { id: string; nam
   return [];
 }
 
-/** Literal values are checked now; a value holding a template is only known when the step runs. */
+/**
+ * Literal values are checked now; a value holding a template is only known when the step runs. Keys that are
+ * no static field are accepted for an action with `dynamicFields`: saving never calls the vendor, so they
+ * are checked against the fetched fields when the step runs.
+ */
 function checkLiteralInput(step: StepDefinitionJson, resolved: ResolvedAction, at: string): Problem[] {
   const input = step.input ?? {};
   const fields = resolved.action.input;
   const problems: Problem[] = [];
   for (const key of Object.keys(input)) {
-    if (!fields.some((field) => field.key === key)) {
+    if (!fields.some((field) => field.key === key) && !resolved.action.dynamicFields) {
       problems.push({ path: `${at}/input/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: `"${resolved.action.name}" has no field "${key}"` });
     }
   }

@@ -5,6 +5,7 @@ import { inputSchemaForFields } from '../registry/input-schema-for-fields.js';
 import type { ResolvedAction } from '../registry/pack-registry.js';
 import { defineStep, type StepDefinition } from '../steps/define-step.js';
 import { StepError } from '../steps/step-error.js';
+import { dynamicFieldsScope } from './dynamic-fields-scope.js';
 
 export interface PackActionDeps {
   connections: ConnectionAuth;
@@ -24,7 +25,7 @@ export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): 
     description: action.description ?? `${manifest.name}: ${action.name}`,
     // validatePack sets it on every installed action; were it ever missing, assume the call changes something.
     sideEffect: action.sideEffect !== false,
-    input: inputSchemaForFields(action.input),
+    input: inputSchemaForFields(action.input, { others: action.dynamicFields ? 'keep' : 'refuse' }),
     async run(input, ctx) {
       let connection: ResolvedConnection | undefined;
       if (manifest.auth.kind !== 'none') {
@@ -36,7 +37,7 @@ export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): 
         connection,
         onUnauthorized: (stale) => deps.connections.refreshAfterUnauthorized(stale, manifest, ctx.signal),
         request: action.request,
-        scope: { input },
+        scope: action.dynamicFields ? await dynamicFieldsScope(deps, { manifest, action, connection, input, signal: ctx.signal }) : { input },
         idempotency: action.idempotencyHeader ? { header: action.idempotencyHeader, key: ctx.idempotencyKey } : undefined,
         errors: action.errors,
         signal: ctx.signal,
