@@ -9,6 +9,7 @@ import * as createTriggerItemsAndThrottles from './20261127_0007_create_trigger_
 import * as notifyOnChanges from './20261127_0008_notify_on_changes.js';
 import * as createSignIn from './20261127_0009_create_sign_in.js';
 import * as createIntegrationHealth from './20261127_0010_create_integration_health.js';
+import * as createOutgoingHooks from './20261127_0011_create_outgoing_hooks.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0008_notify_on_changes': notifyOnChanges,
   '20261127_0009_create_sign_in': createSignIn,
   '20261127_0010_create_integration_health': createIntegrationHealth,
+  '20261127_0011_create_outgoing_hooks': createOutgoingHooks,
 };

@@ -15,11 +15,13 @@ import { createRouter } from './http/create-router.js';
 import { healthRouter } from './http/health-router.js';
 import { integrationHealthRouter } from './http/integration-health-router.js';
 import { hooksRouter } from './http/hooks-router.js';
+import { outgoingHooksRouter } from './http/outgoing-hooks-router.js';
 import { packsRouter } from './http/packs-router.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { limitJsonDepth } from './http/middleware/json-depth.js';
 import { sameOrigin } from './http/middleware/same-origin.js';
 import { recipesRouter } from './http/recipes-router.js';
+import { recipeInvokeRouter } from './http/recipe-invoke-router.js';
 import { recipeTestingRouter } from './http/recipe-testing-router.js';
 import { runsRouter } from './http/runs-router.js';
 import { storageRouter } from './http/storage-router.js';
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', authenticate(deps.database.db, deps.now, deps.localPrincipal));
   api.route('/', authRouter(deps));
   api.route('/', recipesRouter(deps));
+  api.route('/', recipeInvokeRouter(deps));
   api.route('/', recipeTestingRouter(deps));
   api.route('/', runsRouter(deps));
   api.route('/', usersRouter(deps));
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', connectionsRouter(deps));
   api.route('/', integrationHealthRouter(deps));
   api.route('/', choicesRouter(deps));
+  api.route('/', outgoingHooksRouter(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchyard API', version: '1.0.0', description: 'Recipes, runs, users, tokens and the audit log of a Switchyard server.' },

@@ -17,6 +17,7 @@ import { createEgressClient } from './egress/create-egress-client.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createMetrics } from './observability/metrics.js';
 import type { EngineDeps } from './runs/engine-deps.js';
+import { HookDeliverer } from './outgoing-hooks/hook-deliverer.js';
 import { createDeliveryQueue } from './runs/delivery-queue.js';
 import { Housekeeper } from './runs/housekeeper.js';
 import { createPackRegistry } from './registry/create-pack-registry.js';
@@ -147,6 +148,12 @@ export async function wire(config: Config, options: { logDestination?: number } 
       worker.start();
       return worker;
     },
+    /** Sends outgoing REST hooks from the outbox; every worker process takes part (each delivery is leased). */
+    startHookDeliveries() {
+      const deliverer = new HookDeliverer({ database, egress, box, log, now, events }, { concurrency: hookConcurrency, pollMs: 1000 });
+      deliverer.start();
+      return deliverer;
+    },
     /** PostgreSQL: this process hears new jobs and other processes' changes to what it caches (DESIGN §8). */
     listenForChanges() {
       if (database.dialect !== 'postgres' || changeFeed) return;
@@ -198,6 +205,9 @@ export async function wire(config: Config, options: { logDestination?: number } 
   }
 }
 
+/** Outgoing REST hook deliveries sent at once per process: a slow subscriber holds one slot for its timeout at most. */
+const hookConcurrency = 8;
+
 /** The advisory lock the leading scheduler holds; any fixed number, the same in every process. */
 const schedulerLockKey = 0x53_59_53_43;
 
@@ -215,6 +225,7 @@ export async function startServer(config: Config, role: Role = 'all') {
   const { log } = system;
   const servesHttp = role === 'all' || role === 'web';
   const worker = role === 'all' || role === 'worker' ? system.startWorker() : null;
+  const hookDeliveries = worker ? system.startHookDeliveries() : null;
   const scheduler = role === 'all' || role === 'scheduler' ? system.startScheduler() : null;
   let server: ServerType | null = null;
   if (servesHttp) {
@@ -252,6 +263,7 @@ export async function startServer(config: Config, role: Role = 'all') {
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       await scheduler?.stop();
       await worker?.stop(config.shutdownGraceMs);
+      await hookDeliveries?.stop();
       (server as Server | null)?.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
       await system.close();

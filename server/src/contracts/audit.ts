@@ -14,6 +14,7 @@ export const auditActions = [
   'recipe.pause',
   'recipe.delete',
   'recipe.run',
+  'recipe.invoke',
   'recipe.test-step',
   'run.replay',
   'run.cancel',
@@ -33,6 +34,8 @@ export const auditActions = [
   'invitation.revoke',
   'sign-in-provider.save',
   'sign-in-provider.delete',
+  'hook_subscription.create',
+  'hook_subscription.delete',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

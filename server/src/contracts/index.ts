@@ -7,3 +7,4 @@ export * from './connection.js';
 export * from './pack.js';
 export * from './sign-in.js';
 export * from './integration-health.js';
+export * from './outgoing-hook.js';

@@ -7,6 +7,7 @@ import { recipeRepo } from '../storage/recipe-repo.js';
 import { runRepo } from '../storage/run-repo.js';
 import type { RunRow, RunStepRow } from '../storage/tables.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
+import { queueRunHookEvents } from './queue-hook-events.js';
 
 export interface RunEnd {
   status: 'succeeded' | 'failed' | 'cancelled';
@@ -16,7 +17,7 @@ export interface RunEnd {
 
 /**
  * The run's last commit: its status, the skipped steps, the job removed, the parent run (sub-recipe)
- * told, and error-handler recipes started, all in one transaction so none can be lost or doubled.
+ * told, error-handler recipes started and outgoing REST hooks queued, all in one transaction so none can be lost or doubled.
  * Resolves with the status the run ended with, which is `cancelled` if it was cancelled meanwhile.
  */
 export async function finishRun(
@@ -50,6 +51,7 @@ export async function finishRun(
   if (end.status === 'failed' && run.trigger_kind !== 'core/recipe-failed' && run.parent_run_id === null) {
     await startErrorHandlers(trx, run, end, context);
   }
+  await queueRunHookEvents(trx, run, end, context);
   return end.status;
 }
 

@@ -11,6 +11,7 @@ import { signApproval } from './approval-token.js';
 import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { recipeKvStore } from './recipe-kv-store.js';
+import { hookEmitter } from './queue-hook-events.js';
 import { stepConnectionFields } from './step-connection-fields.js';
 import { findStep } from './find-step.js';
 import { next, park, stop, type Flow } from './flow.js';
@@ -148,6 +149,7 @@ export class RunWalker {
       egress: this.deps.egress,
       kv: recipeKvStore(this.deps, this.run.recipe_id),
       approvalLinks: (expiresAt: number) => this.approvalLinks(path, expiresAt),
+      emit: hookEmitter(this.deps, { recipeId: this.run.recipe_id, runId: this.run.id, eventKey: base.idempotency_key }),
     };
     const startedAt = this.deps.now();
     const result = await executeStep(definition, step, scope, ctx, step.timeoutMs ?? this.deps.stepTimeoutMs, this.stop);

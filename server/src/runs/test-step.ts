@@ -6,6 +6,7 @@ import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { findStep } from './find-step.js';
 import { recipeKvStore } from './recipe-kv-store.js';
+import { hookEmitter } from './queue-hook-events.js';
 import { stepConnectionFields } from './step-connection-fields.js';
 
 export type StepTestResult =
@@ -84,6 +85,8 @@ export async function testStep(
     kv: recipeKvStore(deps, recipeId),
     // No run waits here, so no link could decide anything; the test answer says so instead.
     approvalLinks: () => ({ approveUrl: 'about:blank#test-approve', rejectUrl: 'about:blank#test-reject' }),
+    // Real, like every other effect of a step test: subscribers (a Zap being set up) receive the sample event.
+    emit: hookEmitter(deps, { recipeId, runId, eventKey: `${runId}:${step.id}` }),
   };
   const result = await executeStep(found.definition, step, looped.scope, ctx, step.timeoutMs ?? deps.stepTimeoutMs);
   if (!result.ok) {

@@ -3,6 +3,7 @@ import { codeStep } from './code-step.js';
 import type { StepDefinition } from './define-step.js';
 import { delayStep } from './delay-step.js';
 import { emailStep } from './email-step.js';
+import { emitStep } from './emit-step.js';
 import { filterStep } from './filter-step.js';
 import { formatterStep } from './formatter-step.js';
 import { httpStep } from './http-step.js';
@@ -11,7 +12,7 @@ import { subRecipeStep } from './sub-recipe-step.js';
 
 /** Action steps built into Switchyard, by `use` key. */
 export const coreSteps: Readonly<Record<string, StepDefinition>> = Object.fromEntries(
-  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep, codeStep, emailStep].map((step) => [step.key, step as StepDefinition]),
+  [httpStep, filterStep, formatterStep, delayStep, storageStep, approvalStep, subRecipeStep, codeStep, emailStep, emitStep].map((step) => [step.key, step as StepDefinition]),
 );
 
 /** Steps the walker handles itself because they hold child steps. */

@@ -31,6 +31,11 @@ export interface StepContext {
   kv: KeyValueStore;
   /** Signed, single-use links that decide a waiting `core/approval` step. */
   approvalLinks(expiresAt: number): { approveUrl: string; rejectUrl: string };
+  /**
+   * Queues a named event for outgoing REST hook subscribers (`core/emit`), keyed by this step's idempotency
+   * key so a retried step queues nothing twice; resolves with how many subscriptions it is queued for.
+   */
+  emit?(name: string, payload: unknown): Promise<number>;
 }
 
 /**

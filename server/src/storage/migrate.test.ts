@@ -11,7 +11,7 @@ const everyTable: Record<keyof Tables, true> = {
   runs: true, run_steps: true, inbox: true, jobs: true, kv: true, settings: true, login_attempts: true, audit_log: true,
   connections: true, oauth_states: true, pack_versions: true, trigger_items: true, throttles: true,
   sign_in_providers: true, sign_in_states: true, user_identities: true, invitations: true,
-  connection_daily: true, health_alerts: true,
+  connection_daily: true, health_alerts: true, hook_subscriptions: true, hook_deliveries: true, hook_attempts: true,
 };
 const expectedTables = Object.keys(everyTable).sort();
 const names = Object.keys(migrations);

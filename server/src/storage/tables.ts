@@ -179,6 +179,40 @@ export interface Tables {
     cleared_at: number | null;
     notified_at: number | null;
   };
+  /** Outgoing REST hooks: `secret` is sealed by the secret box (context `hook_subscription:<id>`). */
+  hook_subscriptions: {
+    id: string;
+    target_url: string;
+    event: string;
+    recipe_id: string | null;
+    emit_name: string | null;
+    secret: string;
+    created_by: string | null;
+    created_at: number;
+    unsubscribed_at: number | null;
+  };
+  /** The outbox: `status` is `pending | succeeded | failed | cancelled`; `payload` is the JSON body sent. */
+  hook_deliveries: {
+    id: string;
+    subscription_id: string;
+    event: string;
+    event_key: string;
+    payload: string;
+    status: string;
+    attempts: Generated<number>;
+    next_attempt_at: number | null;
+    lease_until: Generated<number>;
+    created_at: number;
+    finished_at: number | null;
+  };
+  hook_attempts: {
+    id: string;
+    delivery_id: string;
+    attempted_at: number;
+    duration_ms: number;
+    http_status: number | null;
+    error: string | null;
+  };
 }
 
 export type RunRow = Selectable<Tables['runs']>;
@@ -194,3 +228,6 @@ export type PackVersionRow = Selectable<Tables['pack_versions']>;
 export type SignInProviderRow = Selectable<Tables['sign_in_providers']>;
 export type InvitationRow = Selectable<Tables['invitations']>;
 export type HealthAlertRow = Selectable<Tables['health_alerts']>;
+export type HookSubscriptionRow = Selectable<Tables['hook_subscriptions']>;
+export type HookDeliveryRow = Selectable<Tables['hook_deliveries']>;
+export type HookAttemptRow = Selectable<Tables['hook_attempts']>;

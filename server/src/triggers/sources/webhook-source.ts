@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Delivery } from '../../storage/inbox-repo.js';
 import { fromJson } from '../../storage/json-column.js';
-import { runRepo } from '../../storage/run-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
 import { createId } from '../../storage/create-id.js';
 import { renderTemplate } from '../../templates/index.js';
@@ -10,7 +9,7 @@ import type { TriggerDeps } from '../trigger-deps.js';
 import { verifyWebhook } from '../verification/verify-webhook.js';
 import { deliveryIdFromHeaders } from '../verification/webhook-id.js';
 import { parseDeliveryBody } from './parse-delivery-body.js';
-import { waitForRun } from './wait-for-run.js';
+import { awaitRunResult } from './await-run-result.js';
 
 export interface ActiveWebhook {
   triggerId: string;
@@ -101,18 +100,13 @@ export class WebhookSource {
   }
 
   private async answerWithResult(hook: ActiveWebhook, runId: string): Promise<WebhookAnswer> {
-    const status = await waitForRun(this.deps, runId, hook.config.response.timeoutMs);
-    if (status === null) return { status: 202, body: { accepted: true, runId, status: 'running' } };
-    const run = await runRepo.get(this.deps.database.db, runId);
-    if (status !== 'succeeded' || !run) {
-      // Only the step and code: step errors can carry details (internal addresses, vendor texts) the sender must not see.
-      const failure = fromJson<{ code?: string; step?: string }>(run?.error ?? null);
-      const where = failure?.step ? ` at step "${failure.step}"` : '';
-      return { status: 500, body: { error: { code: 'RUN_FAILED', message: `the run ${status}${where}${failure?.code ? ` (${failure.code})` : ''}`, runId } } };
-    }
-    if (!hook.config.response.step) return { status: 200, body: fromJson(run.output) };
-    const step = (await runRepo.steps(this.deps.database.db, runId)).find((row) => row.step_id === hook.config.response.step);
-    return { status: 200, body: fromJson(step?.output ?? null) };
+    const result = await awaitRunResult(this.deps, runId, hook.config.response);
+    if (result.kind === 'running') return { status: 202, body: { accepted: true, runId, status: 'running' } };
+    if (result.kind === 'succeeded') return { status: 200, body: result.output };
+    // Only the step and code: step errors can carry details (internal addresses, vendor texts) the sender must not see.
+    const failure = result.error;
+    const where = failure?.step ? ` at step "${failure.step}"` : '';
+    return { status: 500, body: { error: { code: 'RUN_FAILED', message: `the run ${result.status}${where}${failure?.code ? ` (${failure.code})` : ''}`, runId } } };
   }
 
   private get log(): Logger {
