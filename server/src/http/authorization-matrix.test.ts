@@ -52,6 +52,13 @@ const access: Record<string, Access> = {
   'POST /api/v1/recipes/{id}/unpublish': 'editor',
   'POST /api/v1/recipes/{id}/pause': 'editor',
   'POST /api/v1/recipes/{id}/run': 'editor',
+  'POST /api/v1/recipes/{id}/invoke': 'editor',
+  // Outgoing REST hooks: another tool (Zapier with an editor's token) subscribes; viewers may read what was sent.
+  'POST /api/v1/hooks/subscriptions': 'editor',
+  'GET /api/v1/hooks/subscriptions': 'viewer',
+  'DELETE /api/v1/hooks/subscriptions': 'editor',
+  'DELETE /api/v1/hooks/subscriptions/{id}': 'editor',
+  'GET /api/v1/hooks/subscriptions/{id}/deliveries': 'viewer',
   'POST /api/v1/recipes/{id}/test-trigger': 'editor',
   'GET /api/v1/recipes/{id}/test-trigger': 'editor',
   'GET /api/v1/recipes/{id}/trigger-samples': 'viewer',
@@ -115,6 +122,8 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/v1/recipes/import': () => ({ name: 'Matrix import', trigger: { use: 'core/manual' }, steps: [] }),
   'PATCH /api/v1/recipes/{id}': () => ({ name: 'Renamed' }),
   'POST /api/v1/recipes/{id}/run': () => ({ version: 'latest' }),
+  'POST /api/v1/recipes/{id}/invoke': () => ({ input: {} }),
+  'POST /api/v1/hooks/subscriptions': () => ({ target_url: 'http://127.0.0.1:9/matrix', event: 'run.finished' }),
   'POST /api/v1/recipes/{id}/steps/{stepId}/test': () => ({}),
   'POST /api/v1/runs/{id}/replay': () => ({}),
   'POST /api/v1/users': () => ({ email: `matrix-${++userCount}@example.com`, password: 'long enough password', role: 'viewer' }),
@@ -173,6 +182,7 @@ describe('authorization matrix', () => {
     if (path.includes('{versionId}')) path = path.replace('{versionId}', 'ver_missing');
     if (path.startsWith('/api/v1/runs/{id}')) path = path.replace('{id}', runId);
     if (path.startsWith('/api/v1/triggers/{id}')) path = path.replace('{id}', triggerId);
+    if (path.startsWith('/api/v1/hooks/subscriptions/{id}')) path = path.replace('{id}', 'hsub_missing');
     if (path.startsWith('/api/v1/connections/{id}')) path = path.replace('{id}', 'con_missing');
     if (path.startsWith('/api/v1/packs/{id}')) path = path.replace('{id}', 'not-installed').replace('{version}', '1.0.0');
     if (path.endsWith('/choices')) path = path.replace('{packId}', 'not-installed').replace('{owner}', 'actions').replace('{key}', 'x').replace('{field}', 'y');
