@@ -1,7 +1,10 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
+import { asanaPack } from './asana/asana-pack.js';
+import { crispPack } from './crisp/crisp-pack.js';
 import { githubPack } from './github/github-pack.js';
 import { gmailPack } from './gmail/gmail-pack.js';
 import { googleSheetsPack } from './google-sheets/google-sheets-pack.js';
+import { mondayPack } from './monday/monday-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
@@ -25,4 +28,7 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  crispPack,
+  asanaPack,
+  mondayPack,
 ];
