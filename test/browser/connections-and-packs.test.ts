@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,40 @@ describe('connections and packs in the browser', () => {
     await page.setViewportSize({ width: 768, height: 900 });
     await shot('03b-pack-detail-768');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('finds built-in and imported packs in the gallery by app, trigger or action, and exports one as a manifest', async () => {
+    await page.goto(`${server.baseUrl}/packs`);
+    const stripe = page.getByTestId('pack-stripe');
+    await stripe.waitFor();
+    expect(await stripe.textContent()).toMatch(/Built-in.*Token.*Triggers \(\d+\).*Actions \(\d+\).*Create refund/);
+    expect(await page.getByTestId('pack-slack').textContent()).toContain('OAuth2');
+    await shot('05-gallery');
+    const search = page.getByRole('textbox', { name: 'Search packs' });
+    await search.fill('refund');
+    await expect.poll(() => page.locator('[data-testid^="pack-"]').count()).toBe(1);
+    await stripe.waitFor();
+    await search.fill('acme deal');
+    await page.getByTestId('pack-acme-crm').waitFor();
+    await search.fill('');
+    await page.getByText('Imported', { exact: true }).first().click();
+    await expect.poll(() => page.locator('[data-testid^="pack-"]').count()).toBe(1);
+    expect(page.url()).toContain('from=imported');
+    await shot('06-gallery-imported');
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.getByText('All', { exact: true }).click();
+    await shot('06b-gallery-768');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await search.fill('xyzzy');
+    await page.getByText('No pack matches “xyzzy”').waitFor();
+
+    await page.goto(`${server.baseUrl}/packs/stripe`);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'YAML file' }).click()]);
+    expect(download.suggestedFilename()).toBe('stripe.pack.yaml');
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text).toMatch(/^# Exported by Switchyard: stripe /);
+    expect(text).toMatch(/^id: stripe$/m);
   });
 
   it('generates a pack from an OpenAPI document, previews its actions and installs it', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, findEntry, searchCatalog, type InstalledPack } from './step-catalog';
 
 const slack: InstalledPack = {
-  pack: { id: 'slack', name: 'Slack', icon: '<svg/>', newest: '1.0.0', versions: ['1.0.0'], actions: 1, triggers: 1, auth: 'oauth2' },
+  pack: { id: 'slack', name: 'Slack', icon: '<svg/>', newest: '1.0.0', versions: ['1.0.0'], builtIn: true, actions: 1, triggers: 1, actionNames: ['Post a message'], triggerNames: ['New message'], auth: 'oauth2' },
   manifest: {
     auth: { kind: 'oauth2' },
     actions: [

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Menu, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api';
@@ -13,6 +13,23 @@ import { PackLiveTriggers } from './pack-live-triggers';
 import { readManifest } from './pack-manifest';
 import { usePack, useRemovePack } from './packs-api';
 import { confirmRemovePack } from './remove-pack';
+
+/** Downloads the shown version as a manifest to edit and import again (built-in packs as written). */
+function ExportMenu({ packId, version }: { packId: string; version: string }) {
+  const href = (format: 'yaml' | 'json') => `/api/v1/packs/${encodeURIComponent(packId)}/manifest?${new URLSearchParams({ format, version }).toString()}`;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>Export</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Manifest to edit and import again</Menu.Label>
+        <Menu.Item component="a" href={href('yaml')} download>YAML file</Menu.Item>
+        <Menu.Item component="a" href={href('json')} download>JSON file</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
 
 /** One pack: its actions and triggers with their fields, how it signs in, who uses it, and its versions. */
 export function PackScreen() {
@@ -54,6 +71,7 @@ export function PackScreen() {
               New connection
             </Button>
           )}
+          <ExportMenu packId={pack.id} version={shown} />
           <Button color="red" variant="light" leftSection={<IconTrash size={16} />}
             onClick={() => confirmRemovePack(remove, pack, pack.versions.length > 1 ? shown : undefined, () => navigate(pack.versions.length > 1 ? `/packs/${encodeURIComponent(pack.id)}` : '/packs'))}>
             {pack.versions.length > 1 ? `Remove ${shown}` : 'Remove'}

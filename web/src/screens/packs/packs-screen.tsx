@@ -1,42 +1,35 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconApi, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconApi, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { errorMessage, useRecipes } from '../../api';
-import { authLabels } from './auth-labels';
 import { ImportPackModal } from './import-pack-modal';
 import { OpenApiImportModal } from './openapi-import-modal';
-import { PackIcon } from './pack-icon';
+import { PackCard } from './pack-card';
 import { usePacks } from './packs-api';
 import { recipesByPack } from './recipes-by-pack';
+import { searchPacks, type PackOrigin } from './search-packs';
 
-/** The recipes using a pack: the first two by name (linked), the rest as a count with their names on hover. */
-function UsedBy({ recipes }: { recipes: { id: string; name: string }[] }) {
-  if (recipes.length === 0) return <Text size="sm" c="dimmed">—</Text>;
-  const rest = recipes.slice(2);
-  return (
-    <Text size="sm" lineClamp={2}>
-      {recipes.slice(0, 2).map((recipe, index) => (
-        <span key={recipe.id}>
-          {index > 0 && ', '}
-          <Anchor component={Link} to={`/recipes/${encodeURIComponent(recipe.id)}`} size="sm">{recipe.name}</Anchor>
-        </span>
-      ))}
-      {rest.length > 0 && (
-        <Tooltip label={rest.map((recipe) => recipe.name).join(', ')} multiline maw={320}>
-          <span> and {rest.length} more</span>
-        </Tooltip>
-      )}
-    </Text>
-  );
-}
+const origins: { value: PackOrigin; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'built-in', label: 'Built-in' },
+  { value: 'imported', label: 'Imported' },
+];
 
-/** Installed packs with their versions, what they offer and how they sign in; import from files, URLs, npm or OpenAPI. */
+/** Every installed pack, built-in or imported, with how it signs in and what it offers; searchable; import from files, URLs, npm or OpenAPI. */
 export function PacksScreen() {
   const packs = usePacks();
   const [importing, setImporting] = useState<'pack' | 'openapi' | null>(null);
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const origin = (origins.find((o) => o.value === params.get('from'))?.value ?? 'all');
   const recipes = useRecipes();
   const users = useMemo(() => recipesByPack(recipes.data ?? []), [recipes.data]);
+  const shown = useMemo(() => searchPacks(packs.data ?? [], query, origin), [packs.data, query, origin]);
+  const update = (next: { q?: string; from?: PackOrigin }) => {
+    const merged = { q: query, from: origin, ...next };
+    setParams({ ...(merged.q !== '' && { q: merged.q }), ...(merged.from !== 'all' && { from: merged.from }) }, { replace: true });
+  };
   return (
     <Stack gap="md" p="md">
       <Group justify="space-between">
@@ -46,47 +39,31 @@ export function PacksScreen() {
           <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting('pack')}>Import pack</Button>
         </Group>
       </Group>
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          style={{ flex: 1, minWidth: 220 }}
+          aria-label="Search packs"
+          placeholder="Search apps, triggers and actions"
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(event) => update({ q: event.currentTarget.value })}
+        />
+        <SegmentedControl aria-label="Which packs" data={origins} value={origin} onChange={(value) => update({ from: value as PackOrigin })} />
+      </Group>
       {packs.error && <Alert color="red">{errorMessage(packs.error)}</Alert>}
       {packs.data && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" aria-label="Installed packs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Pack</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Actions</Table.Th>
-                <Table.Th>Triggers</Table.Th>
-                <Table.Th>Sign-in</Table.Th>
-                <Table.Th>Used by</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {packs.data.map((pack) => (
-                <Table.Tr key={pack.id} data-testid={`pack-${pack.id}`}>
-                  <Table.Td>
-                    <Group gap="sm" wrap="nowrap">
-                      <PackIcon icon={pack.icon} />
-                      <div>
-                        <Anchor component={Link} to={`/packs/${encodeURIComponent(pack.id)}`} fw={500}>{pack.name}</Anchor>
-                        {pack.description && <Text size="xs" c="dimmed" lineClamp={1}>{pack.description}</Text>}
-                      </div>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{pack.newest}</Text>
-                    {pack.versions.length > 1 && <Text size="xs" c="dimmed">{pack.versions.length} versions</Text>}
-                  </Table.Td>
-                  <Table.Td>{pack.actions}</Table.Td>
-                  <Table.Td>{pack.triggers}</Table.Td>
-                  <Table.Td><Badge variant="light" color="gray" miw="max-content">{authLabels[pack.auth] ?? pack.auth}</Badge></Table.Td>
-                  <Table.Td maw={240}>
-                    <UsedBy recipes={users.get(pack.id) ?? []} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {shown.length === packs.data.length ? `${shown.length} packs` : `${shown.length} of ${packs.data.length} packs`}
+          </Text>
+          {shown.length === 0 ? (
+            <Text>No pack matches {query === '' ? 'this filter' : `“${query}”`}. Import one, or generate one from an OpenAPI document.</Text>
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              {shown.map((pack) => <PackCard key={pack.id} pack={pack} usedBy={users.get(pack.id) ?? []} />)}
+            </SimpleGrid>
+          )}
+        </>
       )}
       {importing === 'pack' && <ImportPackModal opened onClose={() => setImporting(null)} />}
       {importing === 'openapi' && <OpenApiImportModal opened onClose={() => setImporting(null)} />}
