@@ -27,6 +27,11 @@ export const actionSchema = z.strictObject({
   sideEffect: z.boolean().optional(),
   /** The vendor deduplicates on this header; the step's idempotency key is sent in it. */
   idempotencyHeader: headerNameSchema.optional(),
+  /**
+   * The vendor deduplicates on this query parameter instead (QuickBooks' `requestid`); a key longer than
+   * `maxLength` is sent as its hash cut to that length.
+   */
+  idempotencyQuery: z.strictObject({ param: z.string().min(1).max(200), maxLength: z.number().int().min(22).max(1000).optional() }).optional(),
   errors: errorMappingSchema.optional(),
   pagination: paginationSchema.optional(),
 });

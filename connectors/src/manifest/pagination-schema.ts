@@ -8,16 +8,26 @@ const pageLimits = {
   maxPages: z.number().int().min(1).max(1000).default(10),
 };
 
-/** The response names the next page: `cursor` (a body path) goes into the `param` query parameter. */
+/**
+ * The response names the next page: `cursor` (a body path) goes into the `param` query parameter, or with
+ * `in: body` into the JSON body's top-level `param` (Notion's POST queries take `start_cursor` there).
+ */
 export const cursorPaginationSchema = z.strictObject({
   type: z.literal('cursor'),
   ...pageLimits,
   cursor: pathSchema,
   param: z.string().min(1).max(200),
+  in: z.enum(['query', 'body']).default('query'),
 });
 
 /** RFC 8288 `Link: <…>; rel="next"` headers (GitHub and others). */
 export const linkHeaderPaginationSchema = z.strictObject({ type: z.literal('link_header'), ...pageLimits });
+
+/**
+ * The response holds the next page's URL at the body path `next` (Salesforce's `nextRecordsUrl`, a path on the
+ * instance; Microsoft Graph's `@odata.nextLink`): fetched as it is, only on the first page's origin.
+ */
+export const nextUrlPaginationSchema = z.strictObject({ type: z.literal('next_url'), ...pageLimits, next: pathSchema });
 
 /** `offset` and `limit` query parameters; stops on a short page. */
 export const offsetPaginationSchema = z.strictObject({
@@ -33,6 +43,7 @@ export const offsetPaginationSchema = z.strictObject({
 export const paginationSchema = z.discriminatedUnion('type', [
   cursorPaginationSchema,
   linkHeaderPaginationSchema,
+  nextUrlPaginationSchema,
   offsetPaginationSchema,
 ]).meta({ id: 'Pagination' });
 export type Pagination = z.output<typeof paginationSchema>;

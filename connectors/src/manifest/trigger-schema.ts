@@ -49,6 +49,12 @@ const triggerBase = {
 const handshakeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('slack_url_verification') }),
   z.strictObject({ type: z.literal('echo_header'), header: z.string().min(1).max(256) }),
+  /**
+   * Notion's verification request: one POST whose JSON body holds a token at `path`, which the user copies
+   * back into the vendor's UI and which later signs deliveries. Kept once as `{{webhook.secret}}` and shown to
+   * the trigger's editors; answered 200.
+   */
+  z.strictObject({ type: z.literal('body_token'), path: pathSchema.min(1) }),
 ]);
 
 /** The vendor is configured (by the user) to call our hook URL. */

@@ -11,6 +11,7 @@ import { smtpPack } from './smtp/smtp-pack.js';
 import { posthogPack } from './posthog/posthog-pack.js';
 import { sendgridPack } from './sendgrid/sendgrid-pack.js';
 import { sentryPack } from './sentry/sentry-pack.js';
+import { shopifyPack } from './shopify/shopify-pack.js';
 import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
 
@@ -28,6 +29,7 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  shopifyPack,
   crispPack,
   asanaPack,
   mondayPack,

@@ -15,6 +15,10 @@ describe('scanTemplate', () => {
     ]);
   });
 
+  it('reads braces right before {{ as text, as the server does', () => {
+    expect(scanTemplate("AND({{{input.field}}} = '{{input.value}}')")).toEqual({ references: [{ root: 'input', first: 'field' }, { root: 'input', first: 'value' }], errors: [] });
+  });
+
   it('skips escaped \\{{ and text without templates', () => {
     expect(scanTemplate('literal \\{{input.x}} and plain').references).toEqual([]);
   });

@@ -22,12 +22,14 @@ export function scanTemplate(text: string): TemplateScan {
   const scan: TemplateScan = { references: [], errors: [] };
   let index = 0;
   while (index < text.length) {
-    const open = text.indexOf('{{', index);
+    let open = text.indexOf('{{', index);
     if (open === -1) break;
     if (open > 0 && text[open - 1] === '\\') {
       index = open + 2;
       continue;
     }
+    // As the server reads it: braces before `{{` are text (`{{{input.field}}}` is `{` + the field + `}`).
+    while (text[open + 2] === '{') open += 1;
     const close = findClose(text, open + 2);
     if (close === -1) {
       scan.errors.push(`has an unclosed "{{" at position ${open}`);

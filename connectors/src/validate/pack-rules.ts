@@ -1,4 +1,5 @@
 import { absoluteUrlRule } from './absolute-url-rule.js';
+import { batchRule } from './batch-rule.js';
 import { connectionChoicesRule } from './connection-choices-rule.js';
 import { dependsOnRule } from './depends-on-rule.js';
 import { duplicateKeyRule } from './duplicate-key-rule.js';
@@ -15,4 +16,5 @@ export const packRules: readonly ((manifest: LooseObject) => PackProblem[])[] = 
   templateReferenceRule,
   absoluteUrlRule,
   paginationKindRule,
+  batchRule,
 ];

@@ -67,11 +67,19 @@ function addTrigger(add: Add, trigger: LooseObject, at: Path): void {
     const roots = trigger.cursor === undefined ? ['input', 'connection'] : ['input', 'connection', 'poll'];
     add(trigger.request, [...at, 'request'], { place: "a poll trigger's request", roots, input });
     add(looseObject(trigger.fetchEach)?.request, [...at, 'fetchEach', 'request'], { place: "a poll trigger's fetchEach request", roots: ['item', 'input', 'connection'], input });
+    // Item paths may name a field the user picked (`fields.{{input.modified_field}}`).
+    const itemPath = { place: "a poll trigger's item path", roots: ['input'], input };
+    add(trigger.id, [...at, 'id'], itemPath);
+    add(trigger.revision, [...at, 'revision'], itemPath);
+    add(looseObject(trigger.cursor)?.field, [...at, 'cursor', 'field'], itemPath);
     return;
   }
   const subscribed = trigger.kind === 'subscription';
   const subscription = ['id', ...Object.keys(looseObject(trigger.capture) ?? {})];
-  const secretRoots = subscribed ? ['input', 'connection', 'webhook', 'subscription'] : ['input', 'connection'];
+  // A handshake that keeps a secret (echo_header, body_token) makes it `{{webhook.secret}}` for a pasted hook too.
+  const handshake = looseObject(trigger.handshake)?.type;
+  const captures = handshake === 'echo_header' || handshake === 'body_token';
+  const secretRoots = subscribed ? ['input', 'connection', 'webhook', 'subscription'] : captures ? ['input', 'connection', 'webhook'] : ['input', 'connection'];
   const verification = looseObject(trigger.verification);
   add(verification?.secret, [...at, 'verification', 'secret'], { place: 'a verification secret', roots: secretRoots, input, subscription });
   const delivery: TemplateScope = { place: 'a delivery template (dedupe, filter)', roots: deliveryRoots, input };

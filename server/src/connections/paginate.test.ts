@@ -23,6 +23,12 @@ beforeAll(async () => {
         const next = start + 3 < all.length ? String(start + 3) : '';
         return { body: { data: all.slice(start, start + 3), meta: { next } } };
       }
+      case '/query': {
+        // Notion's shape: POST with start_cursor in the JSON body, next_cursor in the answer.
+        const start = Number.parseInt((JSON.parse(request.body.toString()) as { start_cursor?: string }).start_cursor?.slice(1) ?? '0', 10);
+        const next = start + 3 < all.length ? `c${start + 3}{{x}}` : null;
+        return { body: { results: all.slice(start, start + 3), next_cursor: next, has_more: next !== null } };
+      }
       case '/stuck':
         return { body: { data: [{ id: 1 }], meta: { next: 'same' } } };
       case '/linked': {
@@ -69,6 +75,18 @@ describe('sendPaginated', () => {
     expect(ids(result.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(result.pages).toBe(3);
     expect(sent('/cursor')).toEqual([{ q: 'x' }, { q: 'x', after: '3' }, { q: 'x', after: '6' }]);
+  });
+
+  it('sends a cursor in the JSON body with in: body, as data (a cursor holding {{ is not a template)', async () => {
+    const post: VendorCall = { ...call('/query'), request: { method: 'POST', path: '/query', json: { page_size: 3, filter: { and: [] } } } };
+    const result = await vendor.sendPaginated(post, paginationSchema.parse({ type: 'cursor', items: 'results', cursor: 'next_cursor', param: 'start_cursor', in: 'body' }));
+    expect(ids(result.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const bodies = fake.requests.filter((r) => r.url.pathname === '/query').map((r) => JSON.parse(r.body.toString()) as unknown);
+    expect(bodies).toEqual([
+      { page_size: 3, filter: { and: [] } },
+      { page_size: 3, filter: { and: [] }, start_cursor: 'c3{{x}}' },
+      { page_size: 3, filter: { and: [] }, start_cursor: 'c6{{x}}' },
+    ]);
   });
 
   it('stops on a repeated cursor and at maxPages', async () => {

@@ -8,8 +8,9 @@ export type Exchange = (call: VendorCall, page?: (url: URL) => URL) => Promise<V
 
 /**
  * Follows a search's pagination and gathers the items of every page, at most `maxPages` pages:
- * `cursor` (a body path sent back as a query parameter; stops when empty or repeated), `link_header`
- * (RFC 8288 rel="next", only on the first page's origin; stops at none or one marked `results="false"`)
+ * `cursor` (a body path sent back as a query parameter or JSON body field; stops when empty or repeated), `link_header`
+ * (RFC 8288 rel="next", only on the first page's origin; stops at none or one marked `results="false"`), `next_url`
+ * (a URL or path in the body, followed like a next link)
  * or `offset` (stops on a short page).
  */
 export async function paginate(exchange: Exchange, call: VendorCall, pagination: Pagination): Promise<{ items: unknown[]; pages: number }> {
@@ -38,12 +39,16 @@ export async function paginate(exchange: Exchange, call: VendorCall, pagination:
       const text = cursor === null || cursor === undefined || cursor === false ? '' : String(cursor);
       if (text === '' || seenCursors.has(text)) return { items, pages };
       seenCursors.add(text);
+      if (pagination.in === 'body') {
+        call = withBodyCursor(call, pagination.param, text);
+        continue;
+      }
       page = (url) => {
         url.searchParams.set(pagination.param, text);
         return url;
       };
     } else {
-      const link = nextLink(response.headers['link']);
+      const link = pagination.type === 'next_url' ? nextUrlOf(readBodyPath(response.body, pagination.next)) : nextLink(response.headers['link']);
       if (link === undefined) return { items, pages };
       const next = new URL(link, response.url);
       if (next.origin !== origin) {
@@ -53,6 +58,19 @@ export async function paginate(exchange: Exchange, call: VendorCall, pagination:
     }
   }
   return { items, pages: pagination.maxPages };
+}
+
+/** The call with the cursor in its JSON body, as data: `{{` in a cursor is escaped so it is never read as a template. */
+function withBodyCursor(call: VendorCall, param: string, cursor: string): VendorCall {
+  const json = call.request.json;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new VendorError('PAGINATION_NO_BODY', `${call.pack.name}: a body cursor needs a request whose json is an object`);
+  }
+  return { ...call, request: { ...call.request, json: { ...json, [param]: cursor.replaceAll('{{', '\\{{') } } };
+}
+
+function nextUrlOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function itemsOf(body: unknown, path: string, vendor: string): unknown[] {

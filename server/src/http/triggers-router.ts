@@ -1,11 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import type { Principal } from '../security/principal.js';
+import { roleAllows } from '../security/roles.js';
 import { auditRepo } from '../storage/audit-repo.js';
 import { fromJson } from '../storage/json-column.js';
 import type { TriggerRow } from '../storage/tables.js';
 import { triggerItemRepo } from '../storage/trigger-item-repo.js';
 import { triggerRepo } from '../storage/trigger-repo.js';
 import { describeTrigger, hasWebhookUrl } from '../triggers/activate-trigger.js';
+import { handshakeToken } from '../triggers/handshake-token.js';
 import { PackActivationError, packTriggerLifecycle } from '../triggers/pack-trigger-lifecycle.js';
 import { publicPackTriggerState, readPackTriggerState } from '../triggers/pack-trigger-state.js';
 import { nextFireAfter } from '../triggers/schedule/next-fire.js';
@@ -32,7 +35,8 @@ export function triggersRouter(deps: AppDeps) {
   const router = createRouter();
   const { database, now, publicUrl } = deps;
 
-  const view = async (row: TriggerRow) => ({
+  // An editor sees the token a body_token handshake kept (they paste it back into the vendor); viewers never do.
+  const view = async (row: TriggerRow, editor: boolean) => ({
     id: row.id,
     recipeId: row.recipe_id,
     kind: row.kind,
@@ -44,8 +48,12 @@ export function triggersRouter(deps: AppDeps) {
     // Pack trigger state holds webhook secrets: only what a person needs is shown (cursor, counts, errors).
     state: row.kind.startsWith('core/')
       ? fromJson(row.state)
-      : publicPackTriggerState(readPackTriggerState(fromJson(row.state)), await triggerItemRepo.count(database.db, row.id)),
+      : {
+          ...publicPackTriggerState(readPackTriggerState(fromJson(row.state)), await triggerItemRepo.count(database.db, row.id)),
+          ...(editor && { handshakeToken: await handshakeToken(deps.triggers.packs, row, deps.log) }),
+        },
   });
+  const isEditor = (principal: Principal | undefined) => principal !== undefined && roleAllows(principal.role, 'editor');
 
   router.openapi(
     createRoute({
@@ -58,7 +66,7 @@ export function triggersRouter(deps: AppDeps) {
     }),
     async (c) => {
       const row = await triggerRepo.byId(database.db, c.req.valid('param').id);
-      return row ? c.json(await view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+      return row ? c.json(await view(row, isEditor(c.get('principal'))), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
     },
   );
 
@@ -90,7 +98,7 @@ export function triggersRouter(deps: AppDeps) {
         }
         await database.write((trx) => auditRepo.record(trx, { actor: c.get('principal'), action: 'trigger.reset', targetId: id, details: { recipeId: pack.recipe_id } }, now()));
         deps.packWebhooks?.invalidate();
-        return c.json(await view((await triggerRepo.byId(database.db, id)) ?? pack), 200);
+        return c.json(await view((await triggerRepo.byId(database.db, id)) ?? pack, true), 200);
       }
       const row = await database.write(async (trx) => {
         const found = await triggerRepo.byId(trx, id);
@@ -104,7 +112,7 @@ export function triggersRouter(deps: AppDeps) {
         await auditRepo.record(trx, { actor: c.get('principal'), action: 'trigger.reset', targetId: id, details: { recipeId: found.recipe_id } }, now());
         return triggerRepo.byId(trx, id);
       });
-      return row ? c.json(await view(row), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
+      return row ? c.json(await view(row, true), 200) : apiError(c, 404, 'TRIGGER_NOT_FOUND', 'no such trigger');
     },
   );
 

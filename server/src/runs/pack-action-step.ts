@@ -6,6 +6,7 @@ import type { ResolvedAction } from '../registry/pack-registry.js';
 import { defineStep, type StepDefinition } from '../steps/define-step.js';
 import { StepError } from '../steps/step-error.js';
 import { dynamicFieldsScope } from './dynamic-fields-scope.js';
+import { sendBatches } from './send-batches.js';
 
 export interface PackActionDeps {
   connections: ConnectionAuth;
@@ -15,7 +16,8 @@ export interface PackActionDeps {
 /**
  * A pack action as a recipe step (`use: "<pack>/<key>@<major>"`): input checked against the action's
  * fields, the step's connection resolved (refreshed when stale), one vendor call (or every page of a
- * paginated search, output `{ items }`) carrying the step's idempotency key, output read at `output`.
+ * paginated search, output `{ items }`; or one per chunk of a `batch`, output `{ items }`) carrying the step's
+ * idempotency key, output read at `output`.
  */
 export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): StepDefinition {
   const { manifest, action } = resolved;
@@ -42,6 +44,7 @@ export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): 
         errors: action.errors,
         signal: ctx.signal,
       };
+      if (action.batch) return { kind: 'done', output: await sendBatches(deps.vendor, call, action.batch, input, ctx.progress) };
       if (action.kind === 'search' && action.pagination) {
         const { items } = await deps.vendor.sendPaginated(call, action.pagination);
         return { kind: 'done', output: { items } };

@@ -12,6 +12,7 @@ import type { EngineDeps } from './engine-deps.js';
 import { executeStep } from './execute-step.js';
 import { recipeKvStore } from './recipe-kv-store.js';
 import { hookEmitter } from './queue-hook-events.js';
+import { stepProgress } from './step-progress.js';
 import { stepConnectionFields } from './step-connection-fields.js';
 import { findStep } from './find-step.js';
 import { next, park, stop, type Flow } from './flow.js';
@@ -148,6 +149,7 @@ export class RunWalker {
       now: this.deps.now,
       egress: this.deps.egress,
       kv: recipeKvStore(this.deps, this.run.recipe_id),
+      progress: stepProgress(this.deps, this.run.id, path),
       approvalLinks: (expiresAt: number) => this.approvalLinks(path, expiresAt),
       emit: hookEmitter(this.deps, { recipeId: this.run.recipe_id, runId: this.run.id, eventKey: base.idempotency_key }),
     };

@@ -10,6 +10,16 @@ export interface KeyValueStore {
   increment(scope: string, key: string, by: number): Promise<number>;
 }
 
+/**
+ * What a step finished of its work before an attempt failed (a pack action's batches already sent), kept for
+ * one run and step path so a retry resumes instead of repeating it.
+ */
+export interface StepProgress {
+  load(): Promise<unknown>;
+  save(value: unknown): Promise<void>;
+  clear(): Promise<void>;
+}
+
 export interface StepContext {
   runId: string;
   recipeId: string;
@@ -29,6 +39,8 @@ export interface StepContext {
   now(): number;
   egress: EgressClient;
   kv: KeyValueStore;
+  /** Absent where nothing is retried (a step tested in the builder). */
+  progress?: StepProgress;
   /** Signed, single-use links that decide a waiting `core/approval` step. */
   approvalLinks(expiresAt: number): { approveUrl: string; rejectUrl: string };
   /**

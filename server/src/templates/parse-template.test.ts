@@ -64,6 +64,15 @@ describe('parseTemplate', () => {
     expect(parseTemplate('')).toEqual([]);
   });
 
+  it('reads braces right before {{ as text, so {{{x}}} is a value in braces (Airtable formulas)', () => {
+    expect(parseTemplate("{{{input.field}}} = 'x'")).toEqual([
+      { kind: 'text', text: '{' },
+      expect.objectContaining({ path: ['input', 'field'] }),
+      { kind: 'text', text: "} = 'x'" },
+    ]);
+    expect(parseTemplate(String.raw`\{{{x}}}`)).toEqual([{ kind: 'text', text: '{{{x}}}' }]);
+  });
+
   it.each([
     ['hello world {{ name', 'unclosed {{ at position 12', 12],
     ['{{ a | default: "}}" ', 'unclosed {{ at position 0', 0],

@@ -1,4 +1,5 @@
 import type { PackTrigger, VerificationSpec } from '@switchyard/connectors';
+import { readBodyPath } from '../../connections/read-body-path.js';
 import type { ResolvedConnection } from '../../connections/resolved-connection.js';
 import type { ResolvedTrigger } from '../../registry/pack-registry.js';
 import type { Delivery } from '../../storage/inbox-repo.js';
@@ -196,8 +197,8 @@ export class PackWebhookSource {
       }
       return { status: 200, body: { [rule.field]: challenge } };
     }
-    const secret = incoming.headers[spec.handshake.header.toLowerCase()];
-    if (secret === undefined || secret === '') return null;
+    const secret = spec.handshake.type === 'echo_header' ? incoming.headers[spec.handshake.header.toLowerCase()] : readBodyPath(body, spec.handshake.path);
+    if (typeof secret !== 'string' || secret === '') return null;
     const now = this.deps.now();
     if (await this.pendingHandshake(hook.token, now)) {
       // Our subscribe call is in flight: it takes the secret from here when the vendor answers.
@@ -216,7 +217,7 @@ export class PackWebhookSource {
       });
     }
     this.hooks.delete(hook.token);
-    return { status: 200, body: {}, headers: { [spec.handshake.header]: secret } };
+    return { status: 200, body: {}, ...(spec.handshake.type === 'echo_header' && { headers: { [spec.handshake.header]: secret } }) };
   }
 
   private async pendingHandshake(token: string, now: number): Promise<{ use: string } | null> {

@@ -6,10 +6,11 @@ import { fromJson } from '../../storage/json-column.js';
 import type { TriggerRow } from '../../storage/tables.js';
 import { triggerItemRepo } from '../../storage/trigger-item-repo.js';
 import { triggerRepo } from '../../storage/trigger-repo.js';
-import { packTriggerCall, type PackTriggerConfig } from '../pack-trigger-call.js';
+import { packTriggerCall, packTriggerInput, type PackTriggerConfig } from '../pack-trigger-call.js';
 import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
+import { pollItemPaths } from './poll-item-paths.js';
 import { planPoll, pollItemKey, startingCursor } from './poll-plan.js';
 
 export type PollTrigger = Extract<PackTrigger, { kind: 'poll' }>;
@@ -49,8 +50,9 @@ export async function pollTrigger(
     : readBodyPath((await packs.vendor.send(call)).body, spec.items);
   if (!Array.isArray(items)) throw new Error(`the vendor's answer has no list at "${spec.items}"`);
 
-  const keys = items.flatMap((item) => pollItemKey(item, spec) ?? []);
-  const plan = planPoll(items, spec, { ...state, cursor }, await triggerItemRepo.seen(deps.database.db, row.id, keys));
+  const paths = pollItemPaths(spec, packTriggerInput(spec, config.input));
+  const keys = items.flatMap((item) => pollItemKey(item, paths) ?? []);
+  const plan = planPoll(items, paths, { ...state, cursor }, await triggerItemRepo.seen(deps.database.db, row.id, keys));
   if (plan.withoutId > 0) deps.log.warn({ trigger: row.id, count: plan.withoutId }, `poll items without an id at "${spec.id}" are ignored`);
   const seeding = state.seeded !== true;
   const fresh = seeding ? [] : await fetchEach(packs, resolved, config, plan.fresh);
