@@ -9,11 +9,13 @@ import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
 import { posthogPack } from './posthog/posthog-pack.js';
+import { quickbooksPack } from './quickbooks/quickbooks-pack.js';
 import { sendgridPack } from './sendgrid/sendgrid-pack.js';
 import { sentryPack } from './sentry/sentry-pack.js';
 import { shopifyPack } from './shopify/shopify-pack.js';
 import { slackPack } from './slack/slack-pack.js';
 import { stripePack } from './stripe/stripe-pack.js';
+import { xeroPack } from './xero/xero-pack.js';
 
 /** The packs shipped with Switchyard, installed like any imported pack (they pass the same validator). */
 export const builtInPacks: readonly PackManifestInput[] = [
@@ -29,6 +31,8 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  quickbooksPack,
+  xeroPack,
   shopifyPack,
   crispPack,
   asanaPack,

@@ -190,6 +190,15 @@ describe('request rendering', () => {
     expect(last().headers['idempotency-key']).toBe('run_1-abc');
   });
 
+  it('or in the declared query parameter, beside the query the request renders, shortened to its cap', async () => {
+    await vendor.send(call({ method: 'POST', query: { minorversion: '75' } }, { idempotency: { query: { param: 'requestid' }, key: 'run_1-abc' } }));
+    expect([...last().url.searchParams]).toEqual([['minorversion', '75'], ['requestid', 'run_1-abc']]);
+    const long = `run_${'0'.repeat(32)}-Xy3_kLm9PqRs0TuV`;
+    await vendor.send(call({ method: 'POST' }, { idempotency: { query: { param: 'requestid', maxLength: 50 }, key: long } }));
+    expect(last().url.searchParams.get('requestid')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(last().headers['idempotency-key']).toBeUndefined();
+  });
+
   it('goes through the egress guard: a private address is refused before connecting', async () => {
     const error = await vendor.send({ ...call({}), pack: pack({ baseUrl: 'http://169.254.169.254/latest' }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EgressError);

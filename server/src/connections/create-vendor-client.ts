@@ -6,6 +6,7 @@ import { decodeResponseBody } from '../egress/decode-response-body.js';
 import type { Database } from '../storage/database.js';
 import { applyAuth } from './apply-auth.js';
 import { createConnectionThrottle, type ConnectionThrottle } from './connection-throttle.js';
+import { fitIdempotencyKey } from './fit-idempotency-key.js';
 import { asksToRetry, mapVendorError, refusesCredentials, reportsFailure } from './map-vendor-error.js';
 import { paginate, type Exchange } from './paginate.js';
 import { renderRequest } from './render-request.js';
@@ -47,7 +48,9 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       });
       if (page) rendered.url = page(rendered.url);
       const url = new URL(rendered.url);
-      if (call.idempotency) rendered.headers[call.idempotency.header.toLowerCase()] = call.idempotency.key;
+      const { header: idempotencyHeader, query: idempotencyQuery, key: idempotencyKey } = call.idempotency ?? {};
+      if (idempotencyHeader && idempotencyKey) rendered.headers[idempotencyHeader.toLowerCase()] = idempotencyKey;
+      if (idempotencyQuery && idempotencyKey) rendered.url.searchParams.set(idempotencyQuery.param, fitIdempotencyKey(idempotencyKey, idempotencyQuery.maxLength));
       applyAuth(call.pack.name, call.pack.auth, connection, rendered);
       await throttle.wait(call.pack, connection, call.signal);
       const startedAt = now();

@@ -16,8 +16,8 @@ export interface VendorCall {
   request: RequestTemplate;
   /** Template scope besides `connection` (filled from `connection.fields`): `input`, `webhook`, `subscription`, … */
   scope: Record<string, unknown>;
-  /** Sent in this header when the action declares one (DESIGN §4.3). */
-  idempotency?: { header: string; key: string } | undefined;
+  /** Sent in this header, or this query parameter (fitted to its `maxLength`), when the action declares one (DESIGN §4.3). */
+  idempotency?: { header?: string | undefined; query?: { param: string; maxLength?: number | undefined } | undefined; key: string } | undefined;
   errors?: ErrorMapping | undefined;
   signal?: AbortSignal | undefined;
 }

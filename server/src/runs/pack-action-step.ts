@@ -40,7 +40,7 @@ export function packActionStep(resolved: ResolvedAction, deps: PackActionDeps): 
         onUnauthorized: (stale) => deps.connections.refreshAfterUnauthorized(stale, manifest, ctx.signal),
         request: action.request,
         scope: action.dynamicFields ? await dynamicFieldsScope(deps, { manifest, action, connection, input, signal: ctx.signal }) : { input },
-        idempotency: action.idempotencyHeader ? { header: action.idempotencyHeader, key: ctx.idempotencyKey } : undefined,
+        idempotency: action.idempotencyHeader || action.idempotencyQuery ? { header: action.idempotencyHeader, query: action.idempotencyQuery, key: ctx.idempotencyKey } : undefined,
         errors: action.errors,
         signal: ctx.signal,
       };

@@ -1,0 +1,34 @@
+import type { PackManifestInput } from '../../manifest/pack-manifest-schema.js';
+import { queryRequest } from './quickbooks-query.js';
+import { customerSample, invoiceSample, paymentSample } from './quickbooks-samples.js';
+
+type Triggers = NonNullable<PackManifestInput['triggers']>;
+
+/**
+ * New entities of one type, found with the query endpoint: those created after the newest one seen, oldest
+ * first. The query is used rather than Change Data Capture because CDC answers every change (updates and
+ * deletions too) within the last 30 days and cannot ask for creations alone, while a where clause on
+ * MetaData.CreateTime can; 1,000 is the largest page QuickBooks returns. Before the first entity is seen the
+ * cursor is the time of the first check, so entities that existed before the recipe never start a run.
+ */
+function newEntity(entity: 'Invoice' | 'Customer' | 'Payment', key: string, name: string, what: string, sample: unknown): Triggers[number] {
+  return {
+    kind: 'poll',
+    key,
+    name: `${name} (checked every 5 minutes)`,
+    description: `Starts a run for each ${what} created in QuickBooks after the recipe is published. The run sees the whole ${entity} entity.`,
+    request: queryRequest(`select * from ${entity} where MetaData.CreateTime > '{{poll.cursor}}' orderby MetaData.CreateTime maxresults 1000`),
+    items: `QueryResponse.${entity}`,
+    id: 'Id',
+    intervalSeconds: 300,
+    cursor: { field: 'MetaData.CreateTime', initial: 'now' },
+    order: 'oldest_first',
+    sample,
+  };
+}
+
+export const quickbooksTriggers: Triggers = [
+  newEntity('Invoice', 'new-invoice', 'New invoice', 'invoice', invoiceSample),
+  newEntity('Customer', 'new-customer', 'New customer', 'customer', customerSample),
+  newEntity('Payment', 'new-payment', 'New payment', 'payment received from a customer', paymentSample),
+];
