@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dynamicFieldsSchema } from './dynamic-fields-schema.js';
 import { errorMappingSchema } from './error-mapping-schema.js';
 import { fieldSchema } from './field-schema.js';
-import { headerNameSchema, pathSchema, slugSchema } from './names.js';
+import { fieldKeySchema, headerNameSchema, pathSchema, slugSchema } from './names.js';
 import { paginationSchema } from './pagination-schema.js';
 import { requestTemplateSchema } from './request-template-schema.js';
 
@@ -39,5 +39,17 @@ export const actionSchema = z.strictObject({
   idempotencyQuery: z.strictObject({ param: z.string().min(1).max(200), maxLength: z.number().int().min(22).max(1000).optional() }).optional(),
   errors: errorMappingSchema.optional(),
   pagination: paginationSchema.optional(),
+  /**
+   * For vendors that take a bounded number of items per request (Airtable: 10 records): the list input
+   * `input` is sent `size` items at a time, one request per chunk, and the step outputs `{ items }`, the
+   * lists at `output` of every answer joined in order. A retried step resumes after the chunks that succeeded.
+   */
+  batch: z
+    .strictObject({
+      input: fieldKeySchema,
+      size: z.number().int().min(1).max(1000),
+      output: pathSchema.default(''),
+    })
+    .optional(),
 });
 export type Action = z.output<typeof actionSchema>;

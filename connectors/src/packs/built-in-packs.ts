@@ -1,10 +1,12 @@
 import type { PackManifestInput } from '../manifest/pack-manifest-schema.js';
+import { airtablePack } from './airtable/airtable-pack.js';
 import { asanaPack } from './asana/asana-pack.js';
 import { crispPack } from './crisp/crisp-pack.js';
 import { githubPack } from './github/github-pack.js';
 import { gmailPack } from './gmail/gmail-pack.js';
 import { googleSheetsPack } from './google-sheets/google-sheets-pack.js';
 import { mondayPack } from './monday/monday-pack.js';
+import { notionPack } from './notion/notion-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
@@ -31,6 +33,8 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  notionPack,
+  airtablePack,
   quickbooksPack,
   xeroPack,
   shopifyPack,
