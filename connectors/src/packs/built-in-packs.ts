@@ -5,6 +5,7 @@ import { crispPack } from './crisp/crisp-pack.js';
 import { githubPack } from './github/github-pack.js';
 import { gmailPack } from './gmail/gmail-pack.js';
 import { googleSheetsPack } from './google-sheets/google-sheets-pack.js';
+import { hubspotPack } from './hubspot/hubspot-pack.js';
 import { mondayPack } from './monday/monday-pack.js';
 import { notionPack } from './notion/notion-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
@@ -33,6 +34,7 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  hubspotPack,
   notionPack,
   airtablePack,
   quickbooksPack,
