@@ -136,8 +136,9 @@ export const asanaPack = definePack({
         path: '/workspaces/{{input.workspace}}/tasks/search',
         query: { text: '{{input.text}}', 'projects.any': '{{input.project}}', completed: '{{input.completed}}', sort_by: 'modified_at', opt_fields: taskOptFields },
       },
+      // Asana's search does not page: the step's output is the list itself.
       output: 'data',
-      sample: { items: [taskSample] },
+      sample: [taskSample],
     },
     {
       key: 'list-project-tasks',

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
+import { useResources } from '../../support/resources.js';
+import { SwitchyardProcess } from '../../support/switchyard-process.js';
+import { waitFor } from '../../support/wait-for.js';
+import { asanaSdk, connectAsana, expectSameRequest, personalToken, sdkRequests } from './asana-connection.js';
+import { AsanaFake } from './asana-fake.js';
+
+interface StepTest {
+  ok: boolean;
+  output?: Record<string, unknown> & { items?: unknown[]; length?: number };
+  error?: { code: string; message: string };
+}
+
+const optFields = 'name,notes,completed,due_on,assignee.name,projects.name,workspace.name,permalink_url,created_at,modified_at';
+
+/**
+ * The Asana pack on a local Asana: each action run through Switchyard's step test sends what the official
+ * `asana` 3.x client (basePath at the fake) sends (the project listing page by page); Asana's refusals read as
+ * sentences; the OAuth app connects; the project trigger registers its webhook through the
+ * X-Hook-Secret handshake during the create call, verifies deliveries with that secret, answers heartbeats
+ * without a run, runs once per repeated event, and deletes the webhook on unpublish.
+ */
+describe('Asana pack', () => {
+  const own = useResources('all');
+  let fake: AsanaFake;
+  let server: SwitchyardProcess;
+  let connection: string;
+  let recipeId: string;
+  const outputs: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    fake = own(await AsanaFake.start(personalToken));
+    server = own(await SwitchyardProcess.launch());
+    const connected = await connectAsana(server, fake);
+    expect(connected.status).toBe(201);
+    connection = connected.id;
+  });
+
+  const steps = (workspace: string, project: string) => ({
+    create: { use: 'asana/create-task', input: { workspace, projects: [project], name: 'Reply to Ada', notes: 'Order 1042 is late.', assignee: 'me', due_on: '2026-12-01' } },
+    update: { use: 'asana/update-task', input: { task_gid: '{{steps.create.output.gid}}', completed: true, notes: 'Answered.' } },
+    comment: { use: 'asana/add-comment', input: { task_gid: '{{steps.create.output.gid}}', text: 'Followed up by email.' } },
+    comment_missing: { use: 'asana/add-comment', input: { task_gid: '1204999999999999', text: 'Anyone?' } },
+    find: { use: 'asana/find-tasks', input: { workspace, text: 'ada', completed: false } },
+    list: { use: 'asana/list-project-tasks', input: { workspace, project } },
+  });
+
+  async function runStep(stepId: string) {
+    if (!recipeId) {
+      const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+        name: 'Every Asana action',
+        trigger: { use: 'core/manual' },
+        steps: Object.entries(steps(fake.workspace.gid, fake.project.gid)).map(([id, step]) => ({ id, connection, ...step })),
+      });
+      expect(imported.status).toBe(201);
+      recipeId = imported.body.id;
+    }
+    const before = fake.requests.length;
+    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
+    expect(answer.status).toBe(200);
+    if (answer.body.ok) outputs[stepId] = answer.body.output;
+    return { result: answer.body, requests: fake.requests.slice(before) };
+  }
+
+  async function expectLikeSdk(stepId: string, call: () => Promise<unknown>): Promise<StepTest> {
+    const { result, requests } = await runStep(stepId);
+    const theirs = await sdkRequests(fake, call);
+    expect(requests.length).toBe(theirs.length);
+    requests.forEach((request, index) => expectSameRequest(request, theirs[index]!));
+    return result;
+  }
+
+  it('creates, updates and comments on a task like the asana client', async () => {
+    const sdk = asanaSdk(fake);
+    const data = { name: 'Reply to Ada', notes: 'Order 1042 is late.', assignee: 'me', due_on: '2026-12-01', workspace: fake.workspace.gid, projects: [fake.project.gid] };
+    const created = await expectLikeSdk('create', () => sdk.tasks.createTask({ data }, { opt_fields: optFields }));
+    expect(created.output).toMatchObject({ gid: '1204000000000001', name: 'Reply to Ada', projects: [{ gid: fake.project.gid }] });
+    await expectLikeSdk('update', () => sdk.tasks.updateTask({ data: { notes: 'Answered.', completed: true } }, '1204000000000001', { opt_fields: optFields }));
+    expect(fake.tasks[0]).toMatchObject({ completed: true, notes: 'Answered.' });
+    const comment = await expectLikeSdk('comment', () => sdk.stories.createStoryForTask({ data: { text: 'Followed up by email.' } }, '1204000000000001'));
+    expect(comment.output).toMatchObject({ type: 'comment', text: 'Followed up by email.' });
+  });
+
+  it("says what Asana's 404 means", async () => {
+    const { result } = await runStep('comment_missing');
+    expect(result.error?.message).toContain('Asana found no such task, project or workspace (task: Unknown object: 1204999999999999).');
+  });
+
+  it('searches a workspace and lists a project over every page, like the asana client', async () => {
+    const sdk = asanaSdk(fake);
+    const found = await expectLikeSdk('find', () => sdk.tasks.searchTasksForWorkspace(fake.workspace.gid, { text: 'ada', completed: false, sort_by: 'modified_at', opt_fields: optFields }));
+    expect(found.output).toHaveLength(2);
+    fake.addTasks(230);
+    const listed = await expectLikeSdk('list', async () => {
+      let page = await sdk.tasks.getTasksForProject(fake.project.gid, { limit: 100, opt_fields: optFields });
+      for (let pages = 1; page.nextPage && pages < 10; pages++) {
+        page = await page.nextPage();
+        if (!page.data) break;
+      }
+    });
+    expect(listed.output?.items).toHaveLength(232);
+    expect(fake.requestsTo('GET', `/api/1.0/projects/${fake.project.gid}/tasks`).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('connects through an OAuth app: the code exchanged with the client credentials in the form', async () => {
+    const { clientId, clientSecret } = fake.oauthApp;
+    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+      packId: 'asana',
+      name: 'Asana (OAuth app)',
+      fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, app_url: fake.origin },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.connection.id;
+    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
+    const authorize = new URL(started.body.authorizeUrl);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.origin}/-/oauth_authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, response_type: 'code', scope: 'default', state: expect.any(String) });
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location')!);
+    callback.searchParams.set('format', 'json');
+    expect(await (await fetch(callback)).json()).toEqual({ connectionId: id });
+    const exchange = fake.requestsTo('POST', '/-/oauth_token').at(-1)!;
+    expect(Object.fromEntries(new URLSearchParams(exchange.body))).toMatchObject({ grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, redirect_uri: authorize.searchParams.get('redirect_uri') });
+    const before = fake.requests.length;
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    expect(String(fake.requests.slice(before).at(-1)!.headers['authorization'])).toMatch(/^Bearer 2\/1200000000000001\//);
+  });
+
+  it('registers the project webhook through the handshake, verifies, ignores heartbeats, dedupes, and deletes it on unpublish', async () => {
+    const recipe = await publishRecipe(server, {
+      name: 'Comment on new tasks',
+      trigger: { use: 'asana/project-event', connection, input: { workspace: fake.workspace.gid, project: fake.project.gid, events: ['task.added'] } },
+      steps: [{ id: 'ack', use: 'asana/add-comment', connection, input: { task_gid: '{{trigger.resource.gid}}', text: 'Seen {{trigger.action}} at {{trigger.created_at}}' } }],
+    });
+    // The create call answered only after our URL echoed the secret, so the webhook exists now.
+    const [hookGid, hook] = [...fake.hooks.entries()][0]!;
+    expect(hook).toMatchObject({ resource: fake.project.gid, target: expect.stringContaining(recipe.hookPath) });
+    const [sent] = fake.requestsTo('POST', '/api/1.0/webhooks');
+    const [theirs] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.createWebhook({ data: { resource: fake.project.gid, target: hook.target } }));
+    expectSameRequest(sent!, theirs!);
+    fake.hooks.delete([...fake.hooks.keys()][1]!);
+
+    expect(await fake.deliver(hookGid, [])).toMatchObject({ status: 200, body: { runIds: [], duplicates: 0 } });
+    const added = { user: { gid: '1200000000000001' }, created_at: '2026-11-20T12:00:00.000Z', action: 'added', resource: { gid: '1204000000000001', resource_type: 'task' }, parent: { gid: fake.project.gid } };
+    const changed = { ...added, action: 'changed', change: { field: 'name', action: 'changed' } };
+    const first = await fake.deliver(hookGid, [added, changed]);
+    expect(first).toMatchObject({ status: 200, body: { duplicates: 0, filtered: 1 } });
+    expect(first.body['runIds']).toHaveLength(1);
+    expect((await fake.deliver(hookGid, [added])).body).toMatchObject({ runIds: [], duplicates: 1 });
+    expect((await fake.deliver(hookGid, [added], 'not-the-secret')).status).toBe(401);
+    const forged = await fetch(hook.target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: [added] }) });
+    expect(forged.status).toBe(401);
+    // Someone who learnt the URL cannot swap the secret with a handshake of their own.
+    expect((await fetch(hook.target, { method: 'POST', headers: { 'x-hook-secret': 'attacker' } })).status).toBe(401);
+
+    const runs = await waitForRuns(server, recipe.id, 1);
+    expect(runs.map((run) => run.status)).toEqual(['succeeded']);
+    expect(fake.stories.at(-1)).toMatchObject({ text: 'Seen added at 2026-11-20T12:00:00.000Z', target: { gid: '1204000000000001' } });
+
+    expect((await server.api('POST', `/recipes/${recipe.id}/unpublish`, {})).status).toBe(200);
+    const deleted = await waitFor(() => fake.requestsTo('DELETE', `/api/1.0/webhooks/${hookGid}`)[0], { timeoutMs: 10_000, what: 'the webhook to be deleted' });
+    fake.hooks.set(hookGid, hook);
+    const [sdkDelete] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.deleteWebhook(hookGid));
+    expectSameRequest(deleted, sdkDelete!);
+    expect(await listRuns(server, recipe.id)).toHaveLength(1);
+    expect(server.logTail(5000)).not.toContain(personalToken);
+    expect(server.logTail(5000)).not.toContain(hook.secret);
+  });
+});
