@@ -24,6 +24,7 @@ export const router = createBrowserRouter([
       { path: 'packs', lazy: async () => ({ Component: (await import('../screens/packs/packs-screen')).PacksScreen }) },
       { path: 'packs/:id', lazy: async () => ({ Component: (await import('../screens/packs/pack-screen')).PackScreen }) },
       { path: 'settings/users', lazy: async () => ({ Component: (await import('../screens/settings/users-screen')).UsersScreen }) },
+      { path: 'settings/hooks', lazy: async () => ({ Component: (await import('../screens/hooks/outgoing-hooks-screen')).OutgoingHooksScreen }) },
       { path: '*', lazy: async () => ({ Component: (await import('./not-found-screen')).NotFoundScreen }) },
     ],
   },

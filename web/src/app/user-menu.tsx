@@ -1,6 +1,6 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/api-error';
 import { useLogout, type User } from '../api/auth';
@@ -38,6 +38,9 @@ export function UserMenu({ user }: { user: User }) {
             Users and sign-in
           </Menu.Item>
         )}
+        <Menu.Item component={Link} to="/settings/hooks" leftSection={<IconWebhook size={16} aria-hidden />}>
+          Outgoing hooks
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut} disabled={logout.isPending}>
           Sign out
         </Menu.Item>

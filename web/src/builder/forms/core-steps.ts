@@ -114,6 +114,24 @@ export const coreStepForms: readonly CoreStepForm[] = [
     sample: { messageId: '<…@example.com>', accepted: ['ada@example.com'], rejected: [], response: '250 OK' },
   },
   {
+    use: 'core/emit',
+    title: 'Emit an event',
+    description: 'Sends a named event with a JSON payload to the tools subscribed to it (Zapier, Make, n8n).',
+    group: 'Messaging',
+    fields: [
+      {
+        key: 'name',
+        label: 'Event name',
+        kind: 'text',
+        required: true,
+        placeholder: 'order.created',
+        description: 'Subscriptions to recipe.emitted may ask for this name only. Letters, digits and _ . : -',
+      },
+      { key: 'payload', label: 'Payload', kind: 'json', required: false, description: 'The JSON the subscribers receive as data.payload; insert values from earlier steps.' },
+    ],
+    sample: { name: 'order.created', queued: 1 },
+  },
+  {
     use: 'core/http',
     title: 'HTTP request',
     description: 'Calls any HTTP API; retries connection errors, timeouts, 429 and 5xx.',

@@ -1,0 +1,27 @@
+import type { HookDelivery, HookSubscription } from '@switchyard/server/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api';
+
+export const outgoingHookKeys = {
+  subscriptions: ['outgoing-hooks', 'subscriptions'] as const,
+  deliveries: (id: string) => ['outgoing-hooks', 'deliveries', id] as const,
+};
+
+/** Refreshed every 15 s: deliveries and retries happen in the background. */
+export function useHookSubscriptions() {
+  return useQuery({
+    queryKey: outgoingHookKeys.subscriptions,
+    queryFn: async () => (await api.get<{ subscriptions: HookSubscription[] }>('/hooks/subscriptions')).subscriptions,
+    refetchInterval: 15_000,
+  });
+}
+
+/** A subscription's newest deliveries with their attempts; fetched once its panel is open. */
+export function useHookDeliveries(subscriptionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: outgoingHookKeys.deliveries(subscriptionId),
+    queryFn: async () => (await api.get<{ deliveries: HookDelivery[] }>(`/hooks/subscriptions/${encodeURIComponent(subscriptionId)}/deliveries`)).deliveries,
+    enabled,
+    refetchInterval: enabled ? 15_000 : false,
+  });
+}
