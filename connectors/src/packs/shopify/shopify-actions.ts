@@ -29,11 +29,14 @@ const productFields = [
   { key: 'handle', label: 'Handle', placeholder: 'sleek-cotton-shirt', description: 'The last part of the product URL; made from the title when empty.' },
 ];
 
+// "cotton, summer" → ["cotton", "summer"]: Shopify keeps a tag's own spaces but not those after the commas.
+const tagList = "{{input.tags | replace: ', ', ',' | split: ','}}";
+
 const productVariables = {
   descriptionHtml: '{{input.descriptionHtml}}',
   vendor: '{{input.vendor}}',
   productType: '{{input.productType}}',
-  tags: "{{input.tags | split: ','}}",
+  tags: tagList,
   status: '{{input.status}}',
   handle: '{{input.handle}}',
 };
@@ -121,7 +124,7 @@ export const shopifyActions: Actions = [
         firstName: '{{input.firstName}}',
         lastName: '{{input.lastName}}',
         phone: '{{input.phone}}',
-        tags: "{{input.tags | split: ','}}",
+        tags: tagList,
         note: '{{input.note}}',
       },
     }),
