@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useResources } from '../../support/resources.js';
+import { SwitchyardProcess } from '../../support/switchyard-process.js';
+import { apiToken, connectMonday, expectSameRequest, mondaySdk, sdkRequest } from './monday-connection.js';
+import { MondayFake } from './monday-fake.js';
+
+interface StepTest {
+  ok: boolean;
+  output?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+interface Manifest {
+  actions: { key: string; request: { json: { query: string } } }[];
+}
+
+/**
+ * The monday.com pack's actions on a local monday: each run through Switchyard's step test sends the same
+ * GraphQL body (document and variables), token (no `Bearer`) and pinned API-Version as monday-sdk-js's `api()`
+ * given that document; GraphQL errors inside HTTP 200 read as sentences; the OAuth app connects and its token
+ * is sent as monday reads it.
+ */
+describe('monday.com actions match monday-sdk-js', () => {
+  const own = useResources('all');
+  let fake: MondayFake;
+  let server: SwitchyardProcess;
+  let connection: string;
+  let recipeId: string;
+  let queries: Record<string, string>;
+  const outputs: Record<string, unknown> = {};
+  const values = { status: { label: 'Working on it' }, email: { email: 'ada@example.com', text: 'Ada' } };
+
+  beforeAll(async () => {
+    fake = own(await MondayFake.start(apiToken));
+    server = own(await SwitchyardProcess.launch());
+    const connected = await connectMonday(server, fake);
+    expect(connected.status).toBe(201);
+    connection = connected.id;
+    const pack = await server.api<{ manifest: Manifest }>('GET', '/packs/monday');
+    queries = Object.fromEntries(pack.body.manifest.actions.map((action) => [action.key, action.request.json.query]));
+    const board = fake.board.id;
+    const steps = {
+      create: { use: 'monday/create-item', input: { board_id: board, group_id: 'topics', name: 'Reply to Ada', column_values: values, create_labels: true } },
+      change: { use: 'monday/change-column-values', input: { board_id: board, item_id: '{{steps.create.output.id}}', column_values: { status: { label: 'Done' } } } },
+      update: { use: 'monday/create-update', input: { item_id: '{{steps.create.output.id}}', body: 'Followed up by email.' } },
+      find: { use: 'monday/find-items', input: { board_id: board, column_id: 'status', value: 'Done', limit: 10 } },
+      bad_column: { use: 'monday/change-column-values', input: { board_id: board, item_id: '{{steps.create.output.id}}', column_values: { priority: 'High' } } },
+    };
+    const imported = await server.api<{ id: string }>('POST', '/recipes/import', { name: 'Every monday action', trigger: { use: 'core/manual' }, steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })) });
+    expect(imported.status).toBe(201);
+    recipeId = imported.body.id;
+  });
+
+  async function runStep(stepId: string) {
+    const before = fake.requests.length;
+    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
+    expect(answer.status).toBe(200);
+    if (answer.body.ok) outputs[stepId] = answer.body.output;
+    return { result: answer.body, requests: fake.requests.slice(before) };
+  }
+
+  async function expectLikeSdk(stepId: string, action: string, variables: Record<string, unknown>): Promise<StepTest> {
+    const { result, requests } = await runStep(stepId);
+    expect(requests).toHaveLength(1);
+    const sdk = await mondaySdk(fake);
+    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.api(queries[action]!, { variables })));
+    return result;
+  }
+
+  it('creates an item with JSON column values, changes them and posts an update', async () => {
+    const board = fake.board.id;
+    const created = await expectLikeSdk('create', 'create-item', { board, group: 'topics', name: 'Reply to Ada', values: JSON.stringify(values), labels: true });
+    expect(created.output).toMatchObject({ id: '1772099344', name: 'Reply to Ada', column_values: [{ id: 'status', text: 'Working on it' }, { id: 'email', text: 'ada@example.com' }] });
+    const changed = await expectLikeSdk('change', 'change-column-values', { board, item: '1772099344', values: JSON.stringify({ status: { label: 'Done' } }) });
+    expect(changed.output).toMatchObject({ column_values: expect.arrayContaining([{ id: 'status', type: 'status', text: 'Done', value: '{"label":"Done"}' }]) });
+    const update = await expectLikeSdk('update', 'create-update', { item: '1772099344', body: 'Followed up by email.' });
+    expect(update.output).toMatchObject({ body: 'Followed up by email.' });
+  });
+
+  it('finds items by a column value', async () => {
+    const found = await expectLikeSdk('find', 'find-items', { board: fake.board.id, column: 'status', value: 'Done', limit: 10 });
+    expect(found.output).toMatchObject({ items: [{ name: 'Reply to Ada' }] });
+  });
+
+  it('turns a GraphQL error inside HTTP 200 into a sentence', async () => {
+    const { result } = await runStep('bad_column');
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toContain("A column ID in the values does not exist on this board (This column ID doesn't exist for the board).");
+  });
+
+  it('connects through an OAuth app and sends its token as monday reads it', async () => {
+    const { clientId, clientSecret } = fake.oauthApp;
+    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+      packId: 'monday',
+      name: 'monday (OAuth app)',
+      fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, auth_url: fake.url },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.connection.id;
+    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
+    const authorize = new URL(started.body.authorizeUrl);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth2/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, scope: 'me:read boards:read boards:write updates:write webhooks:write' });
+    expect(authorize.searchParams.has('code_challenge')).toBe(false);
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location')!);
+    callback.searchParams.set('format', 'json');
+    expect(await (await fetch(callback)).json()).toEqual({ connectionId: id });
+    const before = fake.requests.length;
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    const tested = fake.requests.slice(before).at(-1)!;
+    expect(String(tested.headers['authorization'])).toMatch(/^eyJhbGciOiJIUzI1NiJ9\.[0-9a-f]{32}$/);
+    expect(tested.headers['api-version']).toBe('2025-07');
+  });
+});
