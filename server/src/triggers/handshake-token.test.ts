@@ -31,7 +31,7 @@ describe('body_token handshakes', () => {
     const { recipe, version } = await seedRecipe(database);
     const config = { use, connection: 'con_1', input: {} };
     const resolved = (await fakes.packs.registry.trigger(use))!;
-    const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing: [] });
+    const prepared = await packTriggerLifecycle.prepare(fakes.deps, { config, resolved, existing: undefined });
     const row = await database.write((trx) => activateTrigger(trx, { recipeId: recipe.id, versionId: version.id, definition: { trigger: config, steps: [] }, now: 1, prepared }));
     await prepared.committed();
     const send = async (body: string, headers: Record<string, string> = {}) => {

@@ -1,0 +1,167 @@
+import type { Client } from '@notionhq/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useResources } from '../../support/resources.js';
+import { SwitchyardProcess } from '../../support/switchyard-process.js';
+import { connectNotion, expectSameRequest, integrationSecret, notionSdk, sdkRequest } from './notion-connection.js';
+import { NotionFake, type NotionRequest } from './notion-fake.js';
+
+interface StepTest {
+  ok: boolean;
+  output?: Record<string, unknown> & { id?: string; items?: { id: string }[] };
+  error?: { code: string; message: string };
+}
+
+const title = (text: string) => ({ title: [{ text: { content: text } }] });
+
+/**
+ * Every Notion action run through Switchyard (the builder's "test step") against the fake, and the same
+ * operation run by @notionhq/client 5 pointed at the fake: the requests must agree in method, path, JSON body,
+ * Notion-Version and token. Refusals read as sentences. The OAuth connect flow runs through the fake's
+ * authorize page and token endpoint with HTTP Basic client auth.
+ */
+describe('Notion actions match @notionhq/client', () => {
+  const own = useResources('all');
+  let fake: NotionFake;
+  let server: SwitchyardProcess;
+  let sdk: Client;
+  let recipeId: string;
+  let tasks: ReturnType<NotionFake['addDataSource']>;
+  const outputs: Record<string, unknown> = {};
+
+  const properties = { Name: title('Plan the launch'), Status: { status: { name: 'To do' } }, Due: { date: { start: '2026-06-15' } } };
+  const steps = {
+    create: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', properties } },
+    update: { use: 'notion/update-page', input: { page_id: '{{steps.create.output.id}}', properties: { Status: { status: { name: 'Done' } } } } },
+    trash: { use: 'notion/update-page', input: { page_id: '{{steps.create.output.id}}', in_trash: true } },
+    paragraph: { use: 'notion/append-paragraph', input: { page_id: '{{steps.create.output.id}}', text: 'Kick-off on Monday' } },
+    heading: { use: 'notion/append-heading', input: { page_id: '{{steps.create.output.id}}', text: 'Agenda' } },
+    bullet: { use: 'notion/append-bulleted-item', input: { page_id: '{{steps.create.output.id}}', text: 'Budget' } },
+    todo: { use: 'notion/append-to-do', input: { page_id: '{{steps.create.output.id}}', text: 'Book the room', checked: true } },
+    find: { use: 'notion/find-items', input: { data_source_id: '{{trigger.source}}', filter: { property: 'Status', status: { equals: 'Done' } }, sorts: [{ timestamp: 'created_time', direction: 'ascending' }] } },
+    missing: { use: 'notion/update-page', input: { page_id: '00000000-0000-4000-8000-00000000dead', properties: { Status: { status: { name: 'Done' } } } } },
+    untitled: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', properties: { Status: { status: { name: 'To do' } } } } },
+  };
+
+  beforeAll(async () => {
+    fake = own(await NotionFake.start([integrationSecret]));
+    tasks = fake.addDataSource('Tasks');
+    server = own(await SwitchyardProcess.launch());
+    sdk = notionSdk(fake);
+    const connection = await connectNotion(server, fake);
+    expect(connection.status).toBe(201);
+    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+      name: 'Every Notion action',
+      trigger: { use: 'core/manual' },
+      steps: Object.entries(steps).map(([id, step]) => ({ id, connection: connection.id, ...step })),
+    });
+    expect(imported.status).toBe(201);
+    recipeId = imported.body.id;
+  });
+
+  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: NotionRequest[] }> {
+    const before = fake.requests.length;
+    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { trigger: { source: tasks.id }, steps: outputs } });
+    expect(answer.status).toBe(200);
+    if (answer.body.ok) outputs[stepId] = answer.body.output;
+    return { result: answer.body, requests: fake.requests.slice(before) };
+  }
+
+  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
+    const { result, requests } = await runStep(stepId);
+    expect(result.error).toBeUndefined();
+    expect(requests).toHaveLength(1);
+    expectSameRequest(requests[0]!, await sdkRequest(fake, call));
+    return result;
+  }
+
+  it('checks the pasted secret with /users/me when saving, and refuses a wrong one with a sentence', async () => {
+    const check = fake.requests.find((request) => request.path === '/v1/users/me')!;
+    expect(check.headers['notion-version']).toBe('2025-09-03');
+    const refused = await connectNotion(server, fake, 'ntn_revoked');
+    expect(refused.status).toBe(422);
+    expect(refused.message).toContain('Notion refused the token (unauthorized): reconnect the Notion connection.');
+    expect(refused.message).not.toContain('ntn_revoked');
+  });
+
+  it('connects through OAuth: owner=user, no PKCE, the code exchanged with HTTP Basic client auth, workspace kept', async () => {
+    const { clientId, clientSecret, accessToken } = fake.oauthApp;
+    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', { packId: 'notion', name: 'Notion (OAuth)', fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url } });
+    expect(created.status).toBe(201);
+    const id = created.body.connection.id;
+    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
+    const authorize = new URL(started.body.authorizeUrl);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/v1/oauth/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, owner: 'user', response_type: 'code' });
+    expect(authorize.searchParams.get('code_challenge')).toBeNull();
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    const callback = new URL(approved.headers.get('location')!);
+    callback.searchParams.set('format', 'json');
+    expect((await fetch(callback)).status).toBe(200);
+
+    const exchange = fake.tokenRequests.at(-1)!;
+    expect(exchange.authorization).toBe(`Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`);
+    expect(exchange.params).toMatchObject({ grant_type: 'authorization_code', code: callback.searchParams.get('code'), redirect_uri: authorize.searchParams.get('redirect_uri') });
+    // The SDK's own exchange of a code sends the same parameters (as JSON; Notion reads both encodings).
+    await sdk.oauth.token({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: 'code-used', redirect_uri: exchange.params['redirect_uri']! }).catch(() => undefined);
+    const sdkExchange = fake.tokenRequests.at(-1)!;
+    expect(sdkExchange.authorization).toBe(exchange.authorization);
+    expect(Object.keys(sdkExchange.params).sort()).toEqual(Object.keys(exchange.params).sort());
+
+    const view = await server.api<{ status: string; captured: Record<string, unknown> }>('GET', `/connections/${id}`);
+    expect(view.body).toMatchObject({ status: 'ok', captured: { workspace_name: 'Acme', workspace_id: '13950b26-c203-4f3b-b97d-93ec06319565' } });
+    expect(JSON.stringify(view.body)).not.toContain(accessToken);
+    const before = fake.requests.length;
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    expect(fake.requests.slice(before).map((request) => request.headers['authorization'])).toEqual([`Bearer ${accessToken}`]);
+  });
+
+  it('creates a database item with typed properties', async () => {
+    const result = await expectLikeSdk('create', () => sdk.pages.create({ parent: { type: 'data_source_id', data_source_id: tasks.id }, properties } as never));
+    expect(result.output).toMatchObject({ object: 'page', parent: { data_source_id: tasks.id }, properties: { Status: { status: { name: 'To do' } } } });
+    expect(tasks.pages.map((page) => (page.properties['Name'] as { title: { text: { content: string } }[] }).title[0]!.text.content)).toContain('Plan the launch');
+  });
+
+  it('updates properties and moves the page to the trash', async () => {
+    const id = outputs['create'] as { id: string };
+    await expectLikeSdk('update', () => sdk.pages.update({ page_id: id.id, properties: { Status: { status: { name: 'Done' } } } } as never));
+    expect(fake.page(id.id)!.properties['Status']).toEqual({ status: { name: 'Done' } });
+    await expectLikeSdk('find', () =>
+      sdk.dataSources.query({ data_source_id: tasks.id, filter: { property: 'Status', status: { equals: 'Done' } }, sorts: [{ timestamp: 'created_time', direction: 'ascending' }], page_size: 100 } as never),
+    );
+    expect((outputs['find'] as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([id.id]);
+  });
+
+  it('appends a paragraph, a heading, a bulleted item and a checked to-do', async () => {
+    const pageId = (outputs['create'] as { id: string }).id;
+    const block = (type: string, text: string, extra: Record<string, unknown> = {}) => ({ object: 'block', type, [type]: { rich_text: [{ type: 'text', text: { content: text } }], ...extra } });
+    await expectLikeSdk('paragraph', () => sdk.blocks.children.append({ block_id: pageId, children: [block('paragraph', 'Kick-off on Monday')] } as never));
+    await expectLikeSdk('heading', () => sdk.blocks.children.append({ block_id: pageId, children: [block('heading_2', 'Agenda')] } as never));
+    await expectLikeSdk('bullet', () => sdk.blocks.children.append({ block_id: pageId, children: [block('bulleted_list_item', 'Budget')] } as never));
+    await expectLikeSdk('todo', () => sdk.blocks.children.append({ block_id: pageId, children: [block('to_do', 'Book the room', { checked: true })] } as never));
+    // Ours, then the SDK's, for each kind.
+    expect(fake.page(pageId)!.blocks.map((added) => added['type'])).toEqual(['paragraph', 'paragraph', 'heading_2', 'heading_2', 'bulleted_list_item', 'bulleted_list_item', 'to_do', 'to_do']);
+    expect(fake.page(pageId)!.blocks[6]).toMatchObject({ to_do: { checked: true, rich_text: [{ text: { content: 'Book the room' } }] } });
+  });
+
+  it('trashes the page (in_trash), like the SDK', async () => {
+    const pageId = (outputs['create'] as { id: string }).id;
+    await expectLikeSdk('trash', () => sdk.pages.update({ page_id: pageId, in_trash: true }));
+    expect(fake.page(pageId)!.in_trash).toBe(true);
+  });
+
+  it('pages through a query with start_cursor in the body', async () => {
+    for (let i = 0; i < 120; i++) fake.addPage(tasks, `Backlog ${i}`, { Status: { status: { name: 'Done' } } });
+    const { result, requests } = await runStep('find');
+    expect(result.output!.items).toHaveLength(120);
+    expect(requests.map((request) => (request.json as { start_cursor?: string }).start_cursor)).toEqual([undefined, 'cursor-100']);
+  });
+
+  it('reads Notion refusals as sentences', async () => {
+    const missing = await runStep('missing');
+    expect(missing.result.error?.message).toContain('Notion cannot find it (object_not_found): check the ID and share the page or database with the integration');
+    const untitled = await runStep('untitled');
+    expect(untitled.result.error?.message).toContain('Notion refused the request: Title is not provided.');
+    expect(server.logTail(5000)).not.toContain(integrationSecret);
+  });
+});
