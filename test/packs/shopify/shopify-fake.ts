@@ -76,7 +76,7 @@ export class ShopifyFake {
     if (url.searchParams.get('client_id') !== this.app.clientId || !redirectUri) return { status: 400, body: { errors: 'Invalid client_id or redirect_uri' } };
     const code = `code${this.store.nextId++}`;
     this.codes.set(code, url.searchParams.get('scope') ?? '');
-    const params: Record<string, string> = { code, host: Buffer.from(`admin.shopify.com/store/my-store`).toString('base64url'), shop: shopDomain, state: url.searchParams.get('state') ?? '', timestamp: '1764240000' };
+    const params: Record<string, string> = { code, host: Buffer.from(`admin.shopify.com/store/my-store`).toString('base64'), shop: shopDomain, state: url.searchParams.get('state') ?? '', timestamp: String(Math.floor(Date.now() / 1000)) };
     const back = new URL(redirectUri);
     for (const [name, value] of Object.entries({ ...params, hmac: signQuery(this.app.clientSecret, params) })) back.searchParams.set(name, value);
     return { status: 302, headers: { location: back.href } };
