@@ -32,11 +32,6 @@ export const actionSchema = z.strictObject({
    * `maxLength` is sent as its hash cut to that length.
    */
   idempotencyQuery: z.strictObject({ param: z.string().min(1).max(200), maxLength: z.number().int().min(22).max(1000).optional() }).optional(),
-  /**
-   * The vendor deduplicates on this query parameter instead (QuickBooks' `requestid`); a key longer than
-   * `maxLength` is sent as its hash cut to that length.
-   */
-  idempotencyQuery: z.strictObject({ param: z.string().min(1).max(200), maxLength: z.number().int().min(22).max(1000).optional() }).optional(),
   errors: errorMappingSchema.optional(),
   pagination: paginationSchema.optional(),
   /**

@@ -102,6 +102,8 @@ export const pollTriggerSchema = z.strictObject({
   ...triggerBase,
   request: requestTemplateSchema,
   items: pathSchema,
+  /** The vendor leaves the list out when it is empty (QuickBooks answers `"QueryResponse": {}`): a missing list is no items. */
+  omitsEmptyItems: z.boolean().default(false),
   id: pathSchema.default('id'),
   intervalSeconds: z.number().int().min(60).max(86_400).default(300),
   cursor: z

@@ -17,8 +17,10 @@ function newEntity(entity: 'Invoice' | 'Customer' | 'Payment', key: string, name
     key,
     name: `${name} (checked every 5 minutes)`,
     description: `Starts a run for each ${what} created in QuickBooks after the recipe is published. The run sees the whole ${entity} entity.`,
-    request: queryRequest(`select * from ${entity} where MetaData.CreateTime > '{{poll.cursor}}' orderby MetaData.CreateTime maxresults 1000`),
+    request: queryRequest(`select * from ${entity} where MetaData.CreateTime >= '{{poll.cursor}}' orderby MetaData.CreateTime maxresults 1000`),
     items: `QueryResponse.${entity}`,
+    // Nothing new is answered as "QueryResponse": {}, without the list.
+    omitsEmptyItems: true,
     id: 'Id',
     intervalSeconds: 300,
     cursor: { field: 'MetaData.CreateTime', initial: 'now' },

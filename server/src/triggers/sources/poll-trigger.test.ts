@@ -110,6 +110,21 @@ describe('poll triggers', () => {
     expect(await runs()).toEqual(['b']);
   });
 
+  it('reads a missing list as no items only when the trigger says the vendor leaves empty lists out', async () => {
+    const strict = await setup();
+    strict.fakes.answerWith(() => ({ status: 200, headers: {}, body: { QueryResponse: {} } }));
+    await strict.poll([]);
+    expect((await strict.state()).lastError?.message).toBe('the vendor\'s answer has no list at "data"');
+
+    const lenient = await setup({ ...newItem, items: 'QueryResponse.Item', omitsEmptyItems: true });
+    lenient.fakes.answerWith(() => ({ status: 200, headers: {}, body: { QueryResponse: {} } }));
+    await lenient.poll([]);
+    expect(await lenient.state()).toMatchObject({ seeded: true, lastError: null });
+    lenient.fakes.answerWith(() => ({ status: 200, headers: {}, body: { QueryResponse: { Item: [{ id: 'a', updated: 1 }] } } }));
+    await lenient.poll([]);
+    expect(await lenient.runs()).toEqual(['a']);
+  });
+
   it('follows pagination and reads every page', async () => {
     const paged = { ...newItem, cursor: undefined, pagination: { type: 'cursor', items: 'data', cursor: 'next', param: 'page' } };
     const { fakes, poll, runs } = await setup(paged);

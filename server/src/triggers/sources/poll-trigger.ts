@@ -45,9 +45,10 @@ export async function pollTrigger(
     ? { ...spec.request, query: { ...spec.request.query, [spec.cursor.param]: '{{poll.cursor}}' } }
     : spec.request;
   const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: cursor?.value ?? '' } });
-  const items = spec.pagination
+  const listed = spec.pagination
     ? (await packs.vendor.sendPaginated(call, spec.pagination)).items
     : readBodyPath((await packs.vendor.send(call)).body, spec.items);
+  const items = listed === undefined && spec.omitsEmptyItems ? [] : listed;
   if (!Array.isArray(items)) throw new Error(`the vendor's answer has no list at "${spec.items}"`);
 
   const paths = pollItemPaths(spec, packTriggerInput(spec, config.input));
