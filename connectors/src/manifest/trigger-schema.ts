@@ -55,6 +55,16 @@ const handshakeSchema = z.discriminatedUnion('type', [
    * the trigger's editors; answered 200.
    */
   z.strictObject({ type: z.literal('body_token'), path: pathSchema.min(1) }),
+  /**
+   * A challenge in the JSON body, answered as `{ "<field>": <its value> }`: monday.com posts `{"challenge": …}`
+   * to every new webhook URL. `when` limits it to bodies whose `path` equals a value (`slack_url_verification`
+   * is this with `type` = `url_verification`). When the trigger is live it is verified like a delivery first.
+   */
+  z.strictObject({
+    type: z.literal('challenge'),
+    field: fieldKeySchema.default('challenge'),
+    when: z.strictObject({ path: pathSchema.min(1), equals: z.string().max(200) }).optional(),
+  }),
 ]);
 
 /** The vendor is configured (by the user) to call our hook URL. */
@@ -129,11 +139,11 @@ export const pollTriggerSchema = z.strictObject({
   pagination: paginationSchema.optional(),
   order: z.enum(['newest_first', 'oldest_first']).default('newest_first'),
   fetchEach: z.strictObject({ request: requestTemplateSchema, output: pathSchema.default('') }).optional(),
-});
-
-export const packTriggerSchema = z.discriminatedUnion('kind', [webhookTriggerSchema, subscriptionTriggerSchema, pollTriggerSchema]);
-export type PackTrigger = z.output<typeof packTriggerSchema>;
 }).superRefine((trigger, ctx) => {
   if (trigger.cursor && trigger.cursor.param === undefined && !placesPollCursor(trigger.request)) {
     ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'a cursor without param must be placed in the request as {{poll.cursor}} (or set param to send it as a query parameter)' });
   }
+});
+
+export const packTriggerSchema = z.discriminatedUnion('kind', [webhookTriggerSchema, subscriptionTriggerSchema, pollTriggerSchema]);
+export type PackTrigger = z.output<typeof packTriggerSchema>;
