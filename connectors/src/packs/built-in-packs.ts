@@ -10,6 +10,7 @@ import { mondayPack } from './monday/monday-pack.js';
 import { notionPack } from './notion/notion-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
 import { resendPack } from './resend/resend-pack.js';
+import { salesforcePack } from './salesforce/salesforce-pack.js';
 import { smtpPack } from './smtp/smtp-pack.js';
 import { posthogPack } from './posthog/posthog-pack.js';
 import { quickbooksPack } from './quickbooks/quickbooks-pack.js';
@@ -34,6 +35,7 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  salesforcePack,
   hubspotPack,
   notionPack,
   airtablePack,
