@@ -6,6 +6,7 @@ import { githubPack } from './github/github-pack.js';
 import { gmailPack } from './gmail/gmail-pack.js';
 import { googleSheetsPack } from './google-sheets/google-sheets-pack.js';
 import { hubspotPack } from './hubspot/hubspot-pack.js';
+import { intercomPack } from './intercom/intercom-pack.js';
 import { mondayPack } from './monday/monday-pack.js';
 import { notionPack } from './notion/notion-pack.js';
 import { ntfyPack } from './ntfy/ntfy-pack.js';
@@ -35,6 +36,7 @@ export const builtInPacks: readonly PackManifestInput[] = [
   googleSheetsPack,
   gmailPack,
   // Tier 2: one line per pack, in any order.
+  intercomPack,
   salesforcePack,
   hubspotPack,
   notionPack,
