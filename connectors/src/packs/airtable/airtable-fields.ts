@@ -28,7 +28,6 @@ export const typecastField: FieldInput = {
   key: 'typecast',
   label: 'Convert values',
   type: 'boolean',
-  default: false,
   description: 'Let Airtable convert text to the field’s type (a new select option, a linked record by name).',
 };
 
