@@ -62,7 +62,7 @@ describe('monday.com actions match monday-sdk-js', () => {
   async function expectLikeSdk(stepId: string, action: string, variables: Record<string, unknown>): Promise<StepTest> {
     const { result, requests } = await runStep(stepId);
     expect(requests).toHaveLength(1);
-    const sdk = await mondaySdk(fake);
+    const sdk = mondaySdk(fake);
     expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.api(queries[action]!, { variables })));
     return result;
   }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
@@ -25,17 +26,18 @@ interface MondaySdk {
 /**
  * The oracle: monday-sdk-js's server `api()`. It has no URL option; its API URL is built from
  * MONDAY_COM_PROTOCOL, MONDAY_SUBDOMAIN_API and MONDAY_COM_DOMAIN, read only when NODE_ENV is development or
- * staging, once, when the module loads. So those are set around the first import and restored at once (the
+ * staging, once, when the module loads. So those are set around the first require and restored at once (the
  * server processes this test starts must not inherit NODE_ENV=development).
  */
-export async function mondaySdk(fake: MondayFake): Promise<MondaySdk> {
+export function mondaySdk(fake: MondayFake): MondaySdk {
   const names = ['NODE_ENV', 'MONDAY_COM_PROTOCOL', 'MONDAY_SUBDOMAIN_API', 'MONDAY_COM_DOMAIN'] as const;
   const saved = names.map((name) => [name, process.env[name]] as const);
   Object.assign(process.env, { NODE_ENV: 'development', MONDAY_COM_PROTOCOL: 'http', MONDAY_SUBDOMAIN_API: '', MONDAY_COM_DOMAIN: `127.0.0.1:${fake.port}` });
   const warn = console.warn;
   try {
     console.warn = () => undefined; // its deprecation notice
-    const { default: init } = (await import('monday-sdk-js')) as unknown as { default: (options: { token: string; apiVersion: string }) => MondaySdk };
+    // require, not import: the package ships .ts typings that do not compile under this project's settings.
+    const init = createRequire(import.meta.url)('monday-sdk-js') as (options: { token: string; apiVersion: string }) => MondaySdk;
     return init({ token: apiToken, apiVersion });
   } finally {
     console.warn = warn;

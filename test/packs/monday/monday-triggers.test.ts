@@ -40,7 +40,7 @@ describe('monday.com board events', () => {
     });
     const [webhookId, hook] = [...fake.webhooks.entries()][0]!;
     expect(hook).toEqual({ board: fake.board.id, url: expect.stringContaining(recipe.hookPath), event: 'create_item' });
-    const sdk = await mondaySdk(fake);
+    const sdk = mondaySdk(fake);
     const [ours] = fake.calls('create_webhook');
     const { query, variables } = ours!.json as { query: string; variables: Record<string, unknown> };
     expect(variables).toEqual({ board: fake.board.id, url: hook.url, event: 'create_item' });
