@@ -34,8 +34,12 @@ export class AirtableFake {
   private readonly grants = new Map<string, { redirectUri: string; challenge: string }>();
   private readonly refreshTokens = new Set<string>();
   private next = 1;
-  /** Milliseconds after 2026-06-01T12:00Z that the tests move to stamp records. */
+  /**
+   * Milliseconds after the fake started that the tests move to stamp records. Polls start from the time of
+   * their first poll (`initial: now`), so records are stamped from the real start time onwards.
+   */
   clock = 0;
+  private readonly startedAt = Date.now();
   private readonly server = new FakeVendorServer<AirtableRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
   private constructor(readonly tokens: Set<string>) {}
@@ -59,7 +63,7 @@ export class AirtableFake {
   }
 
   now(): string {
-    return new Date(Date.UTC(2026, 5, 1, 12) + this.clock).toISOString();
+    return new Date(this.startedAt + this.clock).toISOString();
   }
 
   addTable(name: string): Table {
