@@ -41,8 +41,8 @@ export function HookDeliveriesTable({ subscriptionId, open }: { subscriptionId: 
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Event</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Queued</Table.Th>
+            <Table.Th miw={130}>Status</Table.Th>
+            <Table.Th miw={190}>Queued</Table.Th>
             <Table.Th>Attempts</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -56,7 +56,7 @@ export function HookDeliveriesTable({ subscriptionId, open }: { subscriptionId: 
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={statusColors[delivery.status]} variant="light">
+                <Badge color={statusColors[delivery.status]} variant="light" style={{ overflow: 'visible' }}>
                   {delivery.status}
                 </Badge>
                 {delivery.status === 'pending' && delivery.next_attempt_at !== null && (
