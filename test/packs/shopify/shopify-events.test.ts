@@ -79,6 +79,27 @@ describe('Shopify store events and OAuth', () => {
     expect(await listRuns(server, recipe.id)).toHaveLength(1);
   });
 
+  it("says why unsubscribing failed when the merchant deleted the subscription first, and still unpublishes", async () => {
+    const recipe = await publishRecipe(server, {
+      name: 'Watch products',
+      trigger: { use: 'shopify/store-event', connection, input: { topic: 'products/update' } },
+      steps: [{ id: 'find', use: 'shopify/find-orders', connection, input: { by: 'name', value: '#1' } }],
+    });
+    const [id, subscription] = [...fake.store.subscriptions.entries()].find(([, value]) => value.topic === 'PRODUCTS_UPDATE')!;
+    expect(subscription.uri).toBe(`${server.baseUrl}${recipe.hookPath}`);
+    fake.store.subscriptions.delete(id);
+    expect((await server.api('POST', `/recipes/${recipe.id}/unpublish`, {})).status).toBe(200);
+    await waitFor(() => fake.graphqlCalls('webhookSubscriptionDelete').find((call) => (call.json as { variables: { id: string } }).variables.id === id), { timeoutMs: 10_000, what: 'the delete call' });
+    const state = await waitFor(
+      async () => {
+        const answer = await server.api<{ state: { lastError: { message: string } | null } }>('GET', `/triggers/${recipe.trigger.id}/state`);
+        return answer.body.state.lastError ?? undefined;
+      },
+      { timeoutMs: 10_000, what: 'the refusal recorded in the trigger state' },
+    );
+    expect(state.message).toBe(`unsubscribing ${id} failed: Shopify refused the request: Webhook subscription does not exist`);
+  });
+
   it('connects through OAuth: comma-separated scopes, Shopify\'s signed callback checked, the token sent as X-Shopify-Access-Token', async () => {
     const { clientId, clientSecret, token } = fake.app;
     const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
