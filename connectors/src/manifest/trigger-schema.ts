@@ -26,6 +26,8 @@ const deliveryHandling = {
    * (`{{trigger.headers.x-github-event}}`, as a `core/webhook` event has them); `filter` and `dedupe` see
    * them as `{{event.headers.*}}`. Credential headers are refused.
    */
+  /** Answer deliveries with the status alone, no body: Xero refuses a webhook whose answers have one. */
+  emptyReply: z.boolean().default(false),
   eventHeaders: z
     .array(headerNameSchema.refine((name) => !credentialHeaders.has(name.toLowerCase()), 'carries credentials; a run never sees it'))
     .max(20)

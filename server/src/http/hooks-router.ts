@@ -13,7 +13,8 @@ export function hooksRouter(deps: AppDeps) {
 
   const answer = (c: Context, status: number, body: unknown) => {
     deps.metrics.webhookAnswered(status);
-    return c.json(body, status as 200);
+    // A pack trigger with emptyReply answers with the status alone.
+    return body === undefined ? c.body(null, status as 200) : c.json(body, status as 200);
   };
 
   router.post('/hooks/:token', async (c) => {

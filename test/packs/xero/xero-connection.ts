@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { XeroFake, XeroRequest } from './xero-fake.js';
 
-export const webhookKey = 'OSd0eLlVIY9ZhViEqlDUh4+6n6M+Lo+eDaEJheJ6OCCgWwIz2D3JIAU6jPMipHRbgKTLz2uJ+xiACXGDBLrgdA==';
+export const webhookKey = 'dGVzdC13ZWJob29rLWtleS1mb3Itc3dpdGNoeWFyZC14ZXJvLWZha2UtMDAwMQ==';
 
 /** Creates a Xero connection pointed at the fake (identity, connections and API hosts) and authorises it. */
 export async function connectXero(server: SwitchyardProcess, fake: XeroFake): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {

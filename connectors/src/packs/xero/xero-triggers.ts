@@ -28,6 +28,8 @@ export const xeroTriggers: Triggers = [
     input: [{ key: 'events', label: 'Events', type: 'multiselect', required: true, description: 'Runs start only for these; the run sees one event (resourceId, tenantId, eventCategory, eventType, eventDateUtc).', choices: eventChoices }],
     verification: { scheme: 'hmac', secret: '{{connection.webhook_key}}', header: 'x-xero-signature', algorithm: 'sha256', encoding: 'base64' },
     events: 'events',
+    // "There is no body in the response" is one of Xero's conditions for a webhook endpoint.
+    emptyReply: true,
     // Xero retries a delivery until it is answered 200; an event is the same resource, time and change.
     dedupe: '{{event.resourceId}}:{{event.eventDateUtc}}:{{event.eventType}}',
     // Xero's own examples write the event type both as UPDATE and as Update.

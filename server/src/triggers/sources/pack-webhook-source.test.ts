@@ -19,6 +19,7 @@ const orderEvents = {
   events: 'events',
   filter: { value: '{{event.type}}', oneOf: ['order.created', 'order.paid'] },
 };
+const xeroLike = { ...orderEvents, key: 'quiet-events', name: 'Quiet events', verification: { ...signed, encoding: 'base64', prefix: undefined }, emptyReply: true };
 const githubPush = { kind: 'webhook', key: 'push', name: 'Push', verification: { scheme: 'github', secret: '{{connection.signing_secret}}' } };
 const slackEvents = {
   kind: 'subscription',
@@ -57,7 +58,7 @@ describe('pack webhook and subscription triggers', () => {
   const { database } = useMigratedDatabase('sqlite');
 
   async function setup() {
-    const fakes = packTriggerFakes(database, { triggers: [orderEvents, githubPush, slackEvents, asanaEvents, ourSecretEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
+    const fakes = packTriggerFakes(database, { triggers: [orderEvents, xeroLike, githubPush, slackEvents, asanaEvents, ourSecretEvents] as never }, { connectionFields: { signing_secret: 's3cret' } });
     const source = new PackWebhookSource(fakes.deps, fakes.packs);
     const { recipe, version } = await seedRecipe(database);
     const publish = async (use: string, input: Record<string, unknown> = {}) => {
@@ -95,6 +96,18 @@ describe('pack webhook and subscription triggers', () => {
     expect(await runs()).toEqual([{ type: 'order.created', id: 1 }, { type: 'order.paid', id: 3 }]);
     expect(await send(row.webhook_token, body, headers)).toMatchObject({ status: 200, body: { runIds: [], duplicates: 2 } });
     expect(await runs()).toHaveLength(2);
+  });
+
+  it('answers 200 and starts nothing for a correctly signed empty batch (Xero\'s intent to receive), 401 for a badly signed one; emptyReply sends no body', async () => {
+    const { publish, send, runs } = await setup();
+    const row = await publish('acme/quiet-events@1');
+    const body = JSON.stringify({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: 'S0m3r4Nd0mt3xt' });
+    const signature = createHmac('sha256', 's3cret').update(body).digest('base64');
+    expect(await send(row.webhook_token, body, { 'x-acme-signature': signature })).toEqual({ status: 200, body: undefined });
+    expect(await send(row.webhook_token, body, { 'x-acme-signature': createHmac('sha256', 'wrong').update(body).digest('base64') })).toEqual({ status: 401, body: undefined });
+    expect(await runs()).toEqual([]);
+    const loud = await publish('acme/order-events@1');
+    expect(await send(loud.webhook_token, body, { 'x-acme-signature': `sha256=${sign('s3cret', body)}` })).toMatchObject({ status: 200, body: { accepted: true, runIds: [] } });
   });
 
   it("verifies a named scheme (GitHub's X-Hub-Signature-256) and keys the run by the delivery id", async () => {

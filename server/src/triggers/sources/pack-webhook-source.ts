@@ -49,6 +49,7 @@ interface HookContext {
 
 export interface PackWebhookAnswer {
   status: number;
+  /** Undefined: the status alone, no body (`emptyReply`). */
   body: unknown;
   headers?: Record<string, string>;
 }
@@ -105,6 +106,11 @@ export class PackWebhookSource {
   }
 
   async deliver(hook: PackHook, incoming: IncomingDelivery): Promise<PackWebhookAnswer> {
+    const answer = await this.answer(hook, incoming);
+    return hook.resolved.trigger.emptyReply ? { ...answer, body: undefined } : answer;
+  }
+
+  private async answer(hook: PackHook, incoming: IncomingDelivery): Promise<PackWebhookAnswer> {
     const spec = hook.resolved.trigger;
     const parsed = parseDeliveryBody(incoming.rawBody, incoming.headers['content-type']);
     const handshake = await this.handshake(hook, incoming, parsed.ok ? parsed.body : undefined);
