@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ConnectionView, PackSummary, RunDetail, RunSummary } from '@switchyard/server/contracts';
 import { api } from '../api';
+import { readFields } from '../screens/packs/pack-manifest';
 import { buildCatalog, type Catalog, type InstalledPack } from './catalog/step-catalog';
+import { packFormFields, type FormField } from './forms/form-field';
 
 const encode = encodeURIComponent;
 
@@ -50,5 +52,26 @@ export function useDynamicChoices(use: string, field: string, connection: string
         `/packs/${encode(packId)}/actions/${encode(key)}/fields/${encode(field)}/choices`,
         { ...(connection !== undefined && { connection }), input: dependsOn },
       )).choices,
+  });
+}
+
+/**
+ * An action's dynamic fields (a Salesforce object's fields) as form fields, fetched as the chosen connection
+ * for the values they depend on; refetched when those change, reused for a minute like the server does.
+ */
+export function useDynamicFields(use: string, connection: string | undefined, dependsOn: Record<string, unknown>, enabled: boolean) {
+  const [packId = '', key = ''] = use.replace(/@\d+$/, '').split('/');
+  return useQuery({
+    queryKey: ['builder', 'dynamic-fields', packId, key, connection, dependsOn],
+    enabled,
+    retry: false,
+    staleTime: 60_000,
+    queryFn: async (): Promise<FormField[]> => {
+      const { fields } = await api.post<{ fields: unknown[] }>(`/packs/${encode(packId)}/actions/${encode(key)}/fields`, {
+        ...(connection !== undefined && { connection }),
+        input: dependsOn,
+      });
+      return packFormFields(readFields(fields));
+    },
   });
 }

@@ -22,6 +22,8 @@ export interface CatalogEntry {
   connectionField?: { label: string; description: string };
   /** A pack trigger's kind (`webhook`, `subscription`, `poll`): the first two take test deliveries. */
   triggerKind?: string;
+  /** A pack action whose further fields are fetched from the vendor once the inputs in `dependsOn` are chosen. */
+  dynamicFields?: { dependsOn: string[] };
 }
 
 export interface Catalog {
@@ -44,11 +46,13 @@ function rawItem(manifest: Json, list: 'actions' | 'triggers', key: string): Jso
   return (items.find((item) => isObject(item) && item['key'] === key) as Json | undefined) ?? {};
 }
 
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : []);
+
 function withDependsOn(fields: ManifestField[], raw: Json): PackField[] {
   const rawFields = Array.isArray(raw['input']) ? (raw['input'] as unknown[]).filter(isObject) : [];
   return fields.map((field) => {
     const dynamic = rawFields.find((candidate) => candidate['key'] === field.key)?.['dynamicChoices'];
-    const dependsOn = isObject(dynamic) && Array.isArray(dynamic['dependsOn']) ? dynamic['dependsOn'].filter((key): key is string => typeof key === 'string') : [];
+    const dependsOn = isObject(dynamic) ? stringList(dynamic['dependsOn']) : [];
     return { ...field, dependsOn };
   });
 }
@@ -69,6 +73,7 @@ function packEntries(installed: InstalledPack, list: 'actions' | 'triggers'): Ca
       sample: raw['sample'],
       needsConnection: view.auth.kind !== 'none',
       ...(list === 'triggers' && { triggerKind: item.kind }),
+      ...(list === 'actions' && isObject(raw['dynamicFields']) && { dynamicFields: { dependsOn: stringList(raw['dynamicFields']['dependsOn']) } }),
     };
   });
 }

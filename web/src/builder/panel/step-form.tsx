@@ -5,6 +5,7 @@ import { AdvancedSection } from '../../app/advanced-section';
 import { fieldForProblem, readField, validateForm, writeField, type FormField } from '../forms/form-field';
 import type { LocatedProblem } from '../graph/problem-locations';
 import { ConnectionPicker } from './connection-picker';
+import { DynamicFieldsSection } from './dynamic-fields-section';
 import { FieldControl } from './field-control';
 import { PathsEditor } from './paths-editor';
 
@@ -25,7 +26,8 @@ export function StepForm({ item, entry, problems, onChange }: StepFormProps) {
   const server = new Map<string, string>();
   const unplaced: LocatedProblem[] = [];
   for (const problem of problems) {
-    const key = problem.field === 'connection' || problem.field === 'paths' ? problem.field : fieldForProblem(fields, problem.field);
+    // A problem naming no static field of an action with dynamic fields belongs to one of those.
+    const key = problem.field === 'connection' || problem.field === 'paths' ? problem.field : fieldForProblem(fields, problem.field) ?? (entry?.dynamicFields ? problem.field : undefined);
     if (key === undefined || server.has(key)) {
       if (key === undefined) unplaced.push(problem);
       continue;
@@ -82,6 +84,18 @@ export function StepForm({ item, entry, problems, onChange }: StepFormProps) {
         <PathsEditor paths={item.paths ?? []} mode={item.mode ?? 'first'} error={server.get('paths')} onChange={(change) => onChange(change)} />
       )}
       {shown.filter((field) => !field.advanced).map(control)}
+      {isStep && entry?.dynamicFields && (
+        <DynamicFieldsSection
+          use={item.use}
+          connection={item.connection}
+          needsConnection={entry.needsConnection}
+          input={input}
+          staticFields={fields}
+          dependsOn={entry.dynamicFields.dependsOn}
+          serverMessage={(key) => server.get(key)}
+          onChange={(next) => onChange({ input: next })}
+        />
+      )}
       {advanced.length > 0 && <AdvancedSection forceOpen={advanced.some((field) => messageFor(field.key) !== undefined)}>{advanced.map(control)}</AdvancedSection>}
     </Stack>
   );

@@ -71,7 +71,8 @@ function readField(raw: Json): ManifestField {
   };
 }
 
-const readFields = (value: unknown): ManifestField[] => objects(value).map(readField).filter((field) => field.key !== '');
+/** Field objects as the manifest (or an action's fetched dynamic fields) lists them; ones without a key are left out. */
+export const readFields = (value: unknown): ManifestField[] => objects(value).map(readField).filter((field) => field.key !== '');
 
 function readItem(raw: Json, defaultKind: string): ManifestItem {
   const key = text(raw['key']) ?? '';
