@@ -13,6 +13,7 @@ const sweepSchema = z.object({
   inbox: z.number(),
   auditEntries: z.number().describe('audit entries past the audit retention'),
   loginAttempts: z.number().describe('failed sign-ins older than a day'),
+  hookDeliveries: z.number().describe('finished outgoing hook deliveries past the retention'),
   bytesBefore: z.number(),
   bytesAfter: z.number(),
   at: z.number(),
@@ -66,8 +67,8 @@ export function storageRouter(deps: AppDeps) {
     }),
     async (c) => {
       const sweep = await housekeeper.sweep();
-      const { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter } = sweep;
-      const details = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter };
+      const { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, hookDeliveries, bytesBefore, bytesAfter } = sweep;
+      const details = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, hookDeliveries, bytesBefore, bytesAfter };
       await auditRepo.record(database.db, { actor: c.get('principal'), action: 'storage.sweep', targetId: null, details }, now());
       return c.json({ sweep, storage: await usage() }, 200);
     },

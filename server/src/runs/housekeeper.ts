@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { healthRepo } from '../storage/health-repo.js';
+import { hookOutboxRepo } from '../storage/hook-outbox-repo.js';
 import type { Database } from '../storage/database.js';
 import { maintenanceRepo } from '../storage/maintenance-repo.js';
 
@@ -19,6 +20,8 @@ export interface SweepReport {
   inbox: number;
   auditEntries: number;
   loginAttempts: number;
+  /** Finished outgoing hook deliveries past the retention. */
+  hookDeliveries: number;
   bytesBefore: number;
   bytesAfter: number;
   at: number;
@@ -73,6 +76,7 @@ export class Housekeeper {
     const auditEntries = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteAuditEntries(trx, auditCutoff, batch)));
     const attemptCutoff = now() - loginAttemptHorizonMs;
     const loginAttempts = await this.repeat(() => database.write((trx) => maintenanceRepo.deleteLoginAttempts(trx, attemptCutoff, batch)));
+    const hookDeliveries = await this.repeat(() => database.write((trx) => hookOutboxRepo.deleteFinished(trx, cutoff, batch)));
     // Health figures and cleared alerts are kept as long as the runs and deliveries they summarise.
     await database.write((trx) => healthRepo.prune(trx, cutoff));
     await database.reclaimSpace(reclaimPagesPerSweep);
@@ -85,9 +89,9 @@ export class Housekeeper {
         await database.reclaimSpace(reclaimPagesPerSweep);
       }
     }
-    const report = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };
+    const report = { runsByAge, runsBySize, inbox, auditEntries, loginAttempts, hookDeliveries, bytesBefore, bytesAfter: await maintenanceRepo.databaseBytes(database), at: now() };
     this.lastSweep = report;
-    if (runsByAge + runsBySize + inbox + auditEntries + loginAttempts > 0) this.deps.log.info(report, 'housekeeping removed old data');
+    if (runsByAge + runsBySize + inbox + auditEntries + loginAttempts + hookDeliveries > 0) this.deps.log.info(report, 'housekeeping removed old data');
     return report;
   }
 

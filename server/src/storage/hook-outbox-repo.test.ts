@@ -69,6 +69,19 @@ describe.each(dialects)('hook outbox on %s', (dialect) => {
     expect(row!.attemptRows.map((attempt) => [attempt.attempted_at, attempt.http_status, attempt.duration_ms])).toEqual([[3_000, 503, 12]]);
   });
 
+  it('retention deletes finished deliveries before the cutoff and keeps pending ones', async () => {
+    const sub = await subscribe('run.failed', { recipeId: 'rcp_retention' });
+    await queue('rcp_retention', 'run:done', { events: ['run.failed'] });
+    await queue('rcp_retention', 'run:waiting', { events: ['run.failed'] });
+    const done = (await pendingOf(sub.id)).find((row) => row.event_key === 'run:done')!;
+    const result = { attemptedAt: 2_500, durationMs: 3, httpStatus: 200, error: null, status: 'succeeded' as const, nextAttemptAt: null };
+    await database.write((trx) => hookOutboxRepo.recordAttempt(trx, done.id, result));
+    expect(await database.write((trx) => hookOutboxRepo.deleteFinished(trx, 2_000, 100))).toBe(0);
+    expect(await database.write((trx) => hookOutboxRepo.deleteFinished(trx, 2_001, 100))).toBeGreaterThanOrEqual(1);
+    expect((await hookOutboxRepo.recent(database.db, sub.id, 10)).map((row) => row.event_key)).toEqual(['run:waiting']);
+    expect(await database.db.selectFrom('hook_attempts').select('id').where('delivery_id', '=', done.id).execute()).toEqual([]);
+  });
+
   it('deleting a subscription deletes its deliveries and attempts', async () => {
     const sub = await subscribe('run.failed', { recipeId: 'rcp_delete' });
     await queue('rcp_delete', 'run:d', { events: ['run.failed'] });

@@ -128,6 +128,13 @@ export const hookOutboxRepo = {
       .execute();
   },
 
+  /** Retention: finished deliveries (and their attempts) older than `before`; pending ones stay. */
+  async deleteFinished(ex: Db, before: number, limit: number): Promise<number> {
+    const oldest = ex.selectFrom('hook_deliveries').select('id').where('status', '!=', 'pending').where('created_at', '<', before).limit(limit);
+    const result = await ex.deleteFrom('hook_deliveries').where('id', 'in', oldest).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   /** A subscription's newest deliveries, each with its attempts in order. */
   async recent(ex: Db, subscriptionId: string, limit: number): Promise<(HookDeliveryRow & { attemptRows: HookAttemptRow[] })[]> {
     const deliveries = await ex
