@@ -53,7 +53,8 @@ export const shopifyPack = definePack({
       {
         key: 'client_id',
         label: 'Client ID',
-        description: "Your Shopify app's client ID (Dev Dashboard → the app → Settings). Not needed with a pasted access token.",
+        description:
+          "Your Shopify app's client ID (Dev Dashboard → the app → Settings), whose allowed redirection URLs include this server's OAuth callback URL. Not needed with a pasted access token.",
       },
       {
         key: 'client_secret',
