@@ -139,6 +139,12 @@ describe('QuickBooks actions match node-quickbooks', () => {
     expect(sent.output).toMatchObject({ Id: invoice.output!.Id, EmailStatus: 'EmailSent', BillEmail: { Address: 'ap@example.com' } });
   });
 
+  it('offers the active customers as choices, from the query endpoint', async () => {
+    const choices = await server.api<{ choices: unknown[] }>('POST', '/packs/quickbooks/actions/create-invoice/fields/customer_id/choices', { connection });
+    expect(choices.body.choices).toEqual([{ label: "Ada O'Lovelace", value: fake.entities.get('Customer')![0]!.Id }]);
+    expect(Object.fromEntries(fake.requests.at(-1)!.query)).toEqual({ query: 'select * from Customer where Active = true orderby DisplayName maxresults 1000', minorversion: '75' });
+  });
+
   it('refreshes an expired token once and keeps the rotated refresh token; a revoked one asks to reconnect', async () => {
     const refreshes = () => fake.requestsTo('POST', '/oauth2/v1/tokens/bearer').filter((request) => request.body.includes('grant_type=refresh_token'));
     const before = refreshes().length;
