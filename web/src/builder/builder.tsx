@@ -167,7 +167,7 @@ export function Builder({ recipe: initial }: { recipe: Recipe }) {
         }}
         onMove={(id, direction) => change((current) => moveStep(current, id, direction))}
         testSection={
-          <TestSection open={open} recipeId={recipe.id} definition={definition} catalog={catalog.data} samples={samples} testing={testing} save={draft.flush} />
+          <TestSection open={open} recipeId={recipe.id} triggerId={recipe.trigger?.id} definition={definition} catalog={catalog.data} samples={samples} testing={testing} save={draft.flush} />
         }
       />
       <HistoryDrawer recipeId={recipe.id} opened={history} restoring={restore.restoring} onRestore={(version) => void restore.restore(version)} onClose={() => setHistory(false)} />
