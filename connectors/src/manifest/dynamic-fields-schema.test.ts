@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../validate/validate-pack.js';
+import { dynamicFieldKeySchema } from './dynamic-fields-schema.js';
 
 const dynamicFields = (extra: Record<string, unknown> = {}) => ({
   request: { path: '/objects/{{input.object}}/describe' },
@@ -63,5 +64,10 @@ describe('dynamicFields', () => {
 
   it('refuses a vendor type mapped onto an unknown field type', () => {
     expect(pointers(pack({ dynamicFields: dynamicFields({ types: { phone: 'telephone' } }) }))[0]).toMatch(/^\/actions\/0\/dynamicFields\/types\/phone /);
+  });
+
+  it('takes vendor names as keys, spaces included, but no path separators, braces, control characters or prototype names', () => {
+    for (const key of ['Due date', 'Custom__c', 'Größe (cm)', '%3AUPp']) expect(dynamicFieldKeySchema.safeParse(key).success).toBe(true);
+    for (const key of ['', 'a.b', 'x[0]', '{{x}}', ' padded', 'tab\there', '__proto__', 'k'.repeat(101)]) expect(dynamicFieldKeySchema.safeParse(key).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldTypes } from './field-schema.js';
+import { fieldSchema, fieldTypes } from './field-schema.js';
 import { fieldKeySchema, pathSchema, templateSchema } from './names.js';
 import { requestTemplateSchema } from './request-template-schema.js';
 
@@ -13,6 +13,19 @@ export const dynamicFieldTypeSchema = z.union([
   z.strictObject({ type: z.enum(fieldTypes), value: z.unknown().optional() }),
 ]);
 export type DynamicFieldType = z.output<typeof dynamicFieldTypeSchema>;
+
+/**
+ * The key of a fetched field: the vendor's own name, used as the input key and the `{{fields}}` key, so
+ * wider than a static key ("Due date", a Notion property): 1–100 characters without `.` (the builder's
+ * path separator), brackets, braces or control characters, and never a name that reads a prototype.
+ */
+export const dynamicFieldKeySchema = z
+  .string()
+  .regex(/^[^.[\]{}\p{Cc}]{1,100}$/u, 'must be 1 to 100 characters without ".", brackets, braces or control characters')
+  .refine((key) => key.trim() === key && !['__proto__', 'constructor', 'prototype'].includes(key), 'must not start or end with a space, nor name a prototype');
+
+/** A fetched field as the form gets it: a static field's shape with the wider key. */
+export const dynamicFieldSchema = fieldSchema.extend({ key: dynamicFieldKeySchema });
 
 /** Item paths and the values they must equal, all of them (`{ createable: true }`). */
 const conditionSchema = z.record(pathSchema, z.union([z.string(), z.number(), z.boolean(), z.null()]));

@@ -1,4 +1,4 @@
-import { fieldKeySchema, fieldSchema, type DynamicFields, type Field } from '@switchyard/connectors';
+import { dynamicFieldSchema, type DynamicFields, type Field } from '@switchyard/connectors';
 import { renderTemplate } from '../templates/index.js';
 import { readBodyPath } from './read-body-path.js';
 
@@ -13,8 +13,8 @@ export interface DynamicField {
 
 /**
  * The vendor's list (a Salesforce object's `fields`, a Notion database's properties) as form fields: items
- * matching `when`, keyed by the rendered `key`. Items whose key is not a field key (letters, digits, `_`) or
- * is already a static input are left out, so a vendor can never shadow or rename what the pack declares.
+ * matching `when`, keyed by the rendered `key`. Items whose key does not fit `dynamicFieldKeySchema`, repeats
+ * one, or is already a static input are left out, so a vendor can never shadow what the pack declares.
  */
 export function dynamicFieldsFromItems(items: readonly unknown[], spec: DynamicFields, staticKeys: ReadonlySet<string>): DynamicField[] {
   const out: DynamicField[] = [];
@@ -23,12 +23,12 @@ export function dynamicFieldsFromItems(items: readonly unknown[], spec: DynamicF
     if (out.length >= maxDynamicFields) break;
     if (spec.when && !matches(item, spec.when)) continue;
     const key = text(renderTemplate(spec.key, { item }));
-    if (!fieldKeySchema.safeParse(key).success || staticKeys.has(key) || seen.has(key)) continue;
+    if (staticKeys.has(key) || seen.has(key)) continue;
     const mapping = spec.types[spec.type === undefined ? '' : text(renderTemplate(spec.type, { item }))];
     const type = mapping === undefined ? 'string' : typeof mapping === 'string' ? mapping : mapping.type;
     const description = spec.description === undefined ? '' : text(renderTemplate(spec.description, { item }));
     const choices = spec.choices && (type === 'select' || type === 'multiselect') ? choicesOf(item, spec.choices) : [];
-    const parsed = fieldSchema.safeParse({
+    const parsed = dynamicFieldSchema.safeParse({
       key,
       label: (text(renderTemplate(spec.label, { item })) || key).slice(0, 200),
       type,

@@ -11,7 +11,9 @@ const describeAnswer = (object: string) => ({
     { name: 'Tags', label: 'Tags', type: 'multipicklist', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [{ label: 'Red', value: 'red', active: true }, { label: 'Old', value: 'old', active: false }, { label: 'Blue', value: 'blue', active: true }] },
     { name: 'Id', label: 'Record ID', type: 'id', createable: false, nillable: false, defaultedOnCreate: true, picklistValues: [] },
     { name: 'object', label: 'Shadows a static field', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
-    { name: 'Bad Key', label: 'Not a field key', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
+    { name: 'Due date', label: 'A vendor name with a space', type: 'date', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
+    { name: 'Dotted.Key', label: 'Not a key', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
+    { name: '__proto__', label: 'Not a key either', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
   ],
 });
 
@@ -42,7 +44,7 @@ describe('an action with dynamicFields', () => {
               key: '{{item.name}}',
               label: '{{item.label}}',
               type: '{{item.type}}',
-              types: { double: 'number', multipicklist: { type: 'multiselect', value: "{{value | join: ';'}}" } },
+              types: { double: 'number', date: 'date', multipicklist: { type: 'multiselect', value: "{{value | join: ';'}}" } },
               required: { nillable: false, defaultedOnCreate: false },
               choices: { items: 'picklistValues', when: { active: true }, label: '{{choice.label}}', value: '{{choice.value}}' },
               dependsOn: ['object'],
@@ -64,13 +66,14 @@ describe('an action with dynamicFields', () => {
   const fields = (input: Record<string, unknown>) => system.api('POST', '/packs/crm/actions/create/fields', { input });
   const describeCalls = () => vendor.requests.filter((request) => request.url.pathname.endsWith('/describe')).length;
 
-  it('fetches the fields for the chosen object: filtered, typed, required and with active choices; static and odd keys left out', async () => {
+  it('fetches the fields for the chosen object: filtered, typed, required and with active choices; vendor names with spaces kept, static and unsafe keys left out', async () => {
     const answer = await fields({ object: 'Account' });
     expect(answer.status).toBe(200);
     expect(answer.body.fields).toEqual([
       { key: 'Name', label: 'Account name', type: 'string', required: true, secret: false, advanced: false },
       { key: 'Size', label: 'Size', type: 'number', required: false, secret: false, advanced: false },
       { key: 'Tags', label: 'Tags', type: 'multiselect', required: false, secret: false, advanced: false, choices: [{ label: 'Red', value: 'red' }, { label: 'Blue', value: 'blue' }] },
+      { key: 'Due date', label: 'A vendor name with a space', type: 'date', required: false, secret: false, advanced: false },
     ]);
   });
 
@@ -97,10 +100,10 @@ describe('an action with dynamicFields', () => {
     ({ trigger: { use: 'core/webhook' }, steps: [{ id: 'make', use: 'crm/create', input: { object: 'Account', ...input } }] }) as RecipeDefinition;
 
   it('saves keys that are no static field, and sends the shaped values as {{fields}}', async () => {
-    const { hookPath } = await system.publish(recipe({ Name: '{{trigger.body.name}}', Size: '12.5', Tags: ['red', 'blue'] }));
+    const { hookPath } = await system.publish(recipe({ Name: '{{trigger.body.name}}', Size: '12.5', Tags: ['red', 'blue'], 'Due date': '2026-12-01' }));
     const run = await system.deliver(hookPath, { name: 'Ada' });
     expect(run.status).toBe('succeeded');
-    expect(stepOf(run, 'make').output).toEqual({ id: 'r1', sent: { Name: 'Ada', Size: 12.5, Tags: 'red;blue' } });
+    expect(stepOf(run, 'make').output).toEqual({ id: 'r1', sent: { Name: 'Ada', Size: 12.5, Tags: 'red;blue', 'Due date': '2026-12-01' } });
   });
 
   it('refuses, without a retry, unknown keys, wrong types, choices not offered and a missing required field', async () => {

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { fieldSchema } from '@switchyard/connectors';
+import { dynamicFieldSchema } from '@switchyard/connectors';
 import { z } from 'zod';
 import { fetchDynamicChoices } from '../connections/fetch-dynamic-choices.js';
 import { fetchDynamicFields } from '../connections/fetch-dynamic-fields.js';
@@ -15,7 +15,7 @@ const choicesSchema = z.object({
 });
 
 const dynamicFieldsSchema = z.object({
-  fields: z.array(fieldSchema).describe('at most 500, in the vendor order; empty until the inputs they depend on are chosen'),
+  fields: z.array(dynamicFieldSchema).describe('at most 500, in the vendor order; empty until the inputs they depend on are chosen'),
 });
 
 /**
