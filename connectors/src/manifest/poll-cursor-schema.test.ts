@@ -17,13 +17,13 @@ const problemsOf = (trigger: Record<string, unknown>) => {
 };
 
 describe('poll cursor', () => {
-  it('accepts a cursor the request places itself, with initial and format defaulted', () => {
+  it('accepts a cursor the request places itself, with initial, format and lagSeconds defaulted', () => {
     const result = validatePack(
       packWith({ request: { method: 'POST', path: '/search', json: { filters: [{ value: '{{poll.cursor}}' }] } }, cursor: { field: 'updatedAt', initial: 'now' } }),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const trigger = result.manifest.triggers[0];
-    expect(trigger?.kind === 'poll' && trigger.cursor).toEqual({ field: 'updatedAt', initial: 'now', format: 'iso' });
+    expect(trigger?.kind === 'poll' && trigger.cursor).toEqual({ field: 'updatedAt', initial: 'now', format: 'iso', lagSeconds: 0 });
   });
 
   it('refuses a cursor without param that the request never places', () => {

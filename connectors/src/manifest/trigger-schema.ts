@@ -131,6 +131,11 @@ export const pollTriggerSchema = z.strictObject({
       initial: z.enum(['empty', 'now']).default('empty'),
       /** How a time we make is written; it is compared with the vendor's `field` values, so match them. */
       format: z.enum(['iso', 'epoch_ms']).default('iso'),
+      /**
+       * `{{poll.cursor}}` is this long before the newest time seen, for vendors whose search index lags
+       * behind writes (HubSpot's CRM search): an item indexed late is still asked for; seen ids never fire again.
+       */
+      lagSeconds: z.number().int().min(0).max(3600).default(0),
     })
     .optional(),
   /**

@@ -77,6 +77,9 @@ export class HubspotFake {
     return record;
   }
 
+  /** Records the search does not list yet, as HubSpot's index trails writes by a few seconds. */
+  readonly unindexed = new Set<string>();
+
   /** Every token issued by the code or refresh exchange stops working (the private app token stays). */
   expireAccessTokens(): void {
     for (const token of this.tokens) if (token !== this.privateToken) this.tokens.delete(token);
@@ -210,14 +213,15 @@ export class HubspotFake {
     let refusal: Reply | undefined;
     const found = [...this.records.get(type)!.values()].filter(
       (record) =>
-        groups.length === 0 ||
+        !this.unindexed.has(record.id) &&
+        (groups.length === 0 ||
         groups.some((group) =>
           (group.filters ?? []).every((filter) => {
             const result = matches(record, filter);
             if (typeof result === 'object') refusal = result;
             return result === true;
           }),
-        ),
+        )),
     );
     if (refusal) return refusal;
     const [sort] = (body['sorts'] ?? []) as { propertyName: string; direction: string }[];

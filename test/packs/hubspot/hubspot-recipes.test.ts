@@ -16,9 +16,10 @@ interface TriggerState {
 /**
  * The pack's recipes end to end on the HubSpot fake, through a real server:
  * - "new deal (poll) → amount over 1,000 → note on the deal": the first poll only notes the time, later polls
- *   search from the newest creation time seen (ms in the body filter, oldest first), each new deal runs once,
+ *   search from a minute before the newest creation time seen (ms in the body filter, oldest first), each new deal runs once,
  *   a restart neither repeats nor misses one, and small deals stop at the filter;
  * - "contact updated (poll)": a contact fires again for each change, not for a re-listed one;
+ * - "new contact (poll)": one the search lists late (after a newer one) still runs, once;
  * - "webhook contact.creation → update the contact": signed per HubSpot's v3 rules (checked by the SDK's
  *   Signature.isValid), each event of a batch a run, a retried event one run, other types filtered, a bad or
  *   missing signature 401 with nothing stored.
@@ -70,11 +71,13 @@ describe('HubSpot recipes', () => {
       ],
     });
     const seeded = await poll(recipe);
-    expect(seeded).toMatchObject({ seeded: true, seenCount: 0, lastError: null });
+    // The deal made in beforeAll is within the lag minute: the seeding poll lists it, notes it, and it never runs.
+    expect(seeded).toMatchObject({ seeded: true, seenCount: 1, lastError: null });
     const seedingSearch = fake.requestsTo('POST', '/crm/v3/objects/deals/search')[0]!;
     const filter = (seedingSearch.json as { filterGroups: { filters: { value: string }[] }[] }).filterGroups[0]!.filters[0]!;
     expect(filter).toMatchObject({ propertyName: 'createdate', operator: 'GTE', value: expect.stringMatching(/^\d{13}$/) });
-    expect(new Date(Number(filter.value)).toISOString()).toBe(seeded.cursor);
+    // A minute before the time the seeding poll stored, for records HubSpot's search index shows late.
+    expect(Number(filter.value)).toBe(Date.parse(seeded.cursor!) - 60_000);
     // The SDK asks the same search for the same cursor.
     const [sdkSearch] = await sdkRequests(fake, () =>
       hubspotSdk(fake).crm.deals.searchApi.doSearch({
@@ -123,6 +126,23 @@ describe('HubSpot recipes', () => {
     const runs = await waitForRuns(server, recipe.id, 2);
     const titles = await Promise.all(runs.map(async (run) => ((await getRun(server, run.id)).trigger as { properties: { jobtitle: string } }).properties.jobtitle));
     expect(titles.sort()).toEqual(['Analyst', 'Engineer']);
+  });
+
+  it('new contact (poll): a contact the search index lists late still runs once', async () => {
+    const recipe = await publishRecipe(server, { name: 'Welcome contacts', trigger: { use: 'hubspot/new-contact', connection }, steps: [] });
+    await poll(recipe);
+    const late = fake.add('contacts', { email: 'late@example.com' });
+    fake.unindexed.add(late.id);
+    const prompt = fake.add('contacts', { email: 'prompt@example.com' });
+    await poll(recipe);
+    await waitForRuns(server, recipe.id, 1);
+    fake.unindexed.delete(late.id);
+    await poll(recipe);
+    await poll(recipe);
+    const runs = await waitForRuns(server, recipe.id, 2);
+    const ids = await Promise.all(runs.map(async (run) => ((await getRun(server, run.id)).trigger as { id: string }).id));
+    expect(ids.sort()).toEqual([late.id, prompt.id].sort());
+    expect(await listRuns(server, recipe.id)).toHaveLength(2);
   });
 
   it('webhook contact.creation → update the contact, verified, deduplicated and filtered', async () => {

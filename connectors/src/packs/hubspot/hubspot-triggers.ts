@@ -28,6 +28,10 @@ const subscriptionTypes = [
   'conversation.newMessage',
 ].map((value) => ({ label: value, value }));
 
+// HubSpot's search index trails writes by a few seconds; each poll also asks for the minute before the
+// newest time seen, so a record indexed late still fires (those seen already never fire again).
+const searchLagSeconds = 60;
+
 /**
  * A poll over the CRM search: records whose `property` is at or after the cursor, oldest first, so each poll
  * continues where the last stopped (up to 5 pages of 100; the rest waits for the next poll). The cursor starts
@@ -55,7 +59,7 @@ function searchPoll(object: CrmObject, kind: 'new' | 'updated'): Triggers[number
     items: 'results',
     id: 'id',
     ...(kind === 'updated' && { revision: `properties.${property}` }),
-    cursor: { field: `properties.${property}`, initial: 'now' },
+    cursor: { field: `properties.${property}`, initial: 'now', lagSeconds: searchLagSeconds },
     pagination: { type: 'cursor', items: 'results', cursor: 'paging.next.after', param: 'after', in: 'body', maxPages: 5 },
     order: 'oldest_first',
     intervalSeconds: 300,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPoll, pollItemKey, startingCursor } from './poll-plan.js';
+import { planPoll, pollItemKey, requestCursorValue, startingCursor } from './poll-plan.js';
 
 const byId = { id: 'id' };
 const byTime = { id: 'id', cursor: { field: 'at' } };
@@ -98,5 +98,17 @@ describe('startingCursor', () => {
     const plan = planPoll([{ id: 'x', at: '2024-01-01T12:00:00.000Z' }], byTime, { seeded: true, cursor: made }, new Set());
     expect(plan.fresh.map((entry) => entry.key)).toEqual(['x']);
     expect(plan.cursor).toEqual({ value: '2024-01-01T12:00:00.000Z', ids: ['x'] });
+  });
+});
+
+describe('requestCursorValue', () => {
+  it('moves a time back by lagSeconds and leaves anything else as it is', () => {
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60 }, '2024-01-01T12:00:00.000Z')).toBe('2024-01-01T11:59:00.000Z');
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60 }, '2024-01-01T13:00:00+01:00')).toBe('2024-01-01T11:59:00.000Z');
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60, format: 'epoch_ms' }, 1_704_110_400_000)).toBe(1_704_110_340_000);
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60 }, 17)).toBe(17);
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60 }, 'page-7')).toBe('page-7');
+    expect(requestCursorValue({ field: 'at' }, '2024-01-01T12:00:00.000Z')).toBe('2024-01-01T12:00:00.000Z');
+    expect(requestCursorValue({ field: 'at', lagSeconds: 60 }, undefined)).toBe('');
   });
 });

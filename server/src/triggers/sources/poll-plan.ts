@@ -27,6 +27,7 @@ export interface PollCursorSpec {
   field: string;
   initial?: 'empty' | 'now' | undefined;
   format?: 'iso' | 'epoch_ms' | undefined;
+  lagSeconds?: number | undefined;
 }
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -74,6 +75,19 @@ export function startingCursor(cursor: PollCursorSpec | undefined, state: PackTr
 
 function cursorValueOf(value: unknown): CursorValue | undefined {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : undefined;
+}
+
+/**
+ * `{{poll.cursor}}`: the cursor value, moved `lagSeconds` back when it is a time (an ISO string, or a
+ * number with `format: epoch_ms`) so items a lagging search index shows late are still listed.
+ */
+export function requestCursorValue(cursor: PollCursorSpec | undefined, value: CursorValue | undefined): CursorValue | '' {
+  if (value === undefined) return '';
+  const lag = (cursor?.lagSeconds ?? 0) * 1000;
+  if (lag === 0) return value;
+  if (typeof value === 'number') return cursor?.format === 'epoch_ms' ? value - lag : value;
+  const at = isoTime.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(at) ? new Date(at - lag).toISOString() : value;
 }
 
 /**

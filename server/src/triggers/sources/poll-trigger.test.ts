@@ -22,6 +22,8 @@ describe('poll triggers', () => {
   const { database } = useMigratedDatabase('sqlite');
 
   async function setup(trigger: object = newItem) {
+    // The file shares one database: earlier tests' triggers stop, so each test's ticks poll its own only.
+    await database.write((trx) => trx.updateTable('triggers').set({ active: 0 }).execute());
     let now = 1_000_000;
     const fakes = packTriggerFakes(database, { triggers: [trigger] as never }, { now: () => now });
     const { recipe, version } = await seedRecipe(database);
@@ -217,10 +219,7 @@ describe('poll triggers', () => {
       await poll([{ id: 'a', updated: iso(seededAt + 1) }]);
       restart();
       await poll([{ id: 'a', updated: iso(seededAt + 1) }]);
-      // The test database is shared by this file's tests, so earlier triggers may poll on the same ticks.
-      const sent = fakes.calls.map((call) => (call.json as { after: unknown }).after);
-      expect(sent).toContain(iso(seededAt + 1));
-      expect(sent).not.toContain(iso(fakes.deps.now()));
+      expect(fakes.calls.map((call) => (call.json as { after: unknown }).after)).toEqual([iso(seededAt), iso(seededAt), iso(seededAt + 1)]);
       expect(await runs()).toEqual(['a']);
       expect(await triggerItemRepo.count(database.db, row.id)).toBe(1);
     });
@@ -230,6 +229,20 @@ describe('poll triggers', () => {
       await poll([]);
       expect(fakes.calls[0]?.json).toMatchObject({ after: fakes.deps.now() });
       expect((await state()).cursor?.value).toBe(fakes.deps.now());
+    });
+
+    it('with lagSeconds asks from before the newest time seen: a late-indexed item fires, a seen one does not', async () => {
+      const { fakes, poll, runs, state } = await setup({ ...search, cursor: { ...search.cursor, lagSeconds: 30 } });
+      await poll([]);
+      const seededAt = fakes.deps.now();
+      expect(fakes.calls[0]?.json).toMatchObject({ after: iso(seededAt - 30_000) });
+      await poll([{ id: 'b', updated: iso(seededAt + 2_000) }]);
+      expect(fakes.calls[1]?.json).toMatchObject({ after: iso(seededAt - 30_000) });
+      // 'a' was written before 'b' but the vendor's search shows it only now.
+      await poll([{ id: 'a', updated: iso(seededAt + 1_000) }, { id: 'b', updated: iso(seededAt + 2_000) }]);
+      expect(fakes.calls[2]?.json).toMatchObject({ after: iso(seededAt + 2_000 - 30_000) });
+      expect(await runs()).toEqual(['b', 'a']);
+      expect((await state()).cursor).toEqual({ value: iso(seededAt + 2_000), ids: ['b'] });
     });
 
     it('fires an item again for each new revision when the trigger names one', async () => {

@@ -11,7 +11,7 @@ import type { PackTriggerServices } from '../pack-trigger-services.js';
 import { readPackTriggerState } from '../pack-trigger-state.js';
 import type { TriggerDeps } from '../trigger-deps.js';
 import { pollItemPaths } from './poll-item-paths.js';
-import { planPoll, pollItemKey, startingCursor } from './poll-plan.js';
+import { planPoll, pollItemKey, requestCursorValue, startingCursor } from './poll-plan.js';
 
 export type PollTrigger = Extract<PackTrigger, { kind: 'poll' }>;
 
@@ -44,7 +44,7 @@ export async function pollTrigger(
   const request = spec.cursor?.param
     ? { ...spec.request, query: { ...spec.request.query, [spec.cursor.param]: '{{poll.cursor}}' } }
     : spec.request;
-  const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: cursor?.value ?? '' } });
+  const call = await packTriggerCall(packs, resolved, config, request, { poll: { cursor: requestCursorValue(spec.cursor, cursor?.value) } });
   const listed = spec.pagination
     ? (await packs.vendor.sendPaginated(call, spec.pagination)).items
     : readBodyPath((await packs.vendor.send(call)).body, spec.items);
