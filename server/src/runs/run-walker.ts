@@ -163,7 +163,11 @@ export class RunWalker {
       // (the run's deadline still bounds the waiting), so a burst of runs is spread instead of failed.
       const used = result.failure.code === 'THROTTLED' ? attempt - 1 : attempt;
       const delay = nextRetryDelay(used, result.failure, step.retry);
-      if (delay === null) return this.fail(step, path, row, scope, result.failure);
+      if (delay === null) {
+        // No later attempt will read what the step got done (a replay is a new run): its progress goes.
+        await ctx.progress.clear();
+        return this.fail(step, path, row, scope, result.failure);
+      }
       const until = now + delay;
       await this.save({ ...row, attempts: used, status: 'retrying', error: toJson(result.failure), next_attempt_at: until }, (trx) =>
         this.parkJob(trx, until, true),
