@@ -88,7 +88,7 @@ describe('the Outgoing hooks screen', () => {
     await n8n.getByRole('button').first().click();
     await n8n.getByText('the target answered 410 Gone: unsubscribed').waitFor();
     // The panels open with a transition: the screenshot waits for it to end.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
     await page.screenshot({ path: `${screenshots}01-outgoing-hooks-1280.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
