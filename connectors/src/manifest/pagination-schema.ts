@@ -10,7 +10,8 @@ const pageLimits = {
 
 /**
  * The response names the next page: `cursor` (a body path) goes into the `param` query parameter, or with
- * `in: body` into the JSON body's top-level `param` (Notion's POST queries take `start_cursor` there).
+ * `in: body` into the JSON body at `param` (Notion's POST queries take `start_cursor` there), a dot path for
+ * a nested field (GraphQL variables: `variables.cursor`).
  */
 export const cursorPaginationSchema = z.strictObject({
   type: z.literal('cursor'),

@@ -29,6 +29,13 @@ beforeAll(async () => {
         const next = start + 3 < all.length ? `c${start + 3}{{x}}` : null;
         return { body: { results: all.slice(start, start + 3), next_cursor: next, has_more: next !== null } };
       }
+      case '/graphql': {
+        // A GraphQL shape: the cursor goes back inside variables.
+        const { variables } = JSON.parse(request.body.toString()) as { variables: { cursor?: string } };
+        const start = Number(variables.cursor ?? 0);
+        const next = start + 3 < all.length ? String(start + 3) : null;
+        return { body: { data: { page: { cursor: next, items: all.slice(start, start + 3) } } } };
+      }
       case '/stuck':
         return { body: { data: [{ id: 1 }], meta: { next: 'same' } } };
       case '/linked': {
@@ -87,6 +94,19 @@ describe('sendPaginated', () => {
       { page_size: 3, filter: { and: [] }, start_cursor: 'c3{{x}}' },
       { page_size: 3, filter: { and: [] }, start_cursor: 'c6{{x}}' },
     ]);
+  });
+
+  it('sends a body cursor at a dot path, inside GraphQL variables, and refuses a path through a non-object', async () => {
+    const json = { query: 'query ($cursor: String) { page(cursor: $cursor) { cursor items { id } } }', variables: { board: '1' } };
+    const post: VendorCall = { ...call('/graphql'), request: { method: 'POST', path: '/graphql', json } };
+    const result = await vendor.sendPaginated(post, paginationSchema.parse({ type: 'cursor', items: 'data.page.items', cursor: 'data.page.cursor', param: 'variables.cursor', in: 'body' }));
+    expect(ids(result.items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const sentVariables = fake.requests.filter((r) => r.url.pathname === '/graphql').map((r) => (JSON.parse(r.body.toString()) as { variables: unknown }).variables);
+    expect(sentVariables).toEqual([{ board: '1' }, { board: '1', cursor: '3' }, { board: '1', cursor: '6' }]);
+    const flat: VendorCall = { ...post, request: { ...post.request, json: { ...json, variables: 'not an object' } } };
+    await expect(vendor.sendPaginated(flat, paginationSchema.parse({ type: 'cursor', items: 'data.page.items', cursor: 'data.page.cursor', param: 'variables.cursor', in: 'body' }))).rejects.toThrow(
+      'a body cursor needs a request whose json has an object at every step of "variables.cursor"',
+    );
   });
 
   it('stops on a repeated cursor and at maxPages', async () => {

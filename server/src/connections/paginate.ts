@@ -60,13 +60,24 @@ export async function paginate(exchange: Exchange, call: VendorCall, pagination:
   return { items, pages: pagination.maxPages };
 }
 
-/** The call with the cursor in its JSON body, as data: `{{` in a cursor is escaped so it is never read as a template. */
+/**
+ * The call with the cursor in its JSON body at `param`, a dot path for a nested field (GraphQL's
+ * `variables.cursor`), as data: `{{` in a cursor is escaped so it is never read as a template.
+ */
 function withBodyCursor(call: VendorCall, param: string, cursor: string): VendorCall {
-  const json = call.request.json;
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new VendorError('PAGINATION_NO_BODY', `${call.pack.name}: a body cursor needs a request whose json is an object`);
-  }
-  return { ...call, request: { ...call.request, json: { ...json, [param]: cursor.replaceAll('{{', '\\{{') } } };
+  const json = setAtPath(call.request.json, param.split('.'), cursor.replaceAll('{{', '\\{{'));
+  if (json === undefined) throw new VendorError('PAGINATION_NO_BODY', `${call.pack.name}: a body cursor needs a request whose json has an object at every step of "${param}"`);
+  return { ...call, request: { ...call.request, json } };
+}
+
+/** A copy of `target` with `value` at `path` (missing objects on the way are made), or undefined when a step is not an object. */
+function setAtPath(target: unknown, path: string[], value: string): Record<string, unknown> | undefined {
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
+  const [key, ...rest] = path;
+  const object = target as Record<string, unknown>;
+  if (rest.length === 0) return { ...object, [key!]: value };
+  const inner = setAtPath(object[key!] ?? {}, rest, value);
+  return inner === undefined ? undefined : { ...object, [key!]: inner };
 }
 
 function nextUrlOf(value: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { apiToken, connectMonday, expectSameRequest, mondaySdk, sdkRequest } from './monday-connection.js';
-import { MondayFake } from './monday-fake.js';
+import { MondayFake, mondayCursor } from './monday-fake.js';
 
 interface StepTest {
   ok: boolean;
@@ -43,7 +43,7 @@ describe('monday.com actions match monday-sdk-js', () => {
       create: { use: 'monday/create-item', input: { board_id: board, group_id: 'topics', name: 'Reply to Ada', column_values: values, create_labels: true } },
       change: { use: 'monday/change-column-values', input: { board_id: board, item_id: '{{steps.create.output.id}}', column_values: { status: { label: 'Done' } } } },
       update: { use: 'monday/create-update', input: { item_id: '{{steps.create.output.id}}', body: 'Followed up by email.' } },
-      find: { use: 'monday/find-items', input: { board_id: board, column_id: 'status', value: 'Done', limit: 10 } },
+      find: { use: 'monday/find-items', input: { board_id: board, column_id: 'status', value: 'Done', limit: 2 } },
       bad_column: { use: 'monday/change-column-values', input: { board_id: board, item_id: '{{steps.create.output.id}}', column_values: { priority: 'High' } } },
     };
     const imported = await server.api<{ id: string }>('POST', '/recipes/import', { name: 'Every monday action', trigger: { use: 'core/manual' }, steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })) });
@@ -59,11 +59,12 @@ describe('monday.com actions match monday-sdk-js', () => {
     return { result: answer.body, requests: fake.requests.slice(before) };
   }
 
-  async function expectLikeSdk(stepId: string, action: string, variables: Record<string, unknown>): Promise<StepTest> {
+  /** Each request of the step against the SDK's for the same variables (a search: one per page, the page's cursor added). */
+  async function expectLikeSdk(stepId: string, action: string, ...pages: Record<string, unknown>[]): Promise<StepTest> {
     const { result, requests } = await runStep(stepId);
-    expect(requests).toHaveLength(1);
+    expect(requests).toHaveLength(pages.length);
     const sdk = mondaySdk(fake);
-    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.api(queries[action]!, { variables })));
+    for (const [index, variables] of pages.entries()) expectSameRequest(requests[index]!, await sdkRequest(fake, () => sdk.api(queries[action]!, { variables })));
     return result;
   }
 
@@ -77,9 +78,12 @@ describe('monday.com actions match monday-sdk-js', () => {
     expect(update.output).toMatchObject({ body: 'Followed up by email.' });
   });
 
-  it('finds items by a column value', async () => {
-    const found = await expectLikeSdk('find', 'find-items', { board: fake.board.id, column: 'status', value: 'Done', limit: 10 });
-    expect(found.output).toMatchObject({ items: [{ name: 'Reply to Ada' }] });
+  it('finds items by a column value over every page, the cursor inside the variables', async () => {
+    const done = { id: 'status', type: 'status', text: 'Done', value: '{"label":"Done"}' };
+    for (const name of ['Second', 'Third', 'Fourth']) fake.items.push({ id: String(1772099400 + fake.items.length), name, board: fake.board, group: { id: 'topics', title: 'New' }, column_values: [done] });
+    const first = { board: fake.board.id, column: 'status', value: 'Done', limit: 2 };
+    const found = await expectLikeSdk('find', 'find-items', first, { ...first, cursor: mondayCursor(2) });
+    expect(found.output).toMatchObject({ items: [{ name: 'Reply to Ada' }, { name: 'Second' }, { name: 'Third' }, { name: 'Fourth' }] });
   });
 
   it('turns a GraphQL error inside HTTP 200 into a sentence', async () => {

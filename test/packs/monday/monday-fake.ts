@@ -11,6 +11,9 @@ interface Item {
   column_values: { id: string; type: string; text: string; value: string }[];
 }
 
+/** monday's cursors are opaque; this fake's says where the next page starts. */
+export const mondayCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+
 const columns = [
   { id: 'status', title: 'Status', type: 'status' },
   { id: 'email', title: 'Email', type: 'email' },
@@ -131,7 +134,8 @@ export class MondayFake {
         const limit = Number(vars['limit'] ?? 25);
         if (!(limit >= 1 && limit <= 500)) return graphError('limit must be between 1 and 500', 'InvalidArgumentException');
         const matches = this.items.filter((item) => item.column_values.some((value) => value.id === vars['column'] && value.text === vars['value']));
-        return data({ cursor: null, items: matches.slice(0, limit) });
+        const start = typeof vars['cursor'] === 'string' ? Number(Buffer.from(vars['cursor'], 'base64url').toString().split(':')[1]) : 0;
+        return data({ cursor: start + limit < matches.length ? mondayCursor(start + limit) : null, items: matches.slice(start, start + limit) });
       }
       case 'create_webhook':
         return this.createWebhook(vars, data);

@@ -129,7 +129,7 @@ export const mondayPack = definePack({
       key: 'find-items',
       kind: 'search',
       name: 'Find items by column value',
-      description: 'Items of a board whose column holds a value (items_page_by_column_values), at most 500.',
+      description: 'Items of a board whose column holds a value (items_page_by_column_values), over up to 10 pages.',
       input: [
         board,
         {
@@ -146,11 +146,11 @@ export const mondayPack = definePack({
           },
         },
         { key: 'value', label: 'Value', required: true, description: 'The column’s text, e.g. a status label or an email.' },
-        { key: 'limit', label: 'At most', type: 'integer', default: 50, description: 'Up to 500.' },
+        { key: 'limit', label: 'Items per page', type: 'integer', default: 100, description: 'Up to 500.', advanced: true },
       ],
       request: { method: 'POST', path: '/v2', json: { query: findItemsQuery, variables: { board: '{{input.board_id}}', column: '{{input.column_id}}', value: '{{input.value}}', limit: '{{input.limit}}' } } },
-      output: 'data.items_page_by_column_values',
-      sample: { cursor: null, items: [itemSample] },
+      pagination: { type: 'cursor', items: 'data.items_page_by_column_values.items', cursor: 'data.items_page_by_column_values.cursor', param: 'variables.cursor', in: 'body' },
+      sample: { items: [itemSample] },
     },
   ],
   triggers: mondayTriggers,

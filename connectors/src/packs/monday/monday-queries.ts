@@ -8,7 +8,8 @@ export const changeColumnValuesQuery = `mutation ($board: ID!, $item: ID!, $valu
 
 export const createUpdateQuery = 'mutation ($item: ID!, $body: String!) { create_update(item_id: $item, body: $body) { id body text_body created_at creator { id name } } }';
 
-export const findItemsQuery = `query ($board: ID!, $column: String!, $value: String!, $limit: Int) { items_page_by_column_values(board_id: $board, limit: $limit, columns: [{ column_id: $column, column_values: [$value] }]) { cursor items { ${itemFields} } } }`;
+// Later pages send the previous page's `cursor` in the variables (null on the first).
+export const findItemsQuery = `query ($board: ID!, $column: String!, $value: String!, $limit: Int, $cursor: String) { items_page_by_column_values(board_id: $board, limit: $limit, cursor: $cursor, columns: [{ column_id: $column, column_values: [$value] }]) { cursor items { ${itemFields} } } }`;
 
 export const boardsQuery = 'query { boards(limit: 200, order_by: used_at, state: active) { id name } }';
 
