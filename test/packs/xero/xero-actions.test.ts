@@ -143,7 +143,7 @@ describe('Xero actions match xero-node', () => {
     expect(org.payments).toHaveLength(1);
   });
 
-  it('refreshes an expired token with the rotated refresh token each time', async () => {
+  it('refreshes an expired token with the rotated refresh token each time; a refused one asks to reconnect', async () => {
     const refreshes = () => fake.requestsTo('POST', '/connect/token').filter((request) => request.body.includes('grant_type=refresh_token'));
     const before = refreshes().length;
     for (let round = 0; round < 2; round++) {
@@ -154,5 +154,11 @@ describe('Xero actions match xero-node', () => {
     const used = refreshes().slice(before).map((request) => new URLSearchParams(request.body).get('refresh_token'));
     expect(used).toHaveLength(2);
     expect(used[0]).not.toBe(used[1]);
+
+    // A refresh token Xero no longer accepts (revoked, or unused for 60 days): the connection asks to be reconnected.
+    fake.expireAccessTokens();
+    fake.refreshTokens.clear();
+    const { result } = await runStep('xero/find-contacts', { where: 'Name=="Ada Lovelace"' });
+    expect(result.error?.message).toMatch(/reconnect/i);
   });
 });

@@ -21,10 +21,10 @@ export const xeroActions: Actions = [
     input: [
       tenantField,
       { key: 'name', label: 'Name', required: true, description: 'The contact (person or company) name; unique in the organisation.' },
-      { key: 'first_name', label: 'First name' },
-      { key: 'last_name', label: 'Last name' },
+      { key: 'first_name', label: 'First name', description: 'Of the contact person.' },
+      { key: 'last_name', label: 'Last name', description: 'Of the contact person.' },
       { key: 'email', label: 'Email', type: 'email', description: 'Where invoices are emailed.' },
-      { key: 'phone', label: 'Phone' },
+      { key: 'phone', label: 'Phone', description: 'Kept as the default phone number.' },
       { key: 'account_number', label: 'Account number', description: 'Your own reference for the contact; unique in the organisation.' },
       { key: 'tax_number', label: 'Tax number', description: 'VAT, GST or ABN number.', advanced: true },
     ],
@@ -71,6 +71,7 @@ export const xeroActions: Actions = [
         type: 'select',
         required: true,
         default: 'ACCREC',
+        description: 'A sales invoice (money owed to you) or a bill (money you owe).',
         choices: [
           { label: 'Sales invoice (accounts receivable)', value: 'ACCREC' },
           { label: 'Bill (accounts payable)', value: 'ACCPAY' },
@@ -174,7 +175,7 @@ export const xeroActions: Actions = [
         placeholder: 'EmailAddress=="ada@example.com"',
         description: 'Xero\'s filter syntax, e.g. EmailAddress=="ada@example.com" or Name.StartsWith("Ada"). Left empty: every contact the search term matches.',
       },
-      { key: 'include_archived', label: 'Include archived contacts', type: 'boolean', default: false },
+      { key: 'include_archived', label: 'Include archived contacts', type: 'boolean', default: false, description: 'Archived contacts are left out unless this is on.' },
     ],
     request: {
       method: 'GET',
