@@ -17,7 +17,7 @@ const optFields = 'name,notes,completed,due_on,assignee.name,projects.name,works
 /**
  * The Asana pack on a local Asana: each action run through Switchyard's step test sends what the official
  * `asana` 3.x client (basePath at the fake) sends (the project listing page by page); Asana's refusals read as
- * sentences; the OAuth app connects; the project trigger registers its webhook through the
+ * sentences; the OAuth app connects and its token is refreshed when Asana refuses it; the project trigger registers its webhook through the
  * X-Hook-Secret handshake during the create call, verifies deliveries with that secret, answers heartbeats
  * without a run, runs once per repeated event, and deletes the webhook on unpublish.
  */
@@ -103,7 +103,7 @@ describe('Asana pack', () => {
     expect(fake.requestsTo('GET', `/api/1.0/projects/${fake.project.gid}/tasks`).length).toBeGreaterThanOrEqual(6);
   });
 
-  it('connects through an OAuth app: the code exchanged with the client credentials in the form', async () => {
+  it('connects through an OAuth app (client credentials in the token form) and refreshes a refused token', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
     const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
       packId: 'asana',
@@ -124,7 +124,17 @@ describe('Asana pack', () => {
     expect(Object.fromEntries(new URLSearchParams(exchange.body))).toMatchObject({ grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, redirect_uri: authorize.searchParams.get('redirect_uri') });
     const before = fake.requests.length;
     expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
-    expect(String(fake.requests.slice(before).at(-1)!.headers['authorization'])).toMatch(/^Bearer 2\/1200000000000001\//);
+    const issued = String(fake.requests.slice(before).at(-1)!.headers['authorization']);
+    expect(issued).toMatch(/^Bearer 2\/1200000000000001\//);
+
+    // Asana access tokens last an hour: a refused one is refreshed once with the refresh token, then the call is repeated.
+    fake.tokens.delete(issued.slice('Bearer '.length));
+    expect((await server.api('POST', `/connections/${id}/test`, {})).status).toBe(200);
+    const refresh = fake.requestsTo('POST', '/-/oauth_token').at(-1)!;
+    expect(Object.fromEntries(new URLSearchParams(refresh.body))).toMatchObject({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: expect.stringMatching(/^2\/1200000000000001\/refresh-/) });
+    const retried = String(fake.requestsTo('GET', '/api/1.0/users/me').at(-1)!.headers['authorization']);
+    expect(retried).not.toBe(issued);
+    expect(fake.tokens.has(retried.slice('Bearer '.length))).toBe(true);
   });
 
   it('registers the project webhook through the handshake, verifies, ignores heartbeats, dedupes, and deletes it on unpublish', async () => {
