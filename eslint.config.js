@@ -24,6 +24,9 @@ const forbidden = {
   // Integration health reads connections, triggers' state and storage, and mails through email/; it starts
   // error-handler runs only through the inbox, like finish-run.
   health: ['http', 'runs', 'steps', 'egress', 'security', 'observability', 'cli'],
+  // Outgoing REST hooks read the outbox (storage), open subscription secrets (connections' secret box) and send
+  // through egress; runs queue their events through storage, never through this folder.
+  'outgoing-hooks': ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'security', 'observability', 'cli', 'health'],
   // Email is a leaf that steps, connections and health share: it takes its SMTP host through the egress policy
   // (egress/), and reads nothing of its callers.
   email: ['http', 'triggers', 'runs', 'registry', 'steps', 'templates', 'connections', 'security', 'storage', 'observability', 'cli', 'health'],

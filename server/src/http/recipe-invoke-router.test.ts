@@ -66,13 +66,16 @@ describe('POST /recipes/:id/invoke', () => {
     expect((await send('with space')).status).toBe(422);
   });
 
-  it('refuses a recipe that is not published or whose trigger cannot be invoked', async () => {
+  it('refuses a recipe that is not published, is paused, or whose trigger cannot be invoked', async () => {
     const draft = await system.createRecipe(twoSteps('core/manual'));
     expect((await system.api('POST', `/recipes/${draft}/invoke`, {})).body.error.code).toBe('NOT_PUBLISHED');
     const scheduled = await system.publish({ trigger: { use: 'core/schedule', input: { cron: '0 9 * * 1', timezone: 'UTC' } }, steps: [] });
     const refused = await system.api('POST', `/recipes/${scheduled.recipeId}/invoke`, {});
     expect(refused.status).toBe(422);
     expect(refused.body.error.problems).toEqual([{ path: '/definition/trigger/use', message: expect.stringContaining('core/manual, core/webhook') }]);
+    const paused = await system.publish(twoSteps('core/manual'));
+    await system.api('POST', `/recipes/${paused.recipeId}/pause`);
+    expect((await system.api('POST', `/recipes/${paused.recipeId}/invoke`, {})).body.error.code).toBe('RECIPE_PAUSED');
     expect((await system.api('POST', '/recipes/rcp_missing/invoke', {})).status).toBe(404);
     expect((await system.api('POST', `/recipes/${draft}/invoke`, { mode: 'later' })).status).toBe(422);
   });

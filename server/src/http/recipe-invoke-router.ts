@@ -49,7 +49,7 @@ export function recipeInvokeRouter(deps: AppDeps) {
         202: jsonResponse(acceptedSchema, 'queued (mode "accepted"), or still running when the wait ran out'),
         404: errorResponse('no such recipe'),
         409: errorResponse('the idempotency key was used for a run that no longer exists'),
-        422: errorResponse('not published, a trigger that cannot be invoked, an invalid definition or key, or (mode "result") the run failed: the error names the step'),
+        422: errorResponse('not published or paused, a trigger that cannot be invoked, an invalid definition or key, or (mode "result") the run failed: the error names the step'),
         ...standardErrors,
       },
     }),
@@ -63,6 +63,8 @@ export function recipeInvokeRouter(deps: AppDeps) {
       const row = await recipeRepo.get(database.db, id);
       if (!row) return apiError(c, 404, 'RECIPE_NOT_FOUND', 'no such recipe');
       if (!row.published_version_id) return apiError(c, 422, 'NOT_PUBLISHED', 'the recipe is not published; publish it to invoke it');
+      // Paused means its owner stopped it taking events; a call from another tool is one.
+      if (row.status === 'paused') return apiError(c, 422, 'RECIPE_PAUSED', 'the recipe is paused; resume it (publish) to invoke it');
       const version = (await recipeRepo.version(database.db, row.published_version_id))!;
       const definition = recipeRepo.definitionOf(version);
       if (!invocableTriggers.includes(definition.trigger.use)) {
