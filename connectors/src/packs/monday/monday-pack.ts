@@ -68,9 +68,10 @@ export const mondayPack = definePack({
     message: 'errors[0].message',
     code: 'errors[0].extensions.code',
     failWhen: { path: 'errors[0]', present: true },
-    unauthorizedCodes: ['UserUnauthorizedException', 'Unauthorized'],
-    retryCodes: ['COMPLEXITY_BUDGET_EXHAUSTED', 'ComplexityException', 'RATE_LIMIT_EXCEEDED', 'maxConcurrencyExceeded', 'FIELD_MINUTE_RATE_LIMIT_EXCEEDED'],
+    // A bad token is an HTTP 401; UserUnauthorizedException is a permission the user lacks, not a reconnect.
+    retryCodes: ['COMPLEXITY_BUDGET_EXHAUSTED', 'RATE_LIMIT_EXCEEDED', 'FIELD_LIMIT_EXCEEDED', 'maxConcurrencyExceeded'],
     byCode: {
+      DAILY_LIMIT_EXCEEDED: 'The monday account used up its daily API calls; they reset at midnight UTC.',
       InvalidBoardIdException: 'monday found no such board ({{body.errors[0].message}}).',
       InvalidItemIdException: 'monday found no such item ({{body.errors[0].message}}).',
       InvalidColumnIdException: 'A column ID in the values does not exist on this board ({{body.errors[0].message}}).',
