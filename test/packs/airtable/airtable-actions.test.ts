@@ -87,13 +87,13 @@ describe('Airtable actions match the airtable client', () => {
     expect(result.output!.items.map((record) => record.fields['Name'])).toEqual(people.map((person) => person.fields.Name));
   });
 
-  // "Convert values" is a switch: left off, it is sent as typecast: false (Airtable's default), so the SDK is asked for the same.
+  // "Convert values" left empty is not sent (Airtable's default, false), as the SDK leaves it out.
   it('updates the created records in chunks, like the SDK', async () => {
     const { result, requests } = await runStep('update');
     expect(result.error).toBeUndefined();
     expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
     const created = (outputs['create'] as { items: { id: string; fields: Record<string, unknown> }[] }).items;
-    const [sent] = await sdkRequests(fake, () => table().update(created.slice(0, 10) as never, { typecast: false }));
+    const [sent] = await sdkRequests(fake, () => table().update(created.slice(0, 10) as never));
     expectSameRequest(requests[0]!, sent!);
   });
 
@@ -102,7 +102,7 @@ describe('Airtable actions match the airtable client', () => {
     const { result, requests } = await runStep('upsert');
     expect(result.error).toBeUndefined();
     expect(result.output!.items.map((record) => [record.id === existing.id, record.fields['Name']])).toEqual([[true, 'Person Three'], [false, 'Newcomer']]);
-    const [sent] = await sdkRequests(fake, () => table().update(steps.upsert.input.records as never, { performUpsert: { fieldsToMergeOn: ['Email'] }, typecast: false } as never));
+    const [sent] = await sdkRequests(fake, () => table().update(steps.upsert.input.records as never, { performUpsert: { fieldsToMergeOn: ['Email'] } } as never));
     expectSameRequest(requests[0]!, sent!);
   });
 
