@@ -68,7 +68,8 @@ export const notionTriggers: Triggers = [
     name: 'New webhook event',
     description:
       'Notion calls this trigger for the events of a webhook subscription. After publishing: notion.so/profile/integrations → your integration → Webhooks → Create a subscription with this trigger’s URL. ' +
-      'Notion then sends a verification token: it appears in this trigger’s panel; copy it back into Notion (Verify). Pills read {{trigger.type}} and {{trigger.entity.id}}; fetch the page with a later step.',
+      'Notion then sends a verification token: it appears in this trigger’s panel; copy it back into Notion (Verify). The first token is kept; for a new subscription, reset the trigger’s state first. ' +
+      'Pills read {{trigger.type}} and {{trigger.entity.id}}; fetch the page with a later step.',
     input: [
       {
         key: 'event_types',
