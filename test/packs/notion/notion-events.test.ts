@@ -122,4 +122,15 @@ describe('Notion webhook → append paragraph', () => {
     expect(server.logTail(5000)).not.toContain(verificationToken);
     expect(server.logTail(5000)).not.toContain(integrationSecret);
   });
+
+  it('takes a new token (a subscription made again in Notion) once the trigger state is reset, and verifies with it', async () => {
+    expect((await server.api('DELETE', `/triggers/${recipe.trigger.id}/state`)).status).toBe(200);
+    expect((await state()).state.handshakeToken).toBeUndefined();
+    const renewed = 'secret_renewedVerificationTokenForTheSameUrl0000';
+    expect((await deliver(JSON.stringify({ verification_token: renewed }))).status).toBe(200);
+    expect((await state()).state.handshakeToken).toBe(renewed);
+    const body = event('page.created');
+    expect((await deliver(body, await signed(body))).status).toBe(401);
+    expect((await deliver(body, await signed(body, renewed))).status).toBe(200);
+  });
 });
