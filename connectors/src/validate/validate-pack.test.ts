@@ -151,7 +151,7 @@ describe('validatePack rules', () => {
       'pagination type',
       { actions: [action({ kind: 'search', pagination: { type: 'pages', items: 'data' } })] },
       '/actions/0/pagination/type',
-      'pagination type "pages" is not known; use one of: cursor, link_header, offset',
+      'pagination type "pages" is not known; use one of: cursor, link_header, next_url, offset',
     ],
   ])('names the allowed values for an unknown %s', (_name, patch, pointer, message) => {
     expect(problemsOf({ ...base(), ...patch })).toEqual([{ path: pointer, message }]);
