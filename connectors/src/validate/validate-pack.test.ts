@@ -145,7 +145,7 @@ describe('validatePack rules', () => {
       'verification scheme',
       { triggers: [{ kind: 'webhook', key: 'h', name: 'H', verification: { scheme: 'hmac-sha256', secret: 'x' } }] },
       '/triggers/0/verification/scheme',
-      'verification scheme "hmac-sha256" is not known; use one of: stripe, github, slack, shopify, standard-webhooks, hubspot-v3, intercom, sentry, twilio, sendgrid, hmac, shared-secret',
+      'verification scheme "hmac-sha256" is not known; use one of: stripe, github, slack, shopify, standard-webhooks, hubspot-v3, intercom, sentry, twilio, sendgrid, crisp, hmac, shared-secret, jwt',
     ],
     [
       'pagination type',
