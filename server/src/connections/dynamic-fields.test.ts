@@ -12,6 +12,7 @@ const describeAnswer = (object: string) => ({
     { name: 'Id', label: 'Record ID', type: 'id', createable: false, nillable: false, defaultedOnCreate: true, picklistValues: [] },
     { name: 'object', label: 'Shadows a static field', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
     { name: 'Due date', label: 'A vendor name with a space', type: 'date', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
+    { name: 'Headline', label: 'Headline', type: 'title', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
     { name: 'Dotted.Key', label: 'Not a key', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
     { name: '__proto__', label: 'Not a key either', type: 'string', createable: true, nillable: true, defaultedOnCreate: false, picklistValues: [] },
   ],
@@ -44,7 +45,13 @@ describe('an action with dynamicFields', () => {
               key: '{{item.name}}',
               label: '{{item.label}}',
               type: '{{item.type}}',
-              types: { double: 'number', date: 'date', multipicklist: { type: 'multiselect', value: "{{value | join: ';'}}" } },
+              types: {
+                double: 'number',
+                date: 'date',
+                multipicklist: { type: 'multiselect', value: "{{value | join: ';'}}" },
+                // Notion's shape: the value wrapped in the property's own JSON.
+                title: { type: 'string', value: { title: [{ text: { content: '{{value}}' } }] } },
+              },
               required: { nillable: false, defaultedOnCreate: false },
               choices: { items: 'picklistValues', when: { active: true }, label: '{{choice.label}}', value: '{{choice.value}}' },
               dependsOn: ['object'],
@@ -74,6 +81,7 @@ describe('an action with dynamicFields', () => {
       { key: 'Size', label: 'Size', type: 'number', required: false, secret: false, advanced: false },
       { key: 'Tags', label: 'Tags', type: 'multiselect', required: false, secret: false, advanced: false, choices: [{ label: 'Red', value: 'red' }, { label: 'Blue', value: 'blue' }] },
       { key: 'Due date', label: 'A vendor name with a space', type: 'date', required: false, secret: false, advanced: false },
+      { key: 'Headline', label: 'Headline', type: 'string', required: false, secret: false, advanced: false },
     ]);
   });
 
@@ -100,10 +108,10 @@ describe('an action with dynamicFields', () => {
     ({ trigger: { use: 'core/webhook' }, steps: [{ id: 'make', use: 'crm/create', input: { object: 'Account', ...input } }] }) as RecipeDefinition;
 
   it('saves keys that are no static field, and sends the shaped values as {{fields}}', async () => {
-    const { hookPath } = await system.publish(recipe({ Name: '{{trigger.body.name}}', Size: '12.5', Tags: ['red', 'blue'], 'Due date': '2026-12-01' }));
+    const { hookPath } = await system.publish(recipe({ Name: '{{trigger.body.name}}', Size: '12.5', Tags: ['red', 'blue'], 'Due date': '2026-12-01', Headline: 'Big {{trigger.body.name}}' }));
     const run = await system.deliver(hookPath, { name: 'Ada' });
     expect(run.status).toBe('succeeded');
-    expect(stepOf(run, 'make').output).toEqual({ id: 'r1', sent: { Name: 'Ada', Size: 12.5, Tags: 'red;blue', 'Due date': '2026-12-01' } });
+    expect(stepOf(run, 'make').output).toEqual({ id: 'r1', sent: { Name: 'Ada', Size: 12.5, Tags: 'red;blue', 'Due date': '2026-12-01', Headline: { title: [{ text: { content: 'Big Ada' } }] } } });
   });
 
   it('refuses, without a retry, unknown keys, wrong types, choices not offered and a missing required field', async () => {
