@@ -9,9 +9,6 @@ import { QuickbooksFake } from './quickbooks-fake.js';
 
 const line = (amount: number) => [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: '1' } } }];
 
-/** QuickBooks stamps entities with whole seconds; an entity made in the second of a check may look older than it. */
-const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
-
 /**
  * The poll triggers on the fake, end to end: "New invoice" → filter (at least 500) → "Send invoice". The
  * first check notes the time and asks for nothing older, later checks ask the query endpoint for invoices
@@ -61,21 +58,24 @@ describe('QuickBooks new invoice (poll) → filter → send invoice', () => {
     expect(await listRuns(server, recipe.id)).toHaveLength(0);
     const seeded = /^select \* from Invoice where MetaData\.CreateTime >= '(.+)' orderby MetaData\.CreateTime maxresults 1000$/.exec(lastQuery()['query']!);
     expect(seeded).not.toBeNull();
+    // Right after this check, in the same whole second QuickBooks stamps entities with: still asked for next time.
+    const pollTime = (await server.api<{ state: { lastPollAt: number } }>('GET', `/triggers/${recipe.trigger.id}/state`)).body.state.lastPollAt;
+    expect(Date.parse(seeded![1]!)).toBe(pollTime - 1000);
     expect(lastQuery()['minorversion']).toBe('75');
 
-    await nextSecond();
     const big = fake.add('Invoice', { CustomerRef: { value: customer }, Line: line(790), TotalAmt: 790, BillEmail: { Address: 'ada@example.com' } });
     fake.add('Invoice', { CustomerRef: { value: customer }, Line: line(120), TotalAmt: 120, BillEmail: { Address: 'ada@example.com' } });
     await poll(recipe);
     await waitForRuns(server, recipe.id, 2);
     expect(sent()).toEqual([big.Id]);
-    // The next check asks from the newest invoice seen; seeing it again starts nothing.
+    // The next check asks again for the newest invoices seen (whole seconds, one second back); seeing them again starts nothing.
     await poll(recipe);
-    expect(lastQuery()['query']).toContain(`MetaData.CreateTime >= '${(big['MetaData'] as { CreateTime: string }).CreateTime}'`);
+    const newest = Math.max(...fake.entities.get('Invoice')!.map((invoice) => Date.parse((invoice['MetaData'] as { CreateTime: string }).CreateTime)));
+    const from = /MetaData\.CreateTime >= '([^']+)'/.exec(lastQuery()['query']!)![1]!;
+    expect(Date.parse(from)).toBeLessThanOrEqual(newest);
     expect(await listRuns(server, recipe.id)).toHaveLength(2);
 
     await server.kill();
-    await nextSecond();
     const later = fake.add('Invoice', { CustomerRef: { value: customer }, Line: line(900), TotalAmt: 900, BillEmail: { Address: 'ada@example.com' } });
     await server.start();
     await poll(recipe);
@@ -91,7 +91,6 @@ describe('QuickBooks new invoice (poll) → filter → send invoice', () => {
     const recipe = await publishRecipe(server, { name: `On ${key}`, trigger: { use: `quickbooks/${key}`, connection }, steps: [{ id: 'note', use: 'core/filter', input: { all: [{ left: '{{trigger.Id}}', op: 'exists' }] } }] });
     await poll(recipe);
     expect(lastQuery()['query']).toMatch(new RegExp(`^select \\* from ${entity} where MetaData\\.CreateTime >= '`));
-    await nextSecond();
     const made = fake.add(entity, fields);
     await poll(recipe);
     const [run] = await waitForRuns(server, recipe.id, 1);

@@ -23,7 +23,9 @@ function newEntity(entity: 'Invoice' | 'Customer' | 'Payment', key: string, name
     omitsEmptyItems: true,
     id: 'Id',
     intervalSeconds: 300,
-    cursor: { field: 'MetaData.CreateTime', initial: 'now' },
+    // CreateTime has whole seconds: asking from one second earlier keeps an entity made in the same second as
+    // the last check (already seen ids never fire again).
+    cursor: { field: 'MetaData.CreateTime', initial: 'now', lagSeconds: 1 },
     order: 'oldest_first',
     sample,
   };
