@@ -2,7 +2,7 @@ import { Badge, Checkbox, Group, JsonInput, MultiSelect, NumberInput, PasswordIn
 import type { ReactNode } from 'react';
 import { AdvancedSection } from '../../app/advanced-section';
 import type { ManifestField } from '../packs/pack-manifest';
-import { isSecretSet, type FormValue, type FormValues, type StoredConnection } from './connection-form-values';
+import { isSecretSet, placeholderOf, type FormValue, type FormValues, type StoredConnection } from './connection-form-values';
 
 interface Props {
   fields: ManifestField[];
@@ -16,12 +16,13 @@ interface Props {
 
 const inputTypes: Record<string, string> = { email: 'email', url: 'url', date: 'date', datetime: 'datetime-local' };
 
-function FieldInput({ field, value, onChange, error, secretSet }: {
+function FieldInput({ field, value, onChange, error, secretSet, placeholder }: {
   field: ManifestField;
   value: FormValue;
   onChange: (value: FormValue) => void;
   error: string | undefined;
   secretSet: boolean;
+  placeholder: string | undefined;
 }) {
   const label: ReactNode = secretSet ? (
     <Group gap={6} component="span" display="inline-flex">
@@ -35,7 +36,7 @@ function FieldInput({ field, value, onChange, error, secretSet }: {
     error,
     // A stored secret may stay as it is, so it is not required again.
     required: field.required && !secretSet,
-    placeholder: field.placeholder,
+    placeholder,
   };
   const textValue = typeof value === 'string' ? value : '';
   const choices = field.choices.map((choice) => ({ value: String(choice.value), label: choice.label }));
@@ -79,6 +80,7 @@ export function ConnectionFields({ fields, values, onChange, errors, stored }: P
       onChange={(value) => onChange(field.key, value)}
       error={errors[field.key]}
       secretSet={field.secret && isSecretSet(stored, field.key)}
+      placeholder={placeholderOf(field, values)}
     />
   );
   const advanced = fields.filter((field) => field.advanced);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ManifestField } from '../packs/pack-manifest';
-import { fieldsPayload, initialValues } from './connection-form-values';
+import { fieldsPayload, initialValues, placeholderOf } from './connection-form-values';
 
 const field = (key: string, extra: Partial<ManifestField> = {}): ManifestField => ({
   key, label: key, type: 'string', required: false, secret: false, choices: [], dynamic: false, advanced: false, ...extra,
@@ -19,6 +19,17 @@ describe('connection form values', () => {
     expect(initialValues(fields)).toEqual({ base_url: 'https://api.acme.example/v1', api_key: '', region: '', retries: '', sandbox: false });
     const stored = { fields: { base_url: 'http://127.0.0.1:9', retries: 3, sandbox: true }, secrets: [{ key: 'api_key', set: true }] };
     expect(initialValues(fields, stored)).toEqual({ base_url: 'http://127.0.0.1:9', api_key: '', region: '', retries: '3', sandbox: true });
+  });
+
+  it('starts a field whose default follows other fields blank, its placeholder showing what it becomes', () => {
+    const shop = field('shop', { required: true });
+    const adminUrl = field('admin_url', { type: 'url', default: 'https://{{connection.shop}}.myshopify.com', placeholder: 'ignored' });
+    expect(initialValues([shop, adminUrl])).toEqual({ shop: '', admin_url: '' });
+    expect(placeholderOf(adminUrl, { shop: '' })).toBe('https://<shop>.myshopify.com');
+    expect(placeholderOf(adminUrl, { shop: ' my store ' })).toBe('https://my%20store.myshopify.com');
+    expect(placeholderOf(shop, {})).toBeUndefined();
+    const stored = { fields: { shop: 'acme', admin_url: 'https://acme.myshopify.com' }, secrets: [] };
+    expect(initialValues([shop, adminUrl], stored)).toEqual({ shop: 'acme', admin_url: 'https://acme.myshopify.com' });
   });
 
   it('creates with typed values, leaving blank fields out', () => {

@@ -19,11 +19,34 @@ function asFormValue(field: ManifestField, value: unknown): FormValue {
   return String(value);
 }
 
-/** Starting values: the stored ones when editing, else the pack's defaults; secrets always start empty. */
+/** A default naming other connection fields (`https://{{connection.shop}}.myshopify.com`), which the server fills in while the field is blank. */
+const derivedDefault = (field: ManifestField): string | undefined =>
+  typeof field.default === 'string' && field.default.includes('{{') ? field.default : undefined;
+
+/**
+ * Starting values: the stored ones when editing, else the pack's defaults; secrets always start empty, and so
+ * do fields whose default follows other fields (their placeholder shows what it becomes).
+ */
 export function initialValues(fields: ManifestField[], stored?: StoredConnection): FormValues {
   return Object.fromEntries(
-    fields.map((field) => [field.key, field.secret ? '' : asFormValue(field, stored ? stored.fields[field.key] : field.default)]),
+    fields.map((field) => [
+      field.key,
+      field.secret || (!stored && derivedDefault(field)) ? '' : asFormValue(field, stored ? stored.fields[field.key] : field.default),
+    ]),
   );
+}
+
+/**
+ * What a blank field with a derived default becomes, with the form's current values (`<shop>` for one still
+ * blank); the field's own placeholder otherwise.
+ */
+export function placeholderOf(field: ManifestField, values: FormValues): string | undefined {
+  const template = derivedDefault(field);
+  if (template === undefined) return field.placeholder;
+  return template.replace(/\{\{\s*connection\.([A-Za-z0-9_]+)\s*\}\}/g, (_match, key: string) => {
+    const value = values[key];
+    return typeof value === 'string' && value.trim() !== '' ? encodeURIComponent(value.trim()) : `<${key}>`;
+  });
 }
 
 export const isSecretSet = (stored: StoredConnection | undefined, key: string): boolean =>
