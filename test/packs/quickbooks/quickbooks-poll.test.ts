@@ -82,6 +82,10 @@ describe('QuickBooks new invoice (poll) → filter → send invoice', () => {
     const runs = await waitForRuns(server, recipe.id, 3);
     expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(sent()).toEqual([big.Id, later.Id]);
+    // A run's idempotency key is longer than QuickBooks' 50 characters; each send carries its own fitted requestid.
+    const requestIds = fake.requestsTo('POST', /\/send$/).map((request) => Object.fromEntries(request.query)['requestid']!);
+    expect(requestIds.every((id) => id.length <= 50)).toBe(true);
+    expect(new Set(requestIds).size).toBe(2);
   });
 
   it.each([
