@@ -5,10 +5,11 @@ import { customerSample, invoiceSample, paymentSample } from './quickbooks-sampl
 type Triggers = NonNullable<PackManifestInput['triggers']>;
 
 /**
- * New entities of one type, found with the query endpoint: those created after the newest one seen, oldest
- * first. The query is used rather than Change Data Capture because CDC answers every change (updates and
- * deletions too) within the last 30 days and cannot ask for creations alone, while a where clause on
- * MetaData.CreateTime can; 1,000 is the largest page QuickBooks returns. Before the first entity is seen the
+ * New entities of one type, found with the query endpoint: those created since the newest one seen, oldest
+ * first (ids already seen never fire again). The query is used rather than Change Data Capture because CDC
+ * answers every change (updates and deletions too) within the last 30 days and cannot ask for creations
+ * alone, while a where clause on MetaData.CreateTime can. 1,000 is the largest page QuickBooks returns; as the
+ * oldest come first, a busier interval continues at the next check. Before the first entity is seen the
  * cursor is the time of the first check, so entities that existed before the recipe never start a run.
  */
 function newEntity(entity: 'Invoice' | 'Customer' | 'Payment', key: string, name: string, what: string, sample: unknown): Triggers[number] {
