@@ -82,6 +82,14 @@ describe('Asana pack', () => {
     expect(comment.output).toMatchObject({ type: 'comment', text: 'Followed up by email.' });
   });
 
+  it('offers the workspaces and, for a chosen one, its projects', async () => {
+    const workspaces = await server.api<{ choices: unknown[] }>('POST', '/packs/asana/actions/create-task/fields/workspace/choices', { connection });
+    expect(workspaces.body.choices).toEqual([{ label: 'Acme', value: fake.workspace.gid }]);
+    const projects = await server.api<{ choices: unknown[] }>('POST', '/packs/asana/actions/create-task/fields/projects/choices', { connection, input: { workspace: fake.workspace.gid } });
+    expect(projects.body.choices).toEqual([{ label: 'Support', value: fake.project.gid }]);
+    expect(fake.requestsTo('GET', '/api/1.0/projects').at(-1)!.query).toEqual([['workspace', fake.workspace.gid], ['archived', 'false'], ['limit', '100']]);
+  });
+
   it("says what Asana's 404 means", async () => {
     const { result } = await runStep('comment_missing');
     expect(result.error?.message).toContain('Asana found no such task, project or workspace (task: Unknown object: 1204999999999999).');

@@ -86,6 +86,14 @@ describe('monday.com actions match monday-sdk-js', () => {
     expect(found.output).toMatchObject({ items: [{ name: 'Reply to Ada' }, { name: 'Second' }, { name: 'Third' }, { name: 'Fourth' }] });
   });
 
+  it('offers the boards and, for a chosen one, its columns', async () => {
+    const boards = await server.api<{ choices: unknown[] }>('POST', '/packs/monday/actions/create-item/fields/board_id/choices', { connection });
+    expect(boards.body.choices).toEqual([{ label: 'Support', value: fake.board.id }]);
+    const columns = await server.api<{ choices: { value: string }[] }>('POST', '/packs/monday/actions/find-items/fields/column_id/choices', { connection, input: { board_id: fake.board.id } });
+    expect(columns.body.choices.map((choice) => choice.value)).toEqual(['status', 'email', 'date4']);
+    expect(fake.calls('boards').at(-1)!.json).toMatchObject({ variables: { board: [fake.board.id] } });
+  });
+
   it('turns a GraphQL error inside HTTP 200 into a sentence', async () => {
     const { result } = await runStep('bad_column');
     expect(result.ok).toBe(false);
