@@ -103,6 +103,7 @@ const access: Record<string, Access> = {
   'GET /api/v1/packs': 'viewer',
   'GET /api/v1/packs/{id}': 'viewer',
   'GET /api/v1/packs/{id}/changes': 'viewer',
+  'GET /api/v1/packs/{id}/manifest': 'viewer',
   // Checking or generating a manifest installs nothing.
   'POST /api/v1/packs/validate': 'editor',
   'POST /api/v1/packs/from-openapi': 'editor',
