@@ -62,6 +62,13 @@ describe('dynamicFields', () => {
     expect(problems[1]).toContain('list it in dependsOn');
   });
 
+  it('takes a list of values as "one of" in conditions, and a list of choice paths', () => {
+    const lists = { when: { type: ['title', 'number', null] }, required: { type: ['title'] }, choices: { items: ['select.options', 'status.options'], label: '{{choice.name}}', value: '{{choice.name}}' } };
+    expect(validatePack(pack({ dynamicFields: dynamicFields(lists) })).ok).toBe(true);
+    expect(pointers(pack({ dynamicFields: dynamicFields({ when: { type: [] } }) }))[0]).toMatch(/^\/actions\/0\/dynamicFields\/when\/type /);
+    expect(pointers(pack({ dynamicFields: dynamicFields({ when: { type: [['nested']] } }) }))[0]).toMatch(/^\/actions\/0\/dynamicFields\/when\/type/);
+  });
+
   it('refuses a vendor type mapped onto an unknown field type', () => {
     expect(pointers(pack({ dynamicFields: dynamicFields({ types: { phone: 'telephone' } }) }))[0]).toMatch(/^\/actions\/0\/dynamicFields\/types\/phone /);
   });

@@ -27,13 +27,18 @@ export const dynamicFieldKeySchema = z
 /** A fetched field as the form gets it: a static field's shape with the wider key. */
 export const dynamicFieldSchema = fieldSchema.extend({ key: dynamicFieldKeySchema });
 
-/** Item paths and the values they must equal, all of them (`{ createable: true }`). */
-const conditionSchema = z.record(pathSchema, z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const conditionValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * Item paths and the values they must equal, all of them (`{ createable: true }`); a list means "one of"
+ * (`{ type: [title, rich_text, number] }`, so the vendor's read-only kinds are left out by naming the others).
+ */
+const conditionSchema = z.record(pathSchema, z.union([conditionValueSchema, z.array(conditionValueSchema).min(1).max(100)]));
 
 /**
  * Input fields fetched from the vendor once other inputs are chosen (a Salesforce object's createable fields,
  * a Notion database's properties). `request` sees `connection` and the `input` fields in `dependsOn`; each
- * item of the list at `items` that matches `when` becomes a field: `key`, `label`, `description` and `type`
+ * item of the list at `items` (or each value, in order, of an object there) that matches `when` becomes a field: `key`, `label`, `description` and `type`
  * are templates over `{{item.*}}`, the rendered `type` is looked up in `types` (unknown: a text field),
  * `required` lists item values that make the field required, and `choices` reads a list inside the item
  * (`{{choice.*}}`, those matching its `when`) for `select` and `multiselect` fields. The action's request then sees the values of these fields as one object, `{{fields}}`.
@@ -48,7 +53,8 @@ export const dynamicFieldsSchema = z.strictObject({
   type: templateSchema.optional(),
   types: z.record(z.string().min(1).max(100), dynamicFieldTypeSchema).default({}),
   required: conditionSchema.optional(),
-  choices: z.strictObject({ items: pathSchema, when: conditionSchema.optional(), label: templateSchema, value: templateSchema }).optional(),
+  // A list of paths: the first holding a list is read (Notion keeps options at `select.options` or `status.options`).
+  choices: z.strictObject({ items: z.union([pathSchema, z.array(pathSchema).min(1).max(20)]), when: conditionSchema.optional(), label: templateSchema, value: templateSchema }).optional(),
   dependsOn: z.array(fieldKeySchema).default([]),
 }).meta({ id: 'DynamicFields' });
 export type DynamicFields = z.output<typeof dynamicFieldsSchema>;

@@ -44,7 +44,8 @@ export function dynamicFieldsFromItems(items: readonly unknown[], spec: DynamicF
 }
 
 function choicesOf(item: unknown, spec: NonNullable<DynamicFields['choices']>): { label: string; value: string | number | boolean }[] {
-  const list = readBodyPath(item, spec.items);
+  const paths = typeof spec.items === 'string' ? [spec.items] : spec.items;
+  const list = paths.map((path) => readBodyPath(item, path)).find((found) => Array.isArray(found));
   if (!Array.isArray(list)) return [];
   return list
     .filter((choice) => spec.when === undefined || matches(choice, spec.when))
@@ -56,9 +57,12 @@ function choicesOf(item: unknown, spec: NonNullable<DynamicFields['choices']>): 
     });
 }
 
-/** Every listed item path equals its value. */
+/** Every listed item path equals its value, or one of them where the condition lists several. */
 function matches(item: unknown, condition: Readonly<Record<string, unknown>>): boolean {
-  return Object.entries(condition).every(([path, expected]) => (readBodyPath(item, path) ?? null) === expected);
+  return Object.entries(condition).every(([path, expected]) => {
+    const found = readBodyPath(item, path) ?? null;
+    return Array.isArray(expected) ? expected.includes(found) : found === expected;
+  });
 }
 
 function text(value: unknown): string {

@@ -51,8 +51,10 @@ export async function loadDynamicFields(deps: { connections: ConnectionAuth; ven
     errors: action.errors,
     signal: call.signal,
   });
-  const items = readBodyPath(response.body, spec.items);
-  if (!Array.isArray(items)) throw new VendorError('VENDOR_BAD_ANSWER', `${manifest.name} answered without a list of fields at "${spec.items}"`);
+  const found = readBodyPath(response.body, spec.items);
+  // An object's values are the items, in its key order (Notion keys a data source's properties by name).
+  const items = Array.isArray(found) ? found : found !== null && typeof found === 'object' ? Object.values(found) : undefined;
+  if (!items) throw new VendorError('VENDOR_BAD_ANSWER', `${manifest.name} answered without a list or object of fields at "${spec.items}"`);
   const fields = dynamicFieldsFromItems(items, spec, new Set(action.input.map((field) => field.key)));
   cache.delete(cacheKey);
   cache.set(cacheKey, { at: Date.now(), fields });

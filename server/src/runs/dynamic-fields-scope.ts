@@ -11,7 +11,8 @@ import { renderTemplate } from '../templates/index.js';
 /**
  * The request scope of an action with `dynamicFields`: its static `input`, and `fields`, the other input
  * keys checked against the fields fetched for this step's `dependsOn` values (unknown keys, wrong types and
- * missing required fields refuse the step, not retried) and wrapped in their type's value shape.
+ * missing required fields refuse the step, not retried) and wrapped in their type's value shape. Empty values
+ * (`""`, null) are left out of `fields`.
  */
 export async function dynamicFieldsScope(
   deps: { connections: ConnectionAuth; vendor: VendorClient },
@@ -20,8 +21,11 @@ export async function dynamicFieldsScope(
   const { action, input } = call;
   const isStatic = (key: string) => action.input.some((field) => field.key === key);
   const staticInput = Object.fromEntries(Object.entries(input).filter(([key]) => isStatic(key)));
-  const given = Object.fromEntries(Object.entries(input).filter(([key]) => !isStatic(key)));
-  const fetched = await loadDynamicFields(deps, { ...call, input: staticInput });
+  // A field left empty is not sent at all (an update changes only what was filled in); a required one is then missing.
+  const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => !isStatic(key) && !isBlank(value)));
+  // As in the form: until every input the fields depend on is given there are none (nothing to fetch).
+  const chosen = action.dynamicFields?.dependsOn.every((key) => !isBlank(staticInput[key])) ?? false;
+  const fetched = chosen ? await loadDynamicFields(deps, { ...call, input: staticInput }) : [];
   const unknown = Object.keys(given).filter((key) => !fetched.some(({ field }) => field.key === key));
   if (unknown.length > 0) {
     const keys = fetched.map(({ field }) => field.key);
@@ -36,6 +40,10 @@ export async function dynamicFieldsScope(
     throw new StepError('INVALID_STEP_INPUT', problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '), { details: problems });
   }
   return { input: staticInput, fields: shaped(parsed.data, fetched) };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function shaped(values: Record<string, unknown>, fetched: readonly DynamicField[]): Record<string, unknown> {

@@ -35,6 +35,16 @@ describe('collection pipes', () => {
     expect(() => render('{{ text | join: "," }}')).toThrow(expect.objectContaining({ code: 'TEMPLATE_PIPE', pipe: 'join' }));
   });
 
+  it('objects wraps each item of a list, or of comma-separated text, in an object under the key', () => {
+    expect(render('{{ list | slice: 0, 2 | objects: "name" }}')).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(renderTemplate('{{ v | objects: "id" }}', { v: ' u1, u2 ,,u3' })).toEqual([{ id: 'u1' }, { id: 'u2' }, { id: 'u3' }]);
+    expect(render('{{ empty | objects: "name" }}')).toEqual([]);
+    expect(renderTemplate('{{ v | objects: "name" }}', { v: '' })).toEqual([]);
+    expect(render('{{ missing | objects: "name" }}')).toBeNull();
+    expect(() => render('{{ n | objects: "name" }}')).toThrow('objects needs a list or text, got 5');
+    expect(() => render('{{ list | objects: "" }}')).toThrow('objects needs a key name');
+  });
+
   it('keys and values of objects', () => {
     expect(render('{{ obj | keys }}')).toEqual(['x', 'y']);
     expect(render('{{ obj | values }}')).toEqual([1, [2]]);

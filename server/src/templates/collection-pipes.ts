@@ -47,6 +47,18 @@ export const collectionPipes: Record<string, PipeDefinition> = {
       return value.map(toText).join(separator as string);
     },
   },
+  // Vendors that take a list of references as objects (Notion: `[{ "name": "a" }]`, `[{ "id": "…" }]`); text is
+  // a comma-separated list, so a mapped "a, b" works as well as a list.
+  objects: {
+    args: ['string'],
+    required: 1,
+    apply: (value, [key]) => {
+      if (key === '') throw new Error('objects needs a key name');
+      const list = typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter((part) => part !== '') : value;
+      if (!Array.isArray(list)) throw new Error(`objects needs a list or text, got ${previewValue(value)}`);
+      return list.map((item) => ({ [key as string]: item }));
+    },
+  },
   keys: { args: [], required: 0, apply: (value) => Object.keys(record(value, 'keys')) },
   values: { args: [], required: 0, apply: (value) => Object.values(record(value, 'values')) },
 };
