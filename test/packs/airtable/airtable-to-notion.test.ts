@@ -33,7 +33,8 @@ describe('Airtable updated record → Notion update page', () => {
   beforeAll(async () => {
     airtable = own(await AirtableFake.start([personalToken]));
     notion = own(await NotionFake.start([integrationSecret]));
-    page = notion.addPage(notion.addDataSource('Roadmap'), 'Launch');
+    const roadmap = notion.addDataSource('Roadmap');
+    page = notion.addPage(roadmap, 'Launch');
     tasks = airtable.addTable('Tasks');
     linked = airtable.addRecord(tasks, { Name: 'Launch', Status: 'Todo', 'Notion Page': page.id });
     airtable.addRecord(tasks, { Name: 'Unlinked', Status: 'Todo' });
@@ -46,7 +47,7 @@ describe('Airtable updated record → Notion update page', () => {
       trigger: { use: 'airtable/updated-record', connection: at.id, input: { base_id: airtable.base.id, table: tasks.id, modified_field: 'Last Modified' } },
       steps: [
         { id: 'linked', use: 'core/filter', input: { all: [{ left: '{{trigger.fields["Notion Page"]}}', op: 'exists' }] } },
-        { id: 'mirror', use: 'notion/update-page', connection: no.id, input: { page_id: '{{trigger.fields["Notion Page"]}}', properties: { Status: { status: { name: '{{trigger.fields.Status}}' } } } } },
+        { id: 'mirror', use: 'notion/update-page', connection: no.id, input: { page_id: '{{trigger.fields["Notion Page"]}}', data_source_id: roadmap.id, Status: '{{trigger.fields.Status}}' } },
       ],
     });
     created = await publishRecipe(server, {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectNotion, expectSameRequest, integrationSecret, notionSdk, sdkRequest } from './notion-connection.js';
-import { NotionFake, type NotionRequest } from './notion-fake.js';
+import { NotionFake, property, type NotionRequest } from './notion-fake.js';
 
 interface StepTest {
   ok: boolean;
@@ -12,12 +12,33 @@ interface StepTest {
 }
 
 const title = (text: string) => ({ title: [{ text: { content: text } }] });
+const richText = (text: string) => ({ rich_text: [{ text: { content: text } }] });
+
+/** A data source with every property type: the ones a page may set, and the ones Notion computes (never offered). */
+const everyType = [
+  property('Name', 'title'),
+  property('Notes', 'rich_text'),
+  property('Estimate', 'number'),
+  property('Priority', 'select', ['Low', 'High']),
+  property('Tags', 'multi_select', ['web', 'api', 'docs']),
+  property('Stage', 'status', ['Not started', 'Done']),
+  property('Due', 'date'),
+  property('Shipped', 'checkbox'),
+  property('Contact', 'email'),
+  property('Link', 'url'),
+  property('Phone', 'phone_number'),
+  property('Owner', 'people'),
+  property('Related', 'relation'),
+  ...['formula', 'rollup', 'created_time', 'created_by', 'last_edited_time', 'last_edited_by', 'unique_id', 'button', 'verification', 'files'].map((type) => property(`Auto ${type}`, type)),
+];
 
 /**
  * Every Notion action run through Switchyard (the builder's "test step") against the fake, and the same
  * operation run by @notionhq/client 5 pointed at the fake: the requests must agree in method, path, JSON body,
- * Notion-Version and token. Refusals read as sentences. The OAuth connect flow runs through the fake's
- * authorize page and token endpoint with HTTP Basic client auth.
+ * Notion-Version and token. Database items are written through typed fields, one per property of the chosen
+ * data source (dynamic fields), and the SDK is given the same values in Notion's shape. Refusals read as
+ * sentences. The OAuth connect flow runs through the fake's authorize page and token endpoint with HTTP Basic
+ * client auth.
  */
 describe('Notion actions match @notionhq/client', () => {
   const own = useResources('all');
@@ -25,30 +46,50 @@ describe('Notion actions match @notionhq/client', () => {
   let server: SwitchyardProcess;
   let sdk: Client;
   let recipeId: string;
+  let connectionId: string;
   let tasks: ReturnType<NotionFake['addDataSource']>;
+  let everything: ReturnType<NotionFake['addDataSource']>;
   const outputs: Record<string, unknown> = {};
 
-  const properties = { Name: title('Plan the launch'), Status: { status: { name: 'To do' } }, Due: { date: { start: '2026-06-15' } } };
+  const typed = {
+    Name: 'Ship v2',
+    Notes: 'Two lines:\nfirst, then second',
+    Estimate: '3.5',
+    Priority: 'High',
+    Tags: ['web', 'api'],
+    Stage: 'Not started',
+    Due: '2026-07-01',
+    Shipped: false,
+    Contact: 'ada@example.com',
+    Link: 'https://example.com/spec',
+    Phone: '+1 555 0100',
+    Owner: 'c2f20311-9e54-4d11-8c79-7398424ae41e, 9a3b5ae0-c6e6-482d-b0e1-ed315ee6dc57',
+    Related: '59833787-2cf9-4fdf-8782-e53db20768a5',
+  };
   const steps = {
-    create: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', properties } },
-    update: { use: 'notion/update-page', input: { page_id: '{{steps.create.output.id}}', properties: { Status: { status: { name: 'Done' } } } } },
+    create: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', Name: 'Plan the launch', Status: 'To do', Due: '2026-06-15' } },
+    typed: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.everything}}', ...typed } },
+    update: { use: 'notion/update-page', input: { page_id: '{{steps.create.output.id}}', data_source_id: '{{trigger.source}}', Name: '', Status: 'Done', Due: '{{trigger.missing}}' } },
     trash: { use: 'notion/update-page', input: { page_id: '{{steps.create.output.id}}', in_trash: true } },
     paragraph: { use: 'notion/append-paragraph', input: { page_id: '{{steps.create.output.id}}', text: 'Kick-off on Monday' } },
     heading: { use: 'notion/append-heading', input: { page_id: '{{steps.create.output.id}}', text: 'Agenda' } },
     bullet: { use: 'notion/append-bulleted-item', input: { page_id: '{{steps.create.output.id}}', text: 'Budget' } },
     todo: { use: 'notion/append-to-do', input: { page_id: '{{steps.create.output.id}}', text: 'Book the room', checked: true } },
     find: { use: 'notion/find-items', input: { data_source_id: '{{trigger.source}}', filter: { property: 'Status', status: { equals: 'Done' } }, sorts: [{ timestamp: 'created_time', direction: 'ascending' }] } },
-    missing: { use: 'notion/update-page', input: { page_id: '00000000-0000-4000-8000-00000000dead', properties: { Status: { status: { name: 'Done' } } } } },
-    untitled: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', properties: { Status: { status: { name: 'To do' } } } } },
+    missing: { use: 'notion/update-page', input: { page_id: '00000000-0000-4000-8000-00000000dead', data_source_id: '{{trigger.source}}', Status: 'Done' } },
+    untitled: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.source}}', Status: 'To do' } },
+    computed: { use: 'notion/create-database-item', input: { data_source_id: '{{trigger.everything}}', Name: 'x', 'Auto formula': '1' } },
   };
 
   beforeAll(async () => {
     fake = own(await NotionFake.start([integrationSecret]));
     tasks = fake.addDataSource('Tasks');
+    everything = fake.addDataSource('Everything', everyType);
     server = own(await SwitchyardProcess.launch());
     sdk = notionSdk(fake);
     const connection = await connectNotion(server, fake);
     expect(connection.status).toBe(201);
+    connectionId = connection.id;
     const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
       name: 'Every Notion action',
       trigger: { use: 'core/manual' },
@@ -60,17 +101,19 @@ describe('Notion actions match @notionhq/client', () => {
 
   async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: NotionRequest[] }> {
     const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { trigger: { source: tasks.id }, steps: outputs } });
+    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { trigger: { source: tasks.id, everything: everything.id }, steps: outputs } });
     expect(answer.status).toBe(200);
     if (answer.body.ok) outputs[stepId] = answer.body.output;
     return { result: answer.body, requests: fake.requests.slice(before) };
   }
 
+  /** The step's one write (after the data source's properties, read once a minute at most) against the SDK's. */
   async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
     const { result, requests } = await runStep(stepId);
     expect(result.error).toBeUndefined();
-    expect(requests).toHaveLength(1);
-    expectSameRequest(requests[0]!, await sdkRequest(fake, call));
+    const writes = requests.filter((request) => request.method !== 'GET');
+    expect(writes).toHaveLength(1);
+    expectSameRequest(writes[0]!, await sdkRequest(fake, call));
     return result;
   }
 
@@ -116,16 +159,68 @@ describe('Notion actions match @notionhq/client', () => {
     expect(fake.requests.slice(before).map((request) => request.headers['authorization'])).toEqual([`Bearer ${accessToken}`]);
   });
 
-  it('creates a database item with typed properties', async () => {
-    const result = await expectLikeSdk('create', () => sdk.pages.create({ parent: { type: 'data_source_id', data_source_id: tasks.id }, properties } as never));
+  it('offers the data source’s writable properties as typed fields, options as choices, and only the title required on create', async () => {
+    const fields = async (action: string, input: Record<string, unknown>) =>
+      (await server.api<{ fields: { key: string; type: string; required: boolean; choices?: { value: string }[] }[] }>('POST', `/packs/notion/actions/${action}/fields`, { connection: connectionId, input })).body.fields;
+    const created = await fields('create-database-item', { data_source_id: everything.id });
+    expect(created.map((field) => [field.key, field.type, field.required])).toEqual([
+      ['Name', 'string', true], ['Notes', 'text', false], ['Estimate', 'number', false], ['Priority', 'select', false], ['Tags', 'multiselect', false],
+      ['Stage', 'select', false], ['Due', 'date', false], ['Shipped', 'boolean', false], ['Contact', 'email', false], ['Link', 'url', false],
+      ['Phone', 'string', false], ['Owner', 'string', false], ['Related', 'string', false],
+    ]);
+    const choices = (key: string) => created.find((field) => field.key === key)?.choices?.map((choice) => choice.value);
+    expect([choices('Priority'), choices('Tags'), choices('Stage')]).toEqual([['Low', 'High'], ['web', 'api', 'docs'], ['Not started', 'Done']]);
+    const read = fake.requests.filter((request) => request.path === `/v1/data_sources/${everything.id}`);
+    expect(read.at(-1)).toMatchObject({ method: 'GET', headers: { 'notion-version': '2025-09-03', authorization: `Bearer ${integrationSecret}` } });
+    // The SDK reads a data source at the same address.
+    expectSameRequest(read.at(-1)!, await sdkRequest(fake, () => sdk.dataSources.retrieve({ data_source_id: everything.id })));
+
+    const updated = await fields('update-page', { page_id: 'p', data_source_id: everything.id });
+    expect(updated.map((field) => field.key)).toEqual(created.map((field) => field.key));
+    expect(updated.every((field) => !field.required)).toBe(true);
+    expect(await fields('update-page', { page_id: 'p' })).toEqual([]);
+  });
+
+  it('creates a database item from typed fields', async () => {
+    const result = await expectLikeSdk('create', () =>
+      sdk.pages.create({ parent: { type: 'data_source_id', data_source_id: tasks.id }, properties: { Name: title('Plan the launch'), Status: { status: { name: 'To do' } }, Due: { date: { start: '2026-06-15' } } } }),
+    );
     expect(result.output).toMatchObject({ object: 'page', parent: { data_source_id: tasks.id }, properties: { Status: { status: { name: 'To do' } } } });
     expect(tasks.pages.map((page) => (page.properties['Name'] as { title: { text: { content: string } }[] }).title[0]!.text.content)).toContain('Plan the launch');
   });
 
-  it('updates properties and moves the page to the trash', async () => {
+  it('sends every writable property type in Notion’s value shape, as the SDK does', async () => {
+    await expectLikeSdk('typed', () =>
+      sdk.pages.create({
+        parent: { type: 'data_source_id', data_source_id: everything.id },
+        properties: {
+          Name: title(typed.Name),
+          Notes: richText(typed.Notes),
+          Estimate: { number: 3.5 },
+          Priority: { select: { name: 'High' } },
+          Tags: { multi_select: [{ name: 'web' }, { name: 'api' }] },
+          Stage: { status: { name: 'Not started' } },
+          Due: { date: { start: '2026-07-01' } },
+          Shipped: { checkbox: false },
+          Contact: { email: 'ada@example.com' },
+          Link: { url: 'https://example.com/spec' },
+          Phone: { phone_number: '+1 555 0100' },
+          Owner: { people: [{ id: 'c2f20311-9e54-4d11-8c79-7398424ae41e' }, { id: '9a3b5ae0-c6e6-482d-b0e1-ed315ee6dc57' }] },
+          Related: { relation: [{ id: '59833787-2cf9-4fdf-8782-e53db20768a5' }] },
+        },
+      }),
+    );
+    // Ours, then the SDK's: the fake kept the same values for both.
+    const [ours, theirs] = everything.pages.map((page) => page.properties);
+    expect(ours).toEqual(theirs);
+    expect(ours).toMatchObject({ Estimate: { number: 3.5 }, Shipped: { checkbox: false }, Tags: { multi_select: [{ name: 'web' }, { name: 'api' }] } });
+  });
+
+  it('updates only the properties filled in, then finds the item by its new status', async () => {
     const id = outputs['create'] as { id: string };
-    await expectLikeSdk('update', () => sdk.pages.update({ page_id: id.id, properties: { Status: { status: { name: 'Done' } } } } as never));
-    expect(fake.page(id.id)!.properties['Status']).toEqual({ status: { name: 'Done' } });
+    // Name left empty and Due mapped to nothing are not sent: the page keeps them.
+    await expectLikeSdk('update', () => sdk.pages.update({ page_id: id.id, properties: { Status: { status: { name: 'Done' } } } }));
+    expect(fake.page(id.id)!.properties).toMatchObject({ Status: { status: { name: 'Done' } }, Name: { title: [{ plain_text: 'Plan the launch' }] } });
     await expectLikeSdk('find', () =>
       sdk.dataSources.query({ data_source_id: tasks.id, filter: { property: 'Status', status: { equals: 'Done' } }, sorts: [{ timestamp: 'created_time', direction: 'ascending' }], page_size: 100 } as never),
     );
@@ -144,9 +239,12 @@ describe('Notion actions match @notionhq/client', () => {
     expect(fake.page(pageId)!.blocks[6]).toMatchObject({ to_do: { checked: true, rich_text: [{ text: { content: 'Book the room' } }] } });
   });
 
-  it('trashes the page (in_trash), like the SDK', async () => {
+  it('trashes the page (in_trash) without a database chosen, like the SDK', async () => {
     const pageId = (outputs['create'] as { id: string }).id;
-    await expectLikeSdk('trash', () => sdk.pages.update({ page_id: pageId, in_trash: true }));
+    // No database, no property fields: `properties` is the empty object, which Notion reads as "change none".
+    const { requests } = await runStep('trash');
+    expect(requests).toHaveLength(1);
+    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.pages.update({ page_id: pageId, properties: {}, in_trash: true })));
     expect(fake.page(pageId)!.in_trash).toBe(true);
   });
 
@@ -161,7 +259,10 @@ describe('Notion actions match @notionhq/client', () => {
     const missing = await runStep('missing');
     expect(missing.result.error?.message).toContain('Notion cannot find it (object_not_found): check the ID and share the page or database with the integration');
     const untitled = await runStep('untitled');
-    expect(untitled.result.error?.message).toContain('Notion refused the request: Title is not provided.');
+    expect(untitled.result.error).toMatchObject({ code: 'INVALID_STEP_INPUT', message: expect.stringContaining('"Name" is required') });
+    expect(untitled.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    const computed = await runStep('computed');
+    expect(computed.result.error?.message).toContain('has no field "Auto formula" here');
     expect(server.logTail(5000)).not.toContain(integrationSecret);
   });
 });

@@ -15,22 +15,41 @@ export interface FakePage {
   blocks: Record<string, unknown>[];
 }
 
+/** A data source's property schema as Notion returns it: `{ id, name, description, type, [type]: config }`. */
+export interface FakeProperty {
+  id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  [config: string]: unknown;
+}
+
 interface DataSource {
   id: string;
   name: string;
+  properties: Record<string, FakeProperty>;
   pages: FakePage[];
 }
+
+/** A property of the given type; select, multi_select and status take their option names. */
+export function property(name: string, type: string, options: string[] = []): FakeProperty {
+  const config = ['select', 'multi_select', 'status'].includes(type) ? { options: options.map((option, index) => ({ id: `${type}-${index}`, name: option, color: 'default' })) } : {};
+  return { id: type === 'title' ? 'title' : encodeURIComponent(name), name, description: null, type, [type]: config };
+}
+
+const taskProperties = [property('Name', 'title'), property('Status', 'status', ['To do', 'In progress', 'Review', 'Done', 'Urgent']), property('Due', 'date')];
 
 /** Notion's error body: `{ object: "error", status, code, message }` (developers.notion.com/reference/status-codes). */
 const error = (status: number, code: string, message: string): Reply => ({ status, body: { object: 'error', status, code, message, request_id: 'b1d8c2e0-0000-4000-8000-000000000000' } });
 const blockTypes = new Set(['paragraph', 'heading_1', 'heading_2', 'heading_3', 'bulleted_list_item', 'numbered_list_item', 'to_do', 'quote']);
+const readOnlyTypes = new Set(['formula', 'rollup', 'created_time', 'created_by', 'last_edited_time', 'last_edited_by', 'unique_id', 'button', 'verification']);
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /**
  * A local stand-in for the Notion API (developers.notion.com/reference, version 2025-09-03) on 127.0.0.1:
- * a Bearer token and a `Notion-Version` header on every call, pages in data sources (created, updated,
- * trashed, queried with sorts, simple filters and body cursors), appended blocks, /v1/search for data sources,
- * and the OAuth authorize page and token exchange (HTTP Basic client auth). Times are kept to the minute, as
+ * a Bearer token and a `Notion-Version` header on every call, data sources with a property schema (values
+ * written to a page are checked against it), pages in them (created, updated, trashed, queried with sorts,
+ * simple filters and body cursors), appended blocks, /v1/search for data sources, and the OAuth authorize page and token exchange (HTTP Basic client auth). Times are kept to the minute, as
  * Notion keeps them; a clock moved by the tests stamps them.
  */
 export class NotionFake {
@@ -67,8 +86,8 @@ export class NotionFake {
     return new Date(Date.UTC(2026, 5, 1, 12, this.minute)).toISOString();
   }
 
-  addDataSource(name: string): DataSource {
-    const source = { id: uuid(this.next++), name, pages: [] };
+  addDataSource(name: string, properties: FakeProperty[] = taskProperties): DataSource {
+    const source = { id: uuid(this.next++), name, properties: Object.fromEntries(properties.map((item) => [item.name, item])), pages: [] };
     this.dataSources.set(source.id, source);
     return source;
   }
@@ -119,6 +138,8 @@ export class NotionFake {
         return { status: 200, body: { object: 'user', id: uuid(999), type: 'bot', name: 'Switchyard', bot: { owner: { type: 'workspace', workspace: true }, workspace_name: 'Acme' } } };
       case 'POST /v1/search':
         return { status: 200, body: { object: 'list', results: [...this.dataSources.values()].map((source) => ({ object: 'data_source', id: source.id, title: [{ type: 'text', plain_text: source.name, text: { content: source.name } }] })), next_cursor: null, has_more: false } };
+      case 'GET /v1/data_sources/:id':
+        return this.dataSource(id);
       case 'POST /v1/pages':
         return this.createPage(body);
       case 'PATCH /v1/pages/:id':
@@ -139,6 +160,8 @@ export class NotionFake {
     if (!source) return error(404, 'object_not_found', `Could not find data_source with ID: ${parent.data_source_id}. Make sure the relevant pages and databases are shared with your integration.`);
     const properties = body['properties'];
     if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return error(400, 'validation_error', 'body failed validation: body.properties should be an object, instead was `undefined`.');
+    const invalid = this.checkValues(source, properties as Record<string, unknown>);
+    if (invalid) return invalid;
     const title = Object.values(properties as Record<string, { title?: { text?: { content?: string } }[] }>).find((value) => Array.isArray(value.title));
     if (!title) return error(400, 'validation_error', 'Title is not provided.');
     const page = this.addPage(source, title.title![0]?.text?.content ?? '');
@@ -152,12 +175,37 @@ export class NotionFake {
     if (!page) return error(404, 'object_not_found', `Could not find page with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`);
     if (body['properties'] !== undefined && (typeof body['properties'] !== 'object' || body['properties'] === null)) return error(400, 'validation_error', 'body failed validation: body.properties should be an object.');
     if (body['in_trash'] !== undefined && typeof body['in_trash'] !== 'boolean') return error(400, 'validation_error', 'body failed validation: body.in_trash should be a boolean.');
-    if (body['properties']) this.edit(page, body['properties'] as Record<string, unknown>);
+    if (body['properties']) {
+      const invalid = this.checkValues(this.dataSources.get(page.parent.data_source_id)!, body['properties'] as Record<string, unknown>);
+      if (invalid) return invalid;
+      this.edit(page, body['properties'] as Record<string, unknown>);
+    }
     if (typeof body['in_trash'] === 'boolean') {
       page.in_trash = page.archived = body['in_trash'];
       page.last_edited_time = this.now();
     }
     return { status: 200, body: this.view(page) };
+  }
+
+  private dataSource(id: string): Reply {
+    const source = this.dataSources.get(id);
+    if (!source) return error(404, 'object_not_found', `Could not find data_source with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`);
+    const title = [{ type: 'text', text: { content: source.name, link: null }, plain_text: source.name }];
+    return { status: 200, body: { object: 'data_source', id, title, description: [], parent: { type: 'database_id', database_id: id }, is_inline: false, in_trash: false, archived: false, properties: source.properties, url: `https://www.notion.so/${id.replaceAll('-', '')}` } };
+  }
+
+  /**
+   * Notion refuses a property the data source does not have (by name or ID), a value not in the property's type
+   * (`{ "Due": { "checkbox": true } }` on a date) and a value for a property it computes itself.
+   */
+  private checkValues(source: DataSource, values: Record<string, unknown>): Reply | undefined {
+    for (const [key, value] of Object.entries(values)) {
+      const schema = source.properties[key] ?? Object.values(source.properties).find((item) => item.id === key);
+      if (!schema) return error(400, 'validation_error', `${key} is not a property that exists.`);
+      if (readOnlyTypes.has(schema.type)) return error(400, 'validation_error', `Cannot update ${schema.type} property ${key}.`);
+      if (typeof value !== 'object' || value === null || !(schema.type in value)) return error(400, 'validation_error', `${key} is expected to be ${schema.type}.`);
+    }
+    return undefined;
   }
 
   private append(id: string, body: Record<string, unknown>): Reply {

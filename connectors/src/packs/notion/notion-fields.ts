@@ -23,10 +23,43 @@ export const pageIdField: FieldInput = {
   description: 'The page or database item, e.g. {{trigger.id}} or the id from "Create database item".',
 };
 
-export const propertiesField = (required: boolean, description: string): FieldInput => ({
-  key: 'properties',
-  label: 'Properties (JSON)',
-  type: 'json',
-  required,
-  description,
-});
+/**
+ * Notion's value shape for each property type a page may set (developers.notion.com/reference/page-property-values).
+ * The others (formula, rollup, created_*, last_edited_*, unique_id, button, verification, files) are read-only
+ * or need an upload, so they are not offered. People and relations take IDs, as a list or comma-separated.
+ */
+const propertyTypes = {
+  title: { type: 'string', value: { title: [{ text: { content: '{{value}}' } }] } },
+  rich_text: { type: 'text', value: { rich_text: [{ text: { content: '{{value}}' } }] } },
+  number: { type: 'number', value: { number: '{{value}}' } },
+  select: { type: 'select', value: { select: { name: '{{value}}' } } },
+  multi_select: { type: 'multiselect', value: { multi_select: "{{value | objects: 'name'}}" } },
+  status: { type: 'select', value: { status: { name: '{{value}}' } } },
+  date: { type: 'date', value: { date: { start: '{{value}}' } } },
+  checkbox: { type: 'boolean', value: { checkbox: '{{value}}' } },
+  email: { type: 'email', value: { email: '{{value}}' } },
+  url: { type: 'url', value: { url: '{{value}}' } },
+  phone_number: { type: 'string', value: { phone_number: '{{value}}' } },
+  people: { type: 'string', value: { people: "{{value | objects: 'id'}}" } },
+  relation: { type: 'string', value: { relation: "{{value | objects: 'id'}}" } },
+} as const;
+
+/**
+ * The chosen data source's properties as typed fields (GET /v1/data_sources/{id}: `properties` keyed by name),
+ * select, multi-select and status options as choices. `{{fields}}` is then the page's `properties` object.
+ */
+export function propertyFields(titleRequired: boolean) {
+  return {
+    request: { method: 'GET' as const, path: '/data_sources/{{input.data_source_id}}' },
+    items: 'properties',
+    when: { type: Object.keys(propertyTypes) },
+    key: '{{item.name}}',
+    label: '{{item.name}}',
+    description: '{{item.description}}',
+    type: '{{item.type}}',
+    types: propertyTypes,
+    ...(titleRequired && { required: { type: 'title' } }),
+    choices: { items: ['select.options', 'multi_select.options', 'status.options'], label: '{{choice.name}}', value: '{{choice.name}}' },
+    dependsOn: ['data_source_id'],
+  };
+}

@@ -3,7 +3,7 @@ import { notionBlockActions } from './notion-blocks.js';
 import { notionTriggers } from './notion-triggers.js';
 import { notionVersion } from './notion-version.js';
 import { samplePage } from './notion-samples.js';
-import { dataSourceField, pageIdField, propertiesField } from './notion-fields.js';
+import { dataSourceField, pageIdField, propertyFields } from './notion-fields.js';
 
 const icon =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="2.5" y="2.5" width="19" height="19" rx="3" fill="#fff" stroke="#111" stroke-width="1.6"/>' +
@@ -75,31 +75,31 @@ export const notionPack = definePack({
     {
       key: 'create-database-item',
       name: 'Create database item',
-      description: 'Adds a page to a database (its data source), with property values in Notion’s shape.',
-      input: [
-        dataSourceField,
-        propertiesField(
-          true,
-          'Property values keyed by property name (or ID), in Notion’s shape. The title property is required, e.g. {"Name": {"title": [{"text": {"content": "{{trigger.subject}}"}}]}, "Status": {"status": {"name": "To do"}}, "Due": {"date": {"start": "2026-06-15"}}}.',
-        ),
-      ],
+      description: 'Adds a page to a database (its data source): choose the database, then fill in its properties.',
+      input: [dataSourceField],
+      dynamicFields: propertyFields(true),
       request: {
         method: 'POST',
         path: '/pages',
-        json: { parent: { type: 'data_source_id', data_source_id: '{{input.data_source_id}}' }, properties: '{{input.properties}}' },
+        json: { parent: { type: 'data_source_id', data_source_id: '{{input.data_source_id}}' }, properties: '{{fields}}' },
       },
       sample: samplePage,
     },
     {
       key: 'update-page',
       name: 'Update page',
-      description: 'Changes property values of a page or database item, or moves it to the trash.',
+      description: 'Changes the properties you fill in (the others keep their value), or moves the page to the trash.',
       input: [
         pageIdField,
-        propertiesField(false, 'Only the properties to change, in Notion’s shape, e.g. {"Status": {"status": {"name": "Done"}}, "Done": {"checkbox": true}}.'),
+        {
+          ...dataSourceField,
+          required: false,
+          description: 'The page’s database, to show its properties here. Leave empty to only move the page to or from the trash.',
+        },
         { key: 'in_trash', label: 'Move to trash', type: 'boolean', description: 'On: archive the page (Notion’s trash). Off: restore it. Leave empty to keep it as it is.' },
       ],
-      request: { method: 'PATCH', path: '/pages/{{input.page_id}}', json: { properties: '{{input.properties}}', in_trash: '{{input.in_trash}}' } },
+      dynamicFields: propertyFields(false),
+      request: { method: 'PATCH', path: '/pages/{{input.page_id}}', json: { properties: '{{fields}}', in_trash: '{{input.in_trash}}' } },
       sample: samplePage,
     },
     ...notionBlockActions,
