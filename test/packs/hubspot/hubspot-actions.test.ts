@@ -1,15 +1,12 @@
 import type { Client } from '@hubspot/api-client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectHubspot, expectSameRequest, hubspotSdk, sdkRequests } from './hubspot-connection.js';
+import { connectHubspot, expectSameRequest, hubspotRefusal, hubspotSdk } from './hubspot-connection.js';
 import { HubspotFake, type HubspotRequest } from './hubspot-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { items?: { id: string }[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { items?: { id: string }[] };
 
 const contactProps = ['email', 'firstname', 'lastname', 'phone', 'company', 'jobtitle', 'website', 'lifecyclestage', 'createdate', 'lastmodifieddate'];
 const companyProps = ['name', 'domain', 'phone', 'city', 'country', 'industry', 'description', 'createdate', 'hs_lastmodifieddate'];
@@ -28,8 +25,7 @@ describe('HubSpot actions match @hubspot/api-client', () => {
   let server: SwitchyardProcess;
   let sdk: Client;
   let connection: string;
-  let recipeId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<HubspotRequest, Output, keyof typeof steps>;
 
   const steps = {
     contact: { use: 'hubspot/create-contact', input: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace', lifecyclestage: 'lead' } },
@@ -54,32 +50,10 @@ describe('HubSpot actions match @hubspot/api-client', () => {
     const connected = await connectHubspot(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-      name: 'Every HubSpot action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-    });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every HubSpot action', connection, steps, compare: expectSameRequest, isRefusal: hubspotRefusal });
   });
 
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: HubspotRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, call);
-    expect(requests.length).toBe(theirs.length);
-    requests.forEach((request, index) => expectSameRequest(request, theirs[index]!));
-    return result;
-  }
-
-  const idOf = (stepId: keyof typeof steps) => String((outputs[stepId] as { id: string }).id);
+  const idOf = (stepId: keyof typeof steps) => String((harness.outputs[stepId] as { id: string }).id);
 
   it("refuses a wrong private app token with HubSpot's message, and keeps nothing", async () => {
     const refused = await connectHubspot(server, fake, 'pat-na1-00000000-0000-0000-0000-000000000000');
@@ -131,16 +105,16 @@ describe('HubSpot actions match @hubspot/api-client', () => {
   });
 
   it('creates, updates and finds contacts; a second contact with the same email is explained', async () => {
-    const contact = await expectLikeSdk('contact', () =>
+    const contact = await harness.expectLikeSdk('contact', () =>
       sdk.crm.contacts.basicApi.create({ properties: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace', lifecyclestage: 'lead' } } as never),
     );
     expect(contact.output).toMatchObject({ properties: { email: 'ada@example.com', firstname: 'Ada' } });
-    const { result: again } = await runStep('contact_again');
+    const { result: again } = await harness.runStep('contact_again');
     expect(again.error?.message).toBe(`HubSpot answered 409: HubSpot: Contact already exists. Existing ID: ${idOf('contact')} (a record with this unique value already exists).`);
-    await expectLikeSdk('contact_update', () => sdk.crm.contacts.basicApi.update(idOf('contact'), { properties: { jobtitle: 'Analyst', lifecyclestage: 'customer' } }));
-    const { result: missing } = await runStep('contact_missing');
+    await harness.expectLikeSdk('contact_update', () => sdk.crm.contacts.basicApi.update(idOf('contact'), { properties: { jobtitle: 'Analyst', lifecyclestage: 'customer' } }));
+    const { result: missing } = await harness.runStep('contact_missing');
     expect(missing.error?.message).toBe('HubSpot answered 404: HubSpot found no such record (resource not found).');
-    const found = await expectLikeSdk('contact_find', () =>
+    const found = await harness.expectLikeSdk('contact_find', () =>
       sdk.crm.contacts.searchApi.doSearch({ filterGroups: equals('email', 'ada@example.com'), properties: contactProps, limit: 100 } as never),
     );
     expect(found.output?.items?.map((item) => item.id)).toEqual([idOf('contact')]);
@@ -148,31 +122,31 @@ describe('HubSpot actions match @hubspot/api-client', () => {
 
   it('creates, updates and finds companies over every page of the search', async () => {
     for (let i = 0; i < 230; i++) fake.add('companies', { name: `Paris ${i}`, city: 'Paris' });
-    await expectLikeSdk('company', () => sdk.crm.companies.basicApi.create({ properties: { name: 'Analytical Engines', domain: 'engines.example', city: 'London' } } as never));
-    await expectLikeSdk('company_update', () => sdk.crm.companies.basicApi.update(idOf('company'), { properties: { industry: 'COMPUTER_SOFTWARE' } }));
-    const { result, requests } = await runStep('company_find');
+    await harness.expectLikeSdk('company', () => sdk.crm.companies.basicApi.create({ properties: { name: 'Analytical Engines', domain: 'engines.example', city: 'London' } } as never));
+    await harness.expectLikeSdk('company_update', () => sdk.crm.companies.basicApi.update(idOf('company'), { properties: { industry: 'COMPUTER_SOFTWARE' } }));
+    const { result, requests } = await harness.runStep('company_find');
     expect(result.output?.items).toHaveLength(230);
     expect(requests.map((request) => (request.json as { after?: string }).after)).toEqual([undefined, '100', '200']);
     // The SDK pages by hand: each call passes the `after` the previous page answered.
     for (const [index, after] of [undefined, '100', '200'].entries()) {
-      const [theirs] = await sdkRequests(fake, () => sdk.crm.companies.searchApi.doSearch({ filterGroups: equals('city', 'Paris'), properties: companyProps, limit: 100, ...(after && { after }) } as never));
+      const [theirs] = await harness.sdkRequests(() => sdk.crm.companies.searchApi.doSearch({ filterGroups: equals('city', 'Paris'), properties: companyProps, limit: 100, ...(after && { after }) } as never));
       expectSameRequest(requests[index]!, theirs!);
     }
   });
 
   it('creates, updates and finds deals', async () => {
-    const deal = await expectLikeSdk('deal', () =>
+    const deal = await harness.expectLikeSdk('deal', () =>
       sdk.crm.deals.basicApi.create({ properties: { dealname: 'Engine No. 2', amount: 12000, pipeline: 'default', dealstage: 'appointmentscheduled', closedate: '2024-07-01T00:00:00.000Z' } } as never),
     );
     expect(deal.output).toMatchObject({ properties: { amount: '12000' } });
-    await expectLikeSdk('deal_update', () => sdk.crm.deals.basicApi.update(idOf('deal'), { properties: { dealstage: 'closedwon' } }));
-    await expectLikeSdk('deal_find', () => sdk.crm.deals.searchApi.doSearch({ filterGroups: equals('dealname', 'Engine No. 2'), properties: dealProps, limit: 100 } as never));
+    await harness.expectLikeSdk('deal_update', () => sdk.crm.deals.basicApi.update(idOf('deal'), { properties: { dealstage: 'closedwon' } }));
+    await harness.expectLikeSdk('deal_find', () => sdk.crm.deals.searchApi.doSearch({ filterGroups: equals('dealname', 'Engine No. 2'), properties: dealProps, limit: 100 } as never));
   });
 
   it('associates a contact with a company (v4 default) and logs a note on a deal', async () => {
-    const associated = await expectLikeSdk('associate', () => sdk.crm.associations.v4.basicApi.createDefault('contacts', idOf('contact'), 'companies', idOf('company')));
+    const associated = await harness.expectLikeSdk('associate', () => sdk.crm.associations.v4.basicApi.createDefault('contacts', idOf('contact'), 'companies', idOf('company')));
     expect(associated.output).toMatchObject({ status: 'COMPLETE' });
-    const note = await expectLikeSdk('note', () =>
+    const note = await harness.expectLikeSdk('note', () =>
       sdk.crm.objects.notes.basicApi.create({
         properties: { hs_note_body: 'Called about <b>the renewal</b>.', hs_timestamp: '2024-06-01T12:00:00.000Z' },
         associations: [{ to: { id: idOf('deal') }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 214 }] }],

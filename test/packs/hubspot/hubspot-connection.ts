@@ -1,17 +1,18 @@
 import { Client } from '@hubspot/api-client';
 import { expect } from 'vitest';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { HubspotFake, HubspotRequest } from './hubspot-fake.js';
 
 /** Saves a HubSpot connection with the fake's private app token (its test request runs there). */
-export async function connectHubspot(server: SwitchyardProcess, fake: HubspotFake, token = fake.privateToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectHubspot(server: SwitchyardProcess, fake: HubspotFake, token = fake.privateToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'hubspot',
     name: 'HubSpot (private app)',
     fields: { base_url: fake.url, app_url: fake.url, client_secret: fake.oauthApp.clientSecret },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: HubSpot's official SDK pointed at the fake with the same token, without its retries. */
@@ -34,11 +35,5 @@ export function expectSameRequest(ours: HubspotRequest, sdk: HubspotRequest): vo
   expect(meaning(ours)).toEqual(meaning(sdk));
 }
 
-/** Runs an SDK call and answers the requests it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequests(fake: HubspotFake, call: () => Promise<unknown>): Promise<HubspotRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'code' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** The SDK's errors that are the fake's refusal (they carry the HTTP status as `code`). */
+export const hubspotRefusal = errorWith('code');

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '../../support/inspect-db.js';
+import { sdkRequests } from '../../support/pack-step-harness.js';
 import { pollNow } from '../../support/poll-now.js';
 import { getRun, listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { connectHubspot, expectSameRequest, hubspotSdk, sdkRequests } from './hubspot-connection.js';
+import { connectHubspot, expectSameRequest, hubspotRefusal, hubspotSdk } from './hubspot-connection.js';
 import { deliver, hubspotEvent } from './hubspot-delivery.js';
 import { HubspotFake } from './hubspot-fake.js';
 
@@ -86,6 +87,7 @@ describe('HubSpot recipes', () => {
         properties: ['dealname', 'amount', 'pipeline', 'dealstage', 'closedate', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate'],
         limit: 100,
       } as never),
+      hubspotRefusal,
     );
     expectSameRequest(seedingSearch, sdkSearch!);
 

@@ -1,0 +1,116 @@
+import { expect } from 'vitest';
+import type { SwitchyardProcess } from './switchyard-process.js';
+
+/** What the builder's step test (POST /recipes/:id/steps/:step/test) answers. */
+export interface StepTest<O = Record<string, unknown>> {
+  ok: boolean;
+  output?: O;
+  error?: { code: string; message: string; retryable?: boolean };
+}
+
+/** A local vendor fake as these tests read it: every request it received, in arrival order. */
+export interface RequestLog<R> {
+  readonly requests: R[];
+}
+
+/** Tells an SDK error that is the fake answering no (part of what is compared) from a failure of the call. */
+export type IsRefusal = (error: unknown) => boolean;
+
+/** A refusal as SDKs that throw an Error carrying the HTTP answer in `property` (`status`, `code`, …) report it. */
+export const errorWith =
+  (property: string): IsRefusal =>
+  (error) =>
+    error instanceof Error && property in error;
+
+const noRefusal: IsRefusal = () => false;
+
+/** Runs an SDK call against the fake and answers the requests it sent; any error but a refusal fails the test. */
+export async function sdkRequests<R>(fake: RequestLog<R>, call: () => Promise<unknown>, isRefusal = noRefusal): Promise<R[]> {
+  const before = fake.requests.length;
+  await call().catch((error: unknown) => {
+    if (!isRefusal(error)) throw error;
+  });
+  return fake.requests.slice(before);
+}
+
+/** Like `sdkRequests` for an operation the SDK sends as one request: there must be exactly one. */
+export async function sdkRequest<R>(fake: RequestLog<R>, call: () => Promise<unknown>, isRefusal = noRefusal): Promise<R> {
+  const requests = await sdkRequests(fake, call, isRefusal);
+  expect(requests).toHaveLength(1);
+  return requests[0]!;
+}
+
+/** Our requests and the SDK's for the same operation: as many, and each pair alike by the pack's `compare`. */
+export function expectSameRequests<R>(ours: R[], theirs: R[], compare: (ours: R, sdk: R) => void): void {
+  expect(ours.length).toBe(theirs.length);
+  ours.forEach((request, index) => compare(request, theirs[index]!));
+}
+
+export interface StepSpec {
+  use: string;
+  input: Record<string, unknown>;
+}
+
+export interface PackStepOptions<R, S extends string> {
+  server: SwitchyardProcess;
+  fake: RequestLog<R>;
+  /** The recipe's name. */
+  name: string;
+  connection: string;
+  steps: Record<S, StepSpec>;
+  /** The trigger sample every step test sees (e.g. ids of what the fake was given before the tests). */
+  trigger?: Record<string, unknown>;
+  /** The pack's own comparison of one of our requests with the SDK's (what its vendor reads differs). */
+  compare: (ours: R, sdk: R) => void;
+  isRefusal?: IsRefusal;
+}
+
+/**
+ * Every action of a pack tried through the builder's step test, one manual recipe holding them all on one
+ * connection: each step runs on the outputs of the steps tested before it, and answers the requests it sent.
+ */
+export class PackStepHarness<R, O = Record<string, unknown>, S extends string = string> {
+  /** Each step's output from its last successful test, the `steps` sample of the steps after it. */
+  readonly outputs: Record<string, unknown> = {};
+
+  private constructor(
+    readonly recipeId: string,
+    private readonly options: PackStepOptions<R, S>,
+  ) {}
+
+  /** Imports the recipe with every step (it must be accepted) and answers the harness over it. */
+  static async importAllSteps<R, O, S extends string>(options: PackStepOptions<R, S>): Promise<PackStepHarness<R, O, S>> {
+    const { server, name, connection, steps } = options;
+    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+      name,
+      trigger: { use: 'core/manual' },
+      steps: Object.entries<StepSpec>(steps).map(([id, step]) => ({ id, connection, ...step })),
+    });
+    expect(imported.status).toBe(201);
+    return new PackStepHarness<R, O, S>(imported.body.id, options);
+  }
+
+  /** Tests one step on the earlier steps' outputs; answers its result and the requests it sent to the fake. */
+  async runStep(stepId: S): Promise<{ result: StepTest<O>; requests: R[] }> {
+    const { server, fake, trigger } = this.options;
+    const before = fake.requests.length;
+    const answer = await server.api<StepTest<O>>('POST', `/recipes/${this.recipeId}/steps/${stepId}/test`, {
+      sample: { ...(trigger && { trigger }), steps: this.outputs },
+    });
+    expect(answer.status).toBe(200);
+    if (answer.body.ok) this.outputs[stepId] = answer.body.output;
+    return { result: answer.body, requests: fake.requests.slice(before) };
+  }
+
+  /** Runs our step, then `call` (the SDK's same operation): as many requests, each pair alike. */
+  async expectLikeSdk(stepId: S, call: () => Promise<unknown>): Promise<StepTest<O>> {
+    const { result, requests } = await this.runStep(stepId);
+    expectSameRequests(requests, await this.sdkRequests(call), this.options.compare);
+    return result;
+  }
+
+  /** `sdkRequests` on this harness's fake, with its pack's refusals. */
+  sdkRequests(call: () => Promise<unknown>): Promise<R[]> {
+    return sdkRequests(this.options.fake, call, this.options.isRefusal);
+  }
+}
