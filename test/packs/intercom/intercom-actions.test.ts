@@ -1,15 +1,10 @@
 import type { IntercomClient } from 'intercom-client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectIntercom, expectSameRequest, intercomSdk, sdkRequests } from './intercom-connection.js';
+import { connectIntercom, expectSameRequest, intercomRefusal, intercomSdk } from './intercom-connection.js';
 import { IntercomFake, type IntercomRequest } from './intercom-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
 
 /**
  * Every Intercom action run through Switchyard (the builder's "test step") against the fake, and the same
@@ -23,8 +18,7 @@ describe('Intercom actions match intercom-client', () => {
   let server: SwitchyardProcess;
   let sdk: IntercomClient;
   let connection: string;
-  let recipeId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<IntercomRequest, Record<string, unknown>, keyof typeof steps>;
 
   const steps = {
     contact: { use: 'intercom/create-contact', input: { role: 'user', email: 'ada@example.com', external_id: 'user-1042', name: 'Ada Lovelace', custom_attributes: { plan: 'pro' } } },
@@ -45,32 +39,10 @@ describe('Intercom actions match intercom-client', () => {
     const connected = await connectIntercom(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-      name: 'Every Intercom action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-    });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every Intercom action', connection, steps, compare: expectSameRequest, isRefusal: intercomRefusal });
   });
 
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: IntercomRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, call);
-    expect(requests.length).toBe(theirs.length);
-    requests.forEach((request, index) => expectSameRequest(request, theirs[index]!));
-    return result;
-  }
-
-  const output = (stepId: keyof typeof steps) => outputs[stepId] as Record<string, string>;
+  const output = (stepId: keyof typeof steps) => harness.outputs[stepId] as Record<string, string>;
 
   it("refuses a wrong access token with Intercom's message, and tests the connection with GET /me like the SDK", async () => {
     const refused = await connectIntercom(server, fake, 'dG9rOndyb25nOjE6MA==');
@@ -78,7 +50,7 @@ describe('Intercom actions match intercom-client', () => {
     expect(refused.message).toContain('Intercom refused the token (Access Token Invalid)');
     expect(fake.requestsTo('GET', '/me').at(-1)!.headers['authorization']).toBe('Bearer dG9rOndyb25nOjE6MA==');
     // The connection saved in beforeAll was tested with the request the SDK sends for "who am I".
-    const [theirs] = await sdkRequests(fake, () => sdk.admins.identify());
+    const [theirs] = await harness.sdkRequests(() => sdk.admins.identify());
     expectSameRequest(fake.requestsTo('GET', '/me')[0]!, theirs!);
   });
 
@@ -121,26 +93,26 @@ describe('Intercom actions match intercom-client', () => {
   });
 
   it('creates users and leads, explains a duplicate, updates a contact and explains a missing one', async () => {
-    const contact = await expectLikeSdk('contact', () =>
+    const contact = await harness.expectLikeSdk('contact', () =>
       sdk.contacts.create({ role: 'user', email: 'ada@example.com', external_id: 'user-1042', name: 'Ada Lovelace', custom_attributes: { plan: 'pro' } }),
     );
     expect(contact.output).toMatchObject({ type: 'contact', role: 'user', email: 'ada@example.com', custom_attributes: { plan: 'pro' } });
-    const { result: again } = await runStep('contact_again');
+    const { result: again } = await harness.runStep('contact_again');
     expect(again.error?.message).toBe(`Intercom answered 409: Intercom: A contact matching those details already exists with id=${output('contact').id}`);
-    await expectLikeSdk('lead', () => sdk.contacts.create({ role: 'lead', phone: '+447700900123' } as never));
-    await expectLikeSdk('update', () => sdk.contacts.update({ contact_id: output('contact').id!, name: 'Ada King', custom_attributes: { plan: 'enterprise' } }));
-    const { result: missing } = await runStep('update_missing');
+    await harness.expectLikeSdk('lead', () => sdk.contacts.create({ role: 'lead', phone: '+447700900123' } as never));
+    await harness.expectLikeSdk('update', () => sdk.contacts.update({ contact_id: output('contact').id!, name: 'Ada King', custom_attributes: { plan: 'enterprise' } }));
+    const { result: missing } = await harness.runStep('update_missing');
     expect(missing.error?.message).toBe('Intercom answered 404: Intercom found no such record (User Not Found).');
   });
 
   it('starts a conversation for the contact, replies as a teammate and adds a note', async () => {
-    const started = await expectLikeSdk('conversation', () => sdk.conversations.create({ from: { type: 'user', id: output('contact').id! }, body: 'Hello there' }));
+    const started = await harness.expectLikeSdk('conversation', () => sdk.conversations.create({ from: { type: 'user', id: output('contact').id! }, body: 'Hello there' }));
     expect(started.output).toMatchObject({ type: 'user_message', body: 'Hello there' });
     const conversationId = output('conversation').conversation_id!;
-    await expectLikeSdk('reply', () =>
+    await harness.expectLikeSdk('reply', () =>
       sdk.conversations.reply({ conversation_id: conversationId, body: { message_type: 'comment', type: 'admin', admin_id: '991267', body: 'Thanks, <b>we are on it</b>.' } }),
     );
-    await expectLikeSdk('note', () => sdk.conversations.reply({ conversation_id: conversationId, body: { message_type: 'note', type: 'admin', admin_id: '991268', body: 'Escalated.' } }));
+    await harness.expectLikeSdk('note', () => sdk.conversations.reply({ conversation_id: conversationId, body: { message_type: 'note', type: 'admin', admin_id: '991268', body: 'Escalated.' } }));
     // Ours and the SDK's: the contact's message, then each reply and note twice.
     expect(fake.conversations.get(conversationId)!.parts.map((part) => [part.part_type, part.author.type])).toEqual([
       ['comment', 'user'],
@@ -152,7 +124,7 @@ describe('Intercom actions match intercom-client', () => {
   });
 
   it('tags a contact', async () => {
-    const tagged = await expectLikeSdk('tag', () => sdk.tags.tagContact({ contact_id: output('contact').id!, id: '7522907' }));
+    const tagged = await harness.expectLikeSdk('tag', () => sdk.tags.tagContact({ contact_id: output('contact').id!, id: '7522907' }));
     expect(tagged.output).toEqual({ type: 'tag', id: '7522907', name: 'VIP' });
   });
 });

@@ -1,17 +1,18 @@
 import { IntercomClient } from 'intercom-client';
 import { expect } from 'vitest';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { IntercomFake, IntercomRequest } from './intercom-fake.js';
 
 /** Saves an Intercom connection with the fake's workspace access token (its test request runs there). */
-export async function connectIntercom(server: SwitchyardProcess, fake: IntercomFake, token = fake.accessToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectIntercom(server: SwitchyardProcess, fake: IntercomFake, token = fake.accessToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'intercom',
     name: 'Intercom (access token)',
     fields: { base_url: fake.url, app_url: fake.url, client_secret: fake.oauthApp.clientSecret },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: `intercom-client` 7 pointed at the fake (`baseUrl`) with the same token, without retries. */
@@ -36,11 +37,5 @@ export function expectSameRequest(ours: IntercomRequest, sdk: IntercomRequest): 
   expect(ours.headers['intercom-version']).toBe('2.14');
 }
 
-/** Runs an SDK call and answers the requests it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequests(fake: IntercomFake, call: () => Promise<unknown>): Promise<IntercomRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'statusCode' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** The SDK's errors that are the fake's refusal (they carry the HTTP status as `statusCode`). */
+export const intercomRefusal = errorWith('statusCode');
