@@ -1,15 +1,12 @@
 import type { Octokit } from '@octokit/rest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectGithub, expectSameRequest, githubSdk, sdkRequests } from './github-connection.js';
+import { connectGithub, expectSameRequest, githubRefusal, githubSdk } from './github-connection.js';
 import { GithubFake, type GithubRequest } from './github-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { items?: unknown[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { items?: unknown[] };
 
 const owner = 'octocat';
 const repo = 'hello-world';
@@ -29,8 +26,7 @@ describe('GitHub actions match @octokit/rest', () => {
   let server: SwitchyardProcess;
   let sdk: Octokit;
   let connection: string;
-  let recipeId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<GithubRequest, Output, keyof typeof steps>;
 
   const steps = {
     issue: { use: 'github/create-issue', input: { repository, title: 'Crash on start', body: 'Steps to reproduce…', labels: ['bug'], assignees: 'octocat, hubot', milestone: 3 } },
@@ -58,31 +54,8 @@ describe('GitHub actions match @octokit/rest', () => {
     const connected = await connectGithub(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-      name: 'Every GitHub action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-    });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every GitHub action', connection, steps, compare: expectSameRequest, isRefusal: githubRefusal });
   });
-
-  /** Tests one step on the earlier steps' outputs; answers its result and the requests it sent. */
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: GithubRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, call);
-    expect(requests.length).toBe(theirs.length);
-    requests.forEach((request, index) => expectSameRequest(request, theirs[index]!));
-    return result;
-  }
 
   it('refuses a wrong pasted token with GitHub\'s message, and keeps nothing', async () => {
     const refused = await connectGithub(server, fake, 'ghp_wrong0000000000000000000000000000000');
@@ -137,52 +110,52 @@ describe('GitHub actions match @octokit/rest', () => {
   });
 
   it('creates, updates, comments on and labels an issue', async () => {
-    const issue = await expectLikeSdk('issue', () =>
+    const issue = await harness.expectLikeSdk('issue', () =>
       sdk.rest.issues.create({ owner, repo, title: 'Crash on start', body: 'Steps to reproduce…', labels: ['bug'], assignees: ['octocat', 'hubot'], milestone: 3 }),
     );
     expect(issue.output).toMatchObject({ number: 1, labels: [{ name: 'bug' }], assignees: [{ login: 'octocat' }, { login: 'hubot' }] });
-    await expectLikeSdk('update', () => sdk.rest.issues.update({ owner, repo, issue_number: 1, state: 'closed', state_reason: 'not_planned' }));
-    const comment = await expectLikeSdk('comment', () => sdk.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'Thanks, **looking** into it.' }));
+    await harness.expectLikeSdk('update', () => sdk.rest.issues.update({ owner, repo, issue_number: 1, state: 'closed', state_reason: 'not_planned' }));
+    const comment = await harness.expectLikeSdk('comment', () => sdk.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'Thanks, **looking** into it.' }));
     expect(comment.output).toMatchObject({ body: 'Thanks, **looking** into it.' });
-    const labels = await expectLikeSdk('labels', () => sdk.rest.issues.addLabels({ owner, repo, issue_number: 1, labels: ['triage', 'needs info'] }));
+    const labels = await harness.expectLikeSdk('labels', () => sdk.rest.issues.addLabels({ owner, repo, issue_number: 1, labels: ['triage', 'needs info'] }));
     expect(labels.output).toEqual([{ name: 'bug' }, { name: 'triage' }, { name: 'needs info' }]);
   });
 
   it("says what GitHub's 404 means", async () => {
-    const { result } = await runStep('comment_missing');
+    const { result } = await harness.runStep('comment_missing');
     expect(result.error?.message).toBe(
       'GitHub answered 404: Not Found: the repository, issue or file does not exist, or this connection cannot see it (private repositories need the repo scope or access for the token).',
     );
   });
 
   it('commits a file as base64, reads its sha back and replaces it with that sha', async () => {
-    await expectLikeSdk('file_create', () =>
+    await harness.expectLikeSdk('file_create', () =>
       sdk.rest.repos.createOrUpdateFileContents({ owner, repo, path: 'notes/hello world.txt', content: base64(fileText), message: 'Add notes', branch: 'main' }),
     );
     expect(fake.requestsTo('PUT', /\/contents\//)[0]!.path).toBe('/repos/octocat/hello-world/contents/notes%2Fhello%20world.txt');
-    const file = await expectLikeSdk('file_get', () => sdk.rest.repos.getContent({ owner, repo, path: 'notes/hello world.txt', ref: 'main' }));
+    const file = await harness.expectLikeSdk('file_get', () => sdk.rest.repos.getContent({ owner, repo, path: 'notes/hello world.txt', ref: 'main' }));
     expect(Buffer.from(String(file.output?.['content']), 'base64').toString('utf8')).toBe(fileText);
-    const { result } = await runStep('file_update');
+    const { result } = await harness.runStep('file_update');
     expect(result.ok).toBe(true);
     expect(fake.files.get('octocat/hello-world:notes/hello world.txt')?.content).toBe(base64('second'));
-    const { result: noSha } = await runStep('file_no_sha');
+    const { result: noSha } = await harness.runStep('file_no_sha');
     expect(noSha.error?.message).toBe('GitHub answered 422: Invalid request.\n\n"sha" wasn\'t supplied.');
   });
 
   it('creates a release, and explains a tag that has one already', async () => {
-    await expectLikeSdk('release', () =>
+    await harness.expectLikeSdk('release', () =>
       sdk.rest.repos.createRelease({
         owner, repo, tag_name: 'v1.0.0', target_commitish: 'main', name: 'First', body: 'Notes', draft: false, prerelease: true, generate_release_notes: true, make_latest: 'false',
       }),
     );
-    const { result } = await runStep('release_again');
+    const { result } = await harness.runStep('release_again');
     expect(result.error?.message).toBe('GitHub answered 422: Validation Failed {"resource":"Release","code":"already_exists","field":"tag_name"}');
   });
 
   it('finds issues with the search syntax over every page', async () => {
     fake.addIssues(repository, 130, ['bug']);
     const q = 'repo:octocat/hello-world is:issue is:open label:bug crash';
-    const found = await expectLikeSdk('find', () => sdk.paginate(sdk.rest.search.issuesAndPullRequests, { q, sort: 'created', order: 'asc', per_page: 100 }));
+    const found = await harness.expectLikeSdk('find', () => sdk.paginate(sdk.rest.search.issuesAndPullRequests, { q, sort: 'created', order: 'asc', per_page: 100 }));
     // The two issues created above (ours and the SDK's) carry the label too.
     expect(found.output?.items).toHaveLength(132);
     expect(fake.requestsTo('GET', '/search/issues').length).toBe(4);
@@ -190,7 +163,7 @@ describe('GitHub actions match @octokit/rest', () => {
 
   it("lists a repository's issues with filters over every page", async () => {
     fake.addIssues(repository, 120, ['bug', 'ui']);
-    const listed = await expectLikeSdk('list', () =>
+    const listed = await harness.expectLikeSdk('list', () =>
       sdk.paginate(sdk.rest.issues.listForRepo, { owner, repo, state: 'all', labels: 'bug,ui', creator: 'octocat', since: '2024-06-01T00:00:00Z', sort: 'created', direction: 'asc', per_page: 100 }),
     );
     expect(listed.output?.items).toHaveLength(120);

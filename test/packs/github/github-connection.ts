@@ -1,5 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { expect } from 'vitest';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { GithubFake, GithubRequest } from './github-fake.js';
 
@@ -8,14 +10,13 @@ export const personalToken = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
 export const webhookSecret = "It's a Secret to Everybody";
 
 /** Saves a GitHub connection with a pasted personal access token, pointed at the fake (its test request runs there). */
-export async function connectGithub(server: SwitchyardProcess, fake: GithubFake, token = personalToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectGithub(server: SwitchyardProcess, fake: GithubFake, token = personalToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'github',
     name: 'GitHub (octocat)',
     fields: { base_url: fake.url, webhook_secret: webhookSecret },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: the official REST SDK pointed at the fake with the same token. */
@@ -51,11 +52,5 @@ export function expectSameRequest(ours: GithubRequest, sdk: GithubRequest): void
   expect(ours.headers['user-agent']).toBe('Switchyard');
 }
 
-/** Runs an SDK call and answers the requests it sent; a refusal by the fake is part of what is compared, not a failure. */
-export async function sdkRequests(fake: GithubFake, call: () => Promise<unknown>): Promise<GithubRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'status' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** Octokit's errors that are the fake's refusal (a RequestError carries the HTTP `status`). */
+export const githubRefusal = errorWith('status');

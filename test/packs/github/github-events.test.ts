@@ -1,10 +1,11 @@
 import type { Octokit } from '@octokit/rest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sdkRequests } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { connectGithub, expectSameRequest, githubSdk, personalToken, sdkRequests } from './github-connection.js';
+import { connectGithub, expectSameRequest, githubRefusal, githubSdk, personalToken } from './github-connection.js';
 import { deliver, issuesPayload, pingPayload } from './github-delivery.js';
 import { GithubFake } from './github-fake.js';
 
@@ -50,6 +51,7 @@ describe('GitHub repository events through a managed webhook', () => {
     expect(config.secret).toMatch(/^\S{32,}$/);
     const [sdkCreate] = await sdkRequests(fake, () =>
       sdk.rest.repos.createWebhook({ owner, repo, name: 'web', active: true, events, config: { url: config.url, content_type: 'json', secret: config.secret, insecure_ssl: '0' } }),
+      githubRefusal,
     );
     expectSameRequest(created!, sdkCreate!);
     const secret = config.secret;
@@ -91,7 +93,7 @@ describe('GitHub repository events through a managed webhook', () => {
     const hookId = [...fake.hooks.keys()][0]!;
     expect((await server.api('POST', `/recipes/${recipe.id}/unpublish`, {})).status).toBe(200);
     const deleted = await waitFor(() => fake.requestsTo('DELETE', `/repos/octocat/hello-world/hooks/${hookId}`)[0], { timeoutMs: 10_000, what: 'the webhook to be deleted' });
-    const [sdkDelete] = await sdkRequests(fake, () => sdk.rest.repos.deleteWebhook({ owner, repo, hook_id: hookId }));
+    const [sdkDelete] = await sdkRequests(fake, () => sdk.rest.repos.deleteWebhook({ owner, repo, hook_id: hookId }), githubRefusal);
     expectSameRequest(deleted, sdkDelete!);
     expect(await listRuns(server, recipe.id)).toHaveLength(2);
   });
