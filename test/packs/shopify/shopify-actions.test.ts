@@ -1,16 +1,11 @@
 import type { AdminApiClient } from '@shopify/admin-api-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { productCreate, productUpdate, customerCreate, ordersSearch, inventoryAdjustQuantities } from '../../../connectors/src/packs/shopify/shopify-graphql.js';
+import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { adminToken, connectShopify, expectSameRequest, graphqlSdk, sdkRequests, shopifySdk } from './shopify-connection.js';
+import { adminToken, connectShopify, expectSameRequest, graphqlSdk, shopifySdk } from './shopify-connection.js';
 import { ShopifyFake, type ShopifyRequest } from './shopify-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: unknown;
-  error?: { code: string; message: string; retryable?: boolean };
-}
 
 const item = 'gid://shopify/InventoryItem/30322695';
 const warehouse = 'gid://shopify/Location/1';
@@ -28,8 +23,7 @@ describe('Shopify actions match the official clients', () => {
   let server: SwitchyardProcess;
   let sdk: AdminApiClient;
   let connection: string;
-  let recipeId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<ShopifyRequest, unknown, keyof typeof steps>;
 
   const steps = {
     product: { use: 'shopify/create-product', input: { title: 'Sleek Cotton Shirt', descriptionHtml: '<p>Soft</p>', vendor: 'Acme', productType: 'Shirts', tags: 'cotton, summer', status: 'DRAFT' } },
@@ -57,36 +51,20 @@ describe('Shopify actions match the official clients', () => {
     const connected = await connectShopify(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-      name: 'Every Shopify action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-    });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every Shopify action', connection, steps, compare: expectSameRequest });
   });
 
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: ShopifyRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
   /** Runs our step, then the SDK's GraphQL request for the same document and variables; one request each, alike. */
-  async function expectLikeSdk(stepId: keyof typeof steps, query: string, variables: Record<string, unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, () => sdk.request(query, { variables }));
+  async function expectLikeSdk(stepId: keyof typeof steps, query: string, variables: Record<string, unknown>): Promise<StepTest<unknown>> {
+    const { result, requests } = await harness.runStep(stepId);
     expect(requests).toHaveLength(1);
-    expect(theirs).toHaveLength(1);
-    expectSameRequest(requests[0]!, theirs[0]!);
+    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.request(query, { variables })));
     return result;
   }
 
   it('checks the connection with GET shop.json as the REST client sends it, and refuses a wrong token with its sentence', async () => {
     const ours = fake.requests.find((request) => request.path.endsWith('/shop.json'))!;
-    const [theirs] = await sdkRequests(fake, () => shopifySdk(fake).rest.get({ path: 'shop' }));
+    const [theirs] = await harness.sdkRequests(() => shopifySdk(fake).rest.get({ path: 'shop' }));
     expect(ours.path).toBe('/admin/api/2025-10/shop.json');
     expectSameRequest(ours, theirs!);
     const refused = await connectShopify(server, fake, 'shpat_wrong');
@@ -118,15 +96,15 @@ describe('Shopify actions match the official clients', () => {
   });
 
   it("says what a mutation's userErrors say", async () => {
-    expect((await runStep('blank_title')).result.error).toMatchObject({ code: 'VENDOR_REFUSED', message: "Shopify refused the request: Title can't be blank" });
-    expect((await runStep('missing_product')).result.error?.message).toBe('Shopify refused the request: Product does not exist');
+    expect((await harness.runStep('blank_title')).result.error).toMatchObject({ code: 'VENDOR_REFUSED', message: "Shopify refused the request: Title can't be blank" });
+    expect((await harness.runStep('missing_product')).result.error?.message).toBe('Shopify refused the request: Product does not exist');
   });
 
   it('creates a customer, and explains an email that is taken', async () => {
     const input = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', phone: '+16135550135', tags: ['vip'], note: 'Trade fair' };
     const customer = await expectLikeSdk('customer', customerCreate, { input });
     expect(customer.output).toMatchObject(input);
-    expect((await runStep('customer_again')).result.error?.message).toBe('Shopify refused the request: Email has already been taken');
+    expect((await harness.runStep('customer_again')).result.error?.message).toBe('Shopify refused the request: Email has already been taken');
   });
 
   it('finds orders by name and by email, the value quoted as one search term', async () => {
@@ -144,12 +122,12 @@ describe('Shopify actions match the official clients', () => {
     expect(adjusted.output).toMatchObject({ reason: 'shrinkage', changes: [{ name: 'available', delta: -2 }] });
     // Ours and the SDK's: 10 - 2 - 2.
     expect(fake.store.inventory.get(`${item} ${warehouse}`)).toEqual({ available: 6 });
-    expect((await runStep('inventory_elsewhere')).result.error?.message).toBe('Shopify refused the request: The specified inventory item could not be found at this location.');
+    expect((await harness.runStep('inventory_elsewhere')).result.error?.message).toBe('Shopify refused the request: The specified inventory item could not be found at this location.');
   });
 
   it('reads a THROTTLED answer as retryable, with a sentence', async () => {
     fake.store.throttleNext = 1;
-    const { result } = await runStep('by_name');
+    const { result } = await harness.runStep('by_name');
     expect(result.error).toMatchObject({ code: 'VENDOR_REFUSED', message: "Shopify refused the request: Shopify is throttling this app (the query cost is over the shop's limit); the step is tried again shortly." });
   });
 });

@@ -3,6 +3,7 @@ import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-cl
 import { ApiVersion, Session, shopifyApi, type Shopify } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { expect } from 'vitest';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { apiVersion, shopDomain, type ShopifyFake, type ShopifyRequest } from './shopify-fake.js';
 
@@ -12,14 +13,13 @@ export const adminToken = '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';
 export const notificationsSecret = 'b7a1d0c9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1';
 
 /** Saves a Shopify connection with a pasted Admin API access token, its admin URL pointed at the fake. */
-export async function connectShopify(server: SwitchyardProcess, fake: ShopifyFake, token = adminToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectShopify(server: SwitchyardProcess, fake: ShopifyFake, token = adminToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'shopify',
     name: 'Shopify (my-store)',
     fields: { shop: 'my-store', admin_url: fake.url, client_secret: fake.app.clientSecret, webhook_secret: notificationsSecret },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** Sends what the SDKs address to https://my-store.myshopify.com to the fake instead (same path, query, headers, body). */
@@ -57,11 +57,4 @@ function meaning(request: ShopifyRequest) {
 export function expectSameRequest(ours: ShopifyRequest, sdk: ShopifyRequest): void {
   expect(meaning(ours)).toEqual(meaning(sdk));
   expect(meaning(ours)).toMatchObject({ token: adminToken, authorization: undefined });
-}
-
-/** Runs an SDK call and answers the requests it sent. */
-export async function sdkRequests(fake: ShopifyFake, call: () => Promise<unknown>): Promise<ShopifyRequest[]> {
-  const before = fake.requests.length;
-  await call();
-  return fake.requests.slice(before);
 }

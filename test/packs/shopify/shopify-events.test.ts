@@ -2,11 +2,12 @@ import type { AdminApiClient } from '@shopify/admin-api-client';
 import type { Shopify } from '@shopify/shopify-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webhookSubscriptionCreate, webhookSubscriptionDelete } from '../../../connectors/src/packs/shopify/shopify-graphql.js';
+import { sdkRequests } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { adminToken, connectShopify, expectSameRequest, graphqlSdk, notificationsSecret, sdkRequests, shopifySdk } from './shopify-connection.js';
+import { adminToken, connectShopify, expectSameRequest, graphqlSdk, notificationsSecret, shopifySdk } from './shopify-connection.js';
 import { deliver, orderPayload, sdkAccepts } from './shopify-delivery.js';
 import { ShopifyFake } from './shopify-fake.js';
 
