@@ -1,15 +1,12 @@
 import type { Client } from '@notionhq/client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectNotion, expectSameRequest, integrationSecret, notionSdk, sdkRequest } from './notion-connection.js';
+import { connectNotion, expectSameRequest, integrationSecret, notionRefusal, notionSdk } from './notion-connection.js';
 import { NotionFake, property, type NotionRequest } from './notion-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { id?: string; items?: { id: string }[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { id?: string; items?: { id: string }[] };
 
 const title = (text: string) => ({ title: [{ text: { content: text } }] });
 const richText = (text: string) => ({ rich_text: [{ text: { content: text } }] });
@@ -45,11 +42,10 @@ describe('Notion actions match @notionhq/client', () => {
   let fake: NotionFake;
   let server: SwitchyardProcess;
   let sdk: Client;
-  let recipeId: string;
   let connectionId: string;
   let tasks: ReturnType<NotionFake['addDataSource']>;
   let everything: ReturnType<NotionFake['addDataSource']>;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<NotionRequest, Output, keyof typeof steps>;
 
   const typed = {
     Name: 'Ship v2',
@@ -90,30 +86,25 @@ describe('Notion actions match @notionhq/client', () => {
     const connection = await connectNotion(server, fake);
     expect(connection.status).toBe(201);
     connectionId = connection.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+    harness = await PackStepHarness.importAllSteps({
+      server,
+      fake,
       name: 'Every Notion action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection: connection.id, ...step })),
+      connection: connection.id,
+      steps,
+      trigger: { source: tasks.id, everything: everything.id },
+      compare: expectSameRequest,
+      isRefusal: notionRefusal,
     });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
   });
 
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: NotionRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { trigger: { source: tasks.id, everything: everything.id }, steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
   /** The step's one write (after the data source's properties, read once a minute at most) against the SDK's. */
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
+  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest<Output>> {
+    const { result, requests } = await harness.runStep(stepId);
     expect(result.error).toBeUndefined();
     const writes = requests.filter((request) => request.method !== 'GET');
     expect(writes).toHaveLength(1);
-    expectSameRequest(writes[0]!, await sdkRequest(fake, call));
+    expectSameRequest(writes[0]!, await sdkRequest(fake, call, notionRefusal));
     return result;
   }
 
@@ -173,7 +164,7 @@ describe('Notion actions match @notionhq/client', () => {
     const read = fake.requests.filter((request) => request.path === `/v1/data_sources/${everything.id}`);
     expect(read.at(-1)).toMatchObject({ method: 'GET', headers: { 'notion-version': '2025-09-03', authorization: `Bearer ${integrationSecret}` } });
     // The SDK reads a data source at the same address.
-    expectSameRequest(read.at(-1)!, await sdkRequest(fake, () => sdk.dataSources.retrieve({ data_source_id: everything.id })));
+    expectSameRequest(read.at(-1)!, await sdkRequest(fake, () => sdk.dataSources.retrieve({ data_source_id: everything.id }), notionRefusal));
 
     const updated = await fields('update-page', { page_id: 'p', data_source_id: everything.id });
     expect(updated.map((field) => field.key)).toEqual(created.map((field) => field.key));
@@ -217,18 +208,18 @@ describe('Notion actions match @notionhq/client', () => {
   });
 
   it('updates only the properties filled in, then finds the item by its new status', async () => {
-    const id = outputs['create'] as { id: string };
+    const id = harness.outputs['create'] as { id: string };
     // Name left empty and Due mapped to nothing are not sent: the page keeps them.
     await expectLikeSdk('update', () => sdk.pages.update({ page_id: id.id, properties: { Status: { status: { name: 'Done' } } } }));
     expect(fake.page(id.id)!.properties).toMatchObject({ Status: { status: { name: 'Done' } }, Name: { title: [{ plain_text: 'Plan the launch' }] } });
     await expectLikeSdk('find', () =>
       sdk.dataSources.query({ data_source_id: tasks.id, filter: { property: 'Status', status: { equals: 'Done' } }, sorts: [{ timestamp: 'created_time', direction: 'ascending' }], page_size: 100 } as never),
     );
-    expect((outputs['find'] as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([id.id]);
+    expect((harness.outputs['find'] as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([id.id]);
   });
 
   it('appends a paragraph, a heading, a bulleted item and a checked to-do', async () => {
-    const pageId = (outputs['create'] as { id: string }).id;
+    const pageId = (harness.outputs['create'] as { id: string }).id;
     const block = (type: string, text: string, extra: Record<string, unknown> = {}) => ({ object: 'block', type, [type]: { rich_text: [{ type: 'text', text: { content: text } }], ...extra } });
     await expectLikeSdk('paragraph', () => sdk.blocks.children.append({ block_id: pageId, children: [block('paragraph', 'Kick-off on Monday')] } as never));
     await expectLikeSdk('heading', () => sdk.blocks.children.append({ block_id: pageId, children: [block('heading_2', 'Agenda')] } as never));
@@ -240,28 +231,28 @@ describe('Notion actions match @notionhq/client', () => {
   });
 
   it('trashes the page (in_trash) without a database chosen, like the SDK', async () => {
-    const pageId = (outputs['create'] as { id: string }).id;
+    const pageId = (harness.outputs['create'] as { id: string }).id;
     // No database, no property fields: `properties` is the empty object, which Notion reads as "change none".
-    const { requests } = await runStep('trash');
+    const { requests } = await harness.runStep('trash');
     expect(requests).toHaveLength(1);
-    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.pages.update({ page_id: pageId, properties: {}, in_trash: true })));
+    expectSameRequest(requests[0]!, await sdkRequest(fake, () => sdk.pages.update({ page_id: pageId, properties: {}, in_trash: true }), notionRefusal));
     expect(fake.page(pageId)!.in_trash).toBe(true);
   });
 
   it('pages through a query with start_cursor in the body', async () => {
     for (let i = 0; i < 120; i++) fake.addPage(tasks, `Backlog ${i}`, { Status: { status: { name: 'Done' } } });
-    const { result, requests } = await runStep('find');
+    const { result, requests } = await harness.runStep('find');
     expect(result.output!.items).toHaveLength(120);
     expect(requests.map((request) => (request.json as { start_cursor?: string }).start_cursor)).toEqual([undefined, 'cursor-100']);
   });
 
   it('reads Notion refusals as sentences', async () => {
-    const missing = await runStep('missing');
+    const missing = await harness.runStep('missing');
     expect(missing.result.error?.message).toContain('Notion cannot find it (object_not_found): check the ID and share the page or database with the integration');
-    const untitled = await runStep('untitled');
+    const untitled = await harness.runStep('untitled');
     expect(untitled.result.error).toMatchObject({ code: 'INVALID_STEP_INPUT', message: expect.stringContaining('"Name" is required') });
     expect(untitled.requests.filter((request) => request.method === 'POST')).toEqual([]);
-    const computed = await runStep('computed');
+    const computed = await harness.runStep('computed');
     expect(computed.result.error?.message).toContain('has no field "Auto formula" here');
     expect(server.logTail(5000)).not.toContain(integrationSecret);
   });

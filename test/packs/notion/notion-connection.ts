@@ -1,5 +1,7 @@
 import { Client, LogLevel } from '@notionhq/client';
 import { expect } from 'vitest';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { NotionFake, NotionRequest } from './notion-fake.js';
 
@@ -7,14 +9,13 @@ import type { NotionFake, NotionRequest } from './notion-fake.js';
 export const integrationSecret = 'ntn_1234567890abcdefSwitchyardE2eInternalSecret00';
 
 /** Saves a Notion connection with a pasted internal integration secret, pointed at the fake (its /users/me runs there). */
-export async function connectNotion(server: SwitchyardProcess, fake: NotionFake, token = integrationSecret): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectNotion(server: SwitchyardProcess, fake: NotionFake, token = integrationSecret): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'notion',
     name: 'Notion (Acme)',
     fields: { base_url: fake.url },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: Notion's official client (its default Notion-Version) pointed at the fake, without retries. */
@@ -39,12 +40,5 @@ export function expectSameRequest(ours: NotionRequest, sdk: NotionRequest): void
   expect(ours.headers['authorization']).toBe(`Bearer ${integrationSecret}`);
 }
 
-/** Runs an SDK call and answers the one request it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequest(fake: NotionFake, call: () => Promise<unknown>): Promise<NotionRequest> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'code' in error)) throw error;
-  });
-  expect(fake.requests.length).toBe(before + 1);
-  return fake.requests.at(-1)!;
-}
+/** The SDK's errors that are the fake's refusal (an APIResponseError carries Notion's `code`). */
+export const notionRefusal = errorWith('code');
