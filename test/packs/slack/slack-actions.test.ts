@@ -1,16 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { botToken, connectSlack, expectSameRequest, sdkRequest, slackSdk } from './slack-connection.js';
+import { botToken, connectSlack, expectSameRequest, slackRefusal, slackSdk } from './slack-connection.js';
 import { SlackFake, type SlackRequest } from './slack-fake.js';
 import type { FakeChannel } from './slack-fake-methods.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { ts?: string; id?: string; items?: { id: string; name: string }[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { ts?: string; id?: string; items?: { id: string; name: string }[] };
 
 const blocks = [
   { type: 'header', text: { type: 'plain_text', text: 'Deploy finished' } },
@@ -29,12 +26,11 @@ describe('Slack actions match @slack/web-api', () => {
   let fake: SlackFake;
   let server: SwitchyardProcess;
   let sdk: WebClient;
-  let recipeId: string;
   let deploys: FakeChannel;
   let outside: FakeChannel;
   let lobby: FakeChannel;
   let connectionId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<SlackRequest, Output, keyof typeof steps>;
 
   const steps = {
     post: {
@@ -69,32 +65,24 @@ describe('Slack actions match @slack/web-api', () => {
     const connection = await connectSlack(server, fake);
     expect(connection.status).toBe(201);
     connectionId = connection.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+    harness = await PackStepHarness.importAllSteps({
+      server,
+      fake,
       name: 'Every Slack action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection: connection.id, ...step })),
+      connection: connection.id,
+      steps,
+      trigger: { channel: deploys.id, outside: outside.id, lobby: lobby.id },
+      compare: expectSameRequest,
+      isRefusal: slackRefusal,
     });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
   });
 
-  /** Tests one step on sample data (earlier outputs as `steps`); answers its result and the requests it sent. */
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: SlackRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, {
-      sample: { trigger: { channel: deploys.id, outside: outside.id, lobby: lobby.id }, steps: outputs },
-    });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
   /** Our one request for a step, and the SDK's for the same operation: the same in every way Slack reads. */
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
+  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest<Output>> {
+    const { result, requests } = await harness.runStep(stepId);
     expect(result.error).toBeUndefined();
     expect(requests).toHaveLength(1);
-    expectSameRequest(requests[0]!, await sdkRequest(fake, call));
+    expectSameRequest(requests[0]!, await sdkRequest(fake, call, slackRefusal));
     return result;
   }
 
@@ -158,7 +146,7 @@ describe('Slack actions match @slack/web-api', () => {
   });
 
   it('replies in the thread and updates the message', async () => {
-    const ts = (outputs['post'] as { ts: string }).ts;
+    const ts = (harness.outputs['post'] as { ts: string }).ts;
     const reply = await expectLikeSdk('reply', () => sdk.chat.postMessage({ channel: deploys.id, thread_ts: ts, text: 'Changelog: 3 fixes', reply_broadcast: true }));
     expect(reply.output).toMatchObject({ message: { thread_ts: ts } });
     await expectLikeSdk('update', () => sdk.chat.update({ channel: deploys.id, ts, text: 'Deploy finished: api v2.4.1 (verified)' }));
@@ -166,13 +154,13 @@ describe('Slack actions match @slack/web-api', () => {
   });
 
   it('adds a reaction (the emoji name without colons), and names a missing scope', async () => {
-    const ts = (outputs['post'] as { ts: string }).ts;
+    const ts = (harness.outputs['post'] as { ts: string }).ts;
     await expectLikeSdk('react', () => sdk.reactions.add({ channel: deploys.id, timestamp: ts, name: 'white_check_mark' }));
     expect(deploys.messages.find((message) => message.ts === ts)!.reactions).toEqual([{ name: 'white_check_mark', users: [fake.state.botUserId], count: 1 }]);
 
     fake.scopes.delete('reactions:write');
     try {
-      const { result } = await runStep('react');
+      const { result } = await harness.runStep('react');
       expect(result.error?.message).toBe(
         'Slack refused the request: The Slack app lacks the reactions:write scope (missing_scope): add it under OAuth & Permissions, reinstall the app, then reconnect.',
       );
@@ -208,11 +196,11 @@ describe('Slack actions match @slack/web-api', () => {
   it('lists channels over every page of response_metadata.next_cursor', async () => {
     fake.state.maxPageSize = 2;
     try {
-      const { result, requests } = await runStep('channels');
+      const { result, requests } = await harness.runStep('channels');
       expect(result.output!.items!.map((channel) => channel.name)).toEqual(['deploys', 'random', 'lobby', 'launch-2024']);
       expect(requests.map((request) => request.query['cursor'])).toEqual([undefined, expect.any(String)]);
       // The SDK posts list calls as forms; Slack reads the same arguments from a GET query.
-      const theirs = await sdkRequest(fake, () => sdk.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000 }));
+      const theirs = await sdkRequest(fake, () => sdk.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000 }), slackRefusal);
       expect(requests[0]!.args).toEqual(theirs.args);
       expect(requests[0]!.headers['authorization']).toBe(theirs.headers['authorization']);
     } finally {
@@ -227,7 +215,7 @@ describe('Slack actions match @slack/web-api', () => {
       { label: '#deploys', value: deploys.id },
       { label: '#random', value: outside.id },
       { label: '#lobby', value: lobby.id },
-      { label: '#launch-2024', value: (outputs['create'] as { id: string }).id },
+      { label: '#launch-2024', value: (harness.outputs['create'] as { id: string }).id },
     ]);
     expect(fake.calls('conversations.list').at(-1)!.query).toEqual({ types: 'public_channel,private_channel', exclude_archived: 'true', limit: '1000' });
     const users = await server.api<{ choices: { label: string; value: string }[] }>('POST', '/packs/slack/actions/invite-to-channel/fields/users/choices', { connection: connectionId });
@@ -245,7 +233,7 @@ describe('Slack actions match @slack/web-api', () => {
       ['bad_blocks', 'Slack refused the request: The blocks must be a JSON list of Block Kit blocks'],
     ];
     for (const [stepId, message] of cases) {
-      const { result } = await runStep(stepId);
+      const { result } = await harness.runStep(stepId);
       expect(result.ok).toBe(false);
       expect(result.error?.message).toContain(message);
     }
@@ -255,7 +243,7 @@ describe('Slack actions match @slack/web-api', () => {
   it('marks the connection for reconnecting when Slack says the token was revoked (HTTP 200, token_revoked)', async () => {
     fake.revoked = true;
     try {
-      const { result, requests } = await runStep('find');
+      const { result, requests } = await harness.runStep('find');
       expect(result.ok).toBe(false);
       expect(result.error?.message).toContain('paste a new one or connect through OAuth');
       expect(requests).toHaveLength(1);

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { expect } from 'vitest';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { SlackFake, SlackRequest } from './slack-fake.js';
 
@@ -9,14 +11,13 @@ export const botToken = 'xoxb-1717243200-5829471037-Sw1tchyArdE2eT0ken';
 export const signingSecret = '8f742231b10e8888abcd99yyyzzz85a5';
 
 /** Saves a Slack connection with a pasted bot token, pointed at the fake (its auth.test runs there). */
-export async function connectSlack(server: SwitchyardProcess, fake: SlackFake, token = botToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectSlack(server: SwitchyardProcess, fake: SlackFake, token = botToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'slack',
     name: 'Slack (Switchyard QA)',
     fields: { base_url: fake.url, signing_secret: signingSecret },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: Slack's official Web API client pointed at the fake, without retries (its warnings about the fake's answers muted). */
@@ -48,12 +49,5 @@ export function expectSameRequest(ours: SlackRequest, sdk: SlackRequest): void {
   if (ours.method === 'POST') expect(ours.contentType).toBe('application/x-www-form-urlencoded');
 }
 
-/** Runs an SDK call and answers the one request it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequest(fake: SlackFake, call: () => Promise<unknown>): Promise<SlackRequest> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'code' in error)) throw error;
-  });
-  expect(fake.requests.length).toBe(before + 1);
-  return fake.requests.at(-1)!;
-}
+/** The Web API client's errors that are the fake's refusal (they carry a `code`, e.g. slack_webapi_platform_error). */
+export const slackRefusal = errorWith('code');
