@@ -1,16 +1,13 @@
 import type Airtable from 'airtable';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { getRun, waitForRun } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { airtableSdk, connectAirtable, expectSameRequest, personalToken, sdkRequests } from './airtable-connection.js';
+import { airtableRefusal, airtableSdk, connectAirtable, expectSameRequest, personalToken } from './airtable-connection.js';
 import { AirtableFake, type AirtableRequest } from './airtable-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: { items: { id: string; fields: Record<string, unknown> }[] };
-  error?: { code: string; message: string };
-}
+type Output = { items: { id: string; fields: Record<string, unknown> }[] };
 
 const people = Array.from({ length: 25 }, (_, i) => ({ fields: { Name: `Person ${i + 1}`, Email: `p${i + 1}@example.com` } }));
 const tricky = "O'Brien \\ Co\nLtd";
@@ -28,9 +25,8 @@ describe('Airtable actions match the airtable client', () => {
   let server: SwitchyardProcess;
   let sdk: Airtable;
   let connectionId: string;
-  let recipeId: string;
   let contacts: ReturnType<AirtableFake['addTable']>;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<AirtableRequest, Output, keyof typeof steps>;
 
   const at = { base_id: '{{trigger.base}}', table: '{{trigger.table}}' };
   const steps = {
@@ -50,22 +46,17 @@ describe('Airtable actions match the airtable client', () => {
     const connection = await connectAirtable(server, fake);
     expect(connection.status).toBe(201);
     connectionId = connection.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+    harness = await PackStepHarness.importAllSteps({
+      server,
+      fake,
       name: 'Every Airtable action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection: connection.id, ...step })),
+      connection: connection.id,
+      steps,
+      trigger: { base: fake.base.id, table: contacts.id },
+      compare: expectSameRequest,
+      isRefusal: airtableRefusal,
     });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
   });
-
-  async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; requests: AirtableRequest[] }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { trigger: { base: fake.base.id, table: contacts.id }, steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
 
   const table = () => sdk.base(fake.base.id)(contacts.id);
 
@@ -77,11 +68,11 @@ describe('Airtable actions match the airtable client', () => {
   });
 
   it('creates 25 records as three requests of at most 10, each equal to the SDK creating that chunk', async () => {
-    const { result, requests } = await runStep('create');
+    const { result, requests } = await harness.runStep('create');
     expect(result.error).toBeUndefined();
     expect(requests.map((request) => (request.json as { records: unknown[] }).records.length)).toEqual([10, 10, 5]);
     for (const [index, request] of requests.entries()) {
-      const [sent] = await sdkRequests(fake, () => table().create(people.slice(index * 10, index * 10 + 10), { typecast: true }));
+      const [sent] = await harness.sdkRequests(() => table().create(people.slice(index * 10, index * 10 + 10), { typecast: true }));
       expectSameRequest(request, sent!);
     }
     expect(result.output!.items.map((record) => record.fields['Name'])).toEqual(people.map((person) => person.fields.Name));
@@ -89,30 +80,30 @@ describe('Airtable actions match the airtable client', () => {
 
   // "Convert values" left empty is not sent (Airtable's default, false), as the SDK leaves it out.
   it('updates the created records in chunks, like the SDK', async () => {
-    const { result, requests } = await runStep('update');
+    const { result, requests } = await harness.runStep('update');
     expect(result.error).toBeUndefined();
     expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH', 'PATCH']);
-    const created = (outputs['create'] as { items: { id: string; fields: Record<string, unknown> }[] }).items;
-    const [sent] = await sdkRequests(fake, () => table().update(created.slice(0, 10) as never));
+    const created = (harness.outputs['create'] as { items: { id: string; fields: Record<string, unknown> }[] }).items;
+    const [sent] = await harness.sdkRequests(() => table().update(created.slice(0, 10) as never));
     expectSameRequest(requests[0]!, sent!);
   });
 
   it('upserts on a merge field: one updated, one created, as the SDK sends performUpsert', async () => {
     const existing = contacts.records.find((record) => record.fields['Email'] === 'p3@example.com')!;
-    const { result, requests } = await runStep('upsert');
+    const { result, requests } = await harness.runStep('upsert');
     expect(result.error).toBeUndefined();
     expect(result.output!.items.map((record) => [record.id === existing.id, record.fields['Name']])).toEqual([[true, 'Person Three'], [false, 'Newcomer']]);
-    const [sent] = await sdkRequests(fake, () => table().update(steps.upsert.input.records as never, { performUpsert: { fieldsToMergeOn: ['Email'] } } as never));
+    const [sent] = await harness.sdkRequests(() => table().update(steps.upsert.input.records as never, { performUpsert: { fieldsToMergeOn: ['Email'] } } as never));
     expectSameRequest(requests[0]!, sent!);
   });
 
   it("finds records whose value holds quotes, a backslash and a line break, with Airtable's escaping", async () => {
-    const { result, requests } = await runStep('find');
+    const { result, requests } = await harness.runStep('find');
     expect(result.error).toBeUndefined();
     expect(result.output!.items.map((record) => record.fields['Name'])).toEqual(['Brian']);
     const formula = new URL(`http://x/?${new URLSearchParams(requests[0]!.query).toString()}`).searchParams.get('filterByFormula');
     expect(formula).toBe("{Company} = 'O\\'Brien \\\\ Co\\nLtd'");
-    const [sent] = await sdkRequests(fake, () => table().select({ filterByFormula: formula!, pageSize: 100 }).firstPage());
+    const [sent] = await harness.sdkRequests(() => table().select({ filterByFormula: formula!, pageSize: 100 }).firstPage());
     expectSameRequest(requests[0]!, sent!);
   });
 
@@ -142,7 +133,7 @@ describe('Airtable actions match the airtable client', () => {
 
   it('says which chunk failed and what went through', async () => {
     fake.failCall(2);
-    const { result } = await runStep('create');
+    const { result } = await harness.runStep('create');
     expect(result.error?.message).toContain('chunk 2 of 3 (items 11–20) failed; items 1–10 went through and are not sent again on retry');
   });
 

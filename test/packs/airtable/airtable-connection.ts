@@ -1,5 +1,7 @@
 import Airtable from 'airtable';
 import { expect } from 'vitest';
+import type { IsRefusal } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { AirtableFake, AirtableRequest } from './airtable-fake.js';
 
@@ -7,14 +9,13 @@ import type { AirtableFake, AirtableRequest } from './airtable-fake.js';
 export const personalToken = 'patSwItChYaRd0001.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
 /** Saves an Airtable connection with a pasted personal access token, both hosts pointed at the fake. */
-export async function connectAirtable(server: SwitchyardProcess, fake: AirtableFake, token = personalToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectAirtable(server: SwitchyardProcess, fake: AirtableFake, token = personalToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'airtable',
     name: 'Airtable (Operations)',
     fields: { base_url: fake.url, auth_url: fake.url },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: the official `airtable` client pointed at the fake (endpointUrl), without retries. */
@@ -41,11 +42,5 @@ export function expectSameRequest(ours: AirtableRequest, sdk: AirtableRequest): 
   expect(ours.headers['authorization']).toBe(`Bearer ${personalToken}`);
 }
 
-/** Runs an SDK call and answers the requests it sent (a refusal by the fake is part of what is compared). */
-export async function sdkRequests(fake: AirtableFake, call: () => Promise<unknown>): Promise<AirtableRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'statusCode' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** The client's errors that are the fake's refusal: an AirtableError (a plain object with `statusCode`) or an Error. */
+export const airtableRefusal: IsRefusal = (error) => error instanceof Error || (typeof error === 'object' && error !== null && 'statusCode' in error);
