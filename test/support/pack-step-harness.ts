@@ -63,6 +63,8 @@ export interface PackStepOptions<R, S extends string> {
   /** The pack's own comparison of one of our requests with the SDK's (what its vendor reads differs). */
   compare: (ours: R, sdk: R) => void;
   isRefusal?: IsRefusal;
+  /** How many requests each side of `expectLikeSdk` must send, for packs whose every action is that many. */
+  requestsEach?: number;
 }
 
 /**
@@ -105,7 +107,9 @@ export class PackStepHarness<R, O = Record<string, unknown>, S extends string = 
   /** Runs our step, then `call` (the SDK's same operation): as many requests, each pair alike. */
   async expectLikeSdk(stepId: S, call: () => Promise<unknown>): Promise<StepTest<O>> {
     const { result, requests } = await this.runStep(stepId);
-    expectSameRequests(requests, await this.sdkRequests(call), this.options.compare);
+    const theirs = await this.sdkRequests(call);
+    if (this.options.requestsEach !== undefined) expect(requests).toHaveLength(this.options.requestsEach);
+    expectSameRequests(requests, theirs, this.options.compare);
     return result;
   }
 

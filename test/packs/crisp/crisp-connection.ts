@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Crisp } from 'crisp-api';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import type { IsRefusal } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { CrispFake } from './crisp-fake.js';
 
@@ -11,13 +13,12 @@ export const tokenKey = '6f1c4e0b8d3a2f7e9c5b1a0d4e8f2c6b7a9d3e1f5c0b8a2d4f6e9c1
 export const signingSecret = 'crisp-hook-signing-secret-7a9d3e1f';
 
 /** Saves a Crisp connection with the plugin token, pointed at the fake (its test request runs there). */
-export async function connectCrisp(server: SwitchyardProcess, fake: CrispFake, key = tokenKey): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectCrisp(server: SwitchyardProcess, fake: CrispFake, key = tokenKey): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'crisp',
     name: 'Crisp (Acme)',
     fields: { identifier: tokenIdentifier, key, website_id: websiteId, signing_secret: signingSecret, base_url: fake.url },
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle: crisp-api on the plugin tier, its REST host set to the fake (`setRestHost`). */
@@ -46,11 +47,5 @@ export function expectSameRequest(ours: RecordedRequest, sdk: RecordedRequest): 
   expect(ours.headers['authorization']).toBe(`Basic ${Buffer.from(`${tokenIdentifier}:${tokenKey}`).toString('base64')}`);
 }
 
-/** Runs an SDK call and answers the requests it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequests(fake: CrispFake, call: () => Promise<unknown>): Promise<RecordedRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(typeof error === 'object' && error !== null && 'reason' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** crisp-api's errors that are the fake's refusal: it rejects with a plain object giving Crisp's `reason`. */
+export const crispRefusal: IsRefusal = (error) => typeof error === 'object' && error !== null && 'reason' in error;

@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns, type PublishedRecipe } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectCrisp, crispSdk, crispSignature, expectSameRequest, sdkRequests, signingSecret, tokenKey, websiteId } from './crisp-connection.js';
+import { connectCrisp, crispRefusal, crispSdk, crispSignature, expectSameRequest, signingSecret, tokenKey, websiteId } from './crisp-connection.js';
 import { CrispFake } from './crisp-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
 
 const session = 'session_36ba3566-9651-4790-afc8-ffedbccc317f';
 const people = 'ada@example.com';
@@ -26,7 +22,7 @@ describe('Crisp pack', () => {
   let fake: CrispFake;
   let server: SwitchyardProcess;
   let connection: string;
-  let recipeId: string;
+  let harness: PackStepHarness<RecordedRequest, Record<string, unknown>, keyof typeof steps>;
 
   const steps = {
     message: { use: 'crisp/send-message', input: { session_id: session, content: 'We are on it.', nickname: 'Grace' } },
@@ -44,30 +40,17 @@ describe('Crisp pack', () => {
     const connected = await connectCrisp(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
+    harness = await PackStepHarness.importAllSteps({
+      server,
+      fake,
       name: 'Every Crisp action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
+      connection,
+      steps,
+      compare: expectSameRequest,
+      isRefusal: crispRefusal,
+      requestsEach: 1,
     });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
   });
-
-  async function runStep(stepId: keyof typeof steps) {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: {} });
-    expect(answer.status).toBe(200);
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
-  async function expectLikeSdk(stepId: keyof typeof steps, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, call);
-    expect(requests).toHaveLength(1);
-    expect(theirs).toHaveLength(1);
-    expectSameRequest(requests[0]!, theirs[0]!);
-    return result;
-  }
 
   it('refuses a wrong token key with a sentence, and sends the plugin tier', async () => {
     const refused = await connectCrisp(server, fake, 'wrong-key');
@@ -78,24 +61,24 @@ describe('Crisp pack', () => {
 
   it('sends messages and notes as an operator, like crisp-api', async () => {
     const sdk = crispSdk(fake);
-    const message = await expectLikeSdk('message', () =>
+    const message = await harness.expectLikeSdk('message', () =>
       sdk.website.sendMessageInConversation(websiteId, session, { type: 'text', from: 'operator', origin: 'chat', content: 'We are on it.', user: { nickname: 'Grace' } }),
     );
     expect(message.output).toMatchObject({ error: false, reason: 'dispatched', data: { fingerprint: expect.any(Number) } });
-    await expectLikeSdk('note', () => sdk.website.sendMessageInConversation(websiteId, session, { type: 'note', from: 'operator', origin: 'chat', content: 'Refund approved', user: {} }));
+    await harness.expectLikeSdk('note', () => sdk.website.sendMessageInConversation(websiteId, session, { type: 'note', from: 'operator', origin: 'chat', content: 'Refund approved', user: {} }));
     expect(fake.messages.map((sent) => [sent['type'], sent['content']])).toEqual([['text', 'We are on it.'], ['text', 'We are on it.'], ['note', 'Refund approved'], ['note', 'Refund approved']]);
   });
 
   it('updates a contact and a conversation state, like crisp-api', async () => {
     const sdk = crispSdk(fake);
-    await expectLikeSdk('contact', () => sdk.website.updatePeopleProfile(websiteId, people, { person: { nickname: 'Ada Lovelace', phone: '+44 20 7946 0000' }, segments: ['vip', 'trial'] }));
+    await harness.expectLikeSdk('contact', () => sdk.website.updatePeopleProfile(websiteId, people, { person: { nickname: 'Ada Lovelace', phone: '+44 20 7946 0000' }, segments: ['vip', 'trial'] }));
     expect(fake.people.get(people)).toMatchObject({ email: people, person: { nickname: 'Ada Lovelace' }, segments: ['vip', 'trial'] });
-    await expectLikeSdk('state', () => sdk.website.changeConversationState(websiteId, session, 'resolved'));
+    await harness.expectLikeSdk('state', () => sdk.website.changeConversationState(websiteId, session, 'resolved'));
     expect(fake.sessions.get(session)).toEqual({ state: 'resolved' });
   });
 
   it("says what Crisp's refusal means", async () => {
-    const { result } = await runStep('missing');
+    const { result } = await harness.runStep('missing');
     expect(result.ok).toBe(false);
     expect(result.error?.message).toContain('Crisp found no conversation with this session ID.');
   });
