@@ -1,6 +1,8 @@
 import Asana from 'asana';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { AsanaFake } from './asana-fake.js';
 
@@ -8,14 +10,13 @@ import type { AsanaFake } from './asana-fake.js';
 export const personalToken = '2/1200000000000001/1206543210987654:0f7e9c5b1a0d4e8f2c6b7a9d3e1f5c0b';
 
 /** Saves an Asana connection with the pasted personal access token, pointed at the fake. */
-export async function connectAsana(server: SwitchyardProcess, fake: AsanaFake, token = personalToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectAsana(server: SwitchyardProcess, fake: AsanaFake, token = personalToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'asana',
     name: 'Asana (Acme)',
     fields: { base_url: fake.url, app_url: fake.origin },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /** The oracle's API objects: the official `asana` 3.x client with its basePath at the fake. */
@@ -42,11 +43,5 @@ export function expectSameRequest(ours: RecordedRequest, sdk: RecordedRequest): 
   expect(ours.headers['authorization']).toBe(`Bearer ${personalToken}`);
 }
 
-/** Runs an SDK call and answers the requests it sent; a refusal by the fake is part of what is compared. */
-export async function sdkRequests(fake: AsanaFake, call: () => Promise<unknown>): Promise<RecordedRequest[]> {
-  const before = fake.requests.length;
-  await call().catch((error: unknown) => {
-    if (!(error instanceof Error && 'status' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** The client's errors that are the fake's refusal (they carry the HTTP `status`). */
+export const asanaRefusal = errorWith('status');

@@ -1,16 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { PackStepHarness, sdkRequests } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { asanaSdk, connectAsana, expectSameRequest, personalToken, sdkRequests } from './asana-connection.js';
+import { asanaRefusal, asanaSdk, connectAsana, expectSameRequest, personalToken } from './asana-connection.js';
 import { AsanaFake } from './asana-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { items?: unknown[]; length?: number };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { items?: unknown[]; length?: number };
 
 const optFields = 'name,notes,completed,due_on,assignee.name,projects.name,workspace.name,permalink_url,created_at,modified_at';
 
@@ -26,8 +24,7 @@ describe('Asana pack', () => {
   let fake: AsanaFake;
   let server: SwitchyardProcess;
   let connection: string;
-  let recipeId: string;
-  const outputs: Record<string, unknown> = {};
+  let harness: PackStepHarness<RecordedRequest, Output, keyof ReturnType<typeof steps>>;
 
   beforeAll(async () => {
     fake = own(await AsanaFake.start(personalToken));
@@ -35,6 +32,15 @@ describe('Asana pack', () => {
     const connected = await connectAsana(server, fake);
     expect(connected.status).toBe(201);
     connection = connected.id;
+    harness = await PackStepHarness.importAllSteps({
+      server,
+      fake,
+      name: 'Every Asana action',
+      connection,
+      steps: steps(fake.workspace.gid, fake.project.gid),
+      compare: expectSameRequest,
+      isRefusal: asanaRefusal,
+    });
   });
 
   const steps = (workspace: string, project: string) => ({
@@ -46,39 +52,14 @@ describe('Asana pack', () => {
     list: { use: 'asana/list-project-tasks', input: { workspace, project } },
   });
 
-  async function runStep(stepId: string) {
-    if (!recipeId) {
-      const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-        name: 'Every Asana action',
-        trigger: { use: 'core/manual' },
-        steps: Object.entries(steps(fake.workspace.gid, fake.project.gid)).map(([id, step]) => ({ id, connection, ...step })),
-      });
-      expect(imported.status).toBe(201);
-      recipeId = imported.body.id;
-    }
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
-
-  async function expectLikeSdk(stepId: string, call: () => Promise<unknown>): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
-    const theirs = await sdkRequests(fake, call);
-    expect(requests.length).toBe(theirs.length);
-    requests.forEach((request, index) => expectSameRequest(request, theirs[index]!));
-    return result;
-  }
-
   it('creates, updates and comments on a task like the asana client', async () => {
     const sdk = asanaSdk(fake);
     const data = { name: 'Reply to Ada', notes: 'Order 1042 is late.', assignee: 'me', due_on: '2026-12-01', workspace: fake.workspace.gid, projects: [fake.project.gid] };
-    const created = await expectLikeSdk('create', () => sdk.tasks.createTask({ data }, { opt_fields: optFields }));
+    const created = await harness.expectLikeSdk('create', () => sdk.tasks.createTask({ data }, { opt_fields: optFields }));
     expect(created.output).toMatchObject({ gid: '1204000000000001', name: 'Reply to Ada', projects: [{ gid: fake.project.gid }] });
-    await expectLikeSdk('update', () => sdk.tasks.updateTask({ data: { notes: 'Answered.', completed: true } }, '1204000000000001', { opt_fields: optFields }));
+    await harness.expectLikeSdk('update', () => sdk.tasks.updateTask({ data: { notes: 'Answered.', completed: true } }, '1204000000000001', { opt_fields: optFields }));
     expect(fake.tasks[0]).toMatchObject({ completed: true, notes: 'Answered.' });
-    const comment = await expectLikeSdk('comment', () => sdk.stories.createStoryForTask({ data: { text: 'Followed up by email.' } }, '1204000000000001'));
+    const comment = await harness.expectLikeSdk('comment', () => sdk.stories.createStoryForTask({ data: { text: 'Followed up by email.' } }, '1204000000000001'));
     expect(comment.output).toMatchObject({ type: 'comment', text: 'Followed up by email.' });
   });
 
@@ -91,16 +72,16 @@ describe('Asana pack', () => {
   });
 
   it("says what Asana's 404 means", async () => {
-    const { result } = await runStep('comment_missing');
+    const { result } = await harness.runStep('comment_missing');
     expect(result.error?.message).toContain('Asana found no such task, project or workspace (task: Unknown object: 1204999999999999).');
   });
 
   it('searches a workspace and lists a project over every page, like the asana client', async () => {
     const sdk = asanaSdk(fake);
-    const found = await expectLikeSdk('find', () => sdk.tasks.searchTasksForWorkspace(fake.workspace.gid, { text: 'ada', completed: false, sort_by: 'modified_at', opt_fields: optFields }));
+    const found = await harness.expectLikeSdk('find', () => sdk.tasks.searchTasksForWorkspace(fake.workspace.gid, { text: 'ada', completed: false, sort_by: 'modified_at', opt_fields: optFields }));
     expect(found.output).toHaveLength(2);
     fake.addTasks(230);
-    const listed = await expectLikeSdk('list', async () => {
+    const listed = await harness.expectLikeSdk('list', async () => {
       let page = await sdk.tasks.getTasksForProject(fake.project.gid, { limit: 100, opt_fields: optFields });
       for (let pages = 1; page.nextPage && pages < 10; pages++) {
         page = await page.nextPage();
@@ -155,7 +136,7 @@ describe('Asana pack', () => {
     const [hookGid, hook] = [...fake.hooks.entries()][0]!;
     expect(hook).toMatchObject({ resource: fake.project.gid, target: expect.stringContaining(recipe.hookPath) });
     const [sent] = fake.requestsTo('POST', '/api/1.0/webhooks');
-    const [theirs] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.createWebhook({ data: { resource: fake.project.gid, target: hook.target } }));
+    const [theirs] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.createWebhook({ data: { resource: fake.project.gid, target: hook.target } }), asanaRefusal);
     expectSameRequest(sent!, theirs!);
     fake.hooks.delete([...fake.hooks.keys()][1]!);
 
@@ -179,7 +160,7 @@ describe('Asana pack', () => {
     expect((await server.api('POST', `/recipes/${recipe.id}/unpublish`, {})).status).toBe(200);
     const deleted = await waitFor(() => fake.requestsTo('DELETE', `/api/1.0/webhooks/${hookGid}`)[0], { timeoutMs: 10_000, what: 'the webhook to be deleted' });
     fake.hooks.set(hookGid, hook);
-    const [sdkDelete] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.deleteWebhook(hookGid));
+    const [sdkDelete] = await sdkRequests(fake, () => asanaSdk(fake).webhooks.deleteWebhook(hookGid), asanaRefusal);
     expectSameRequest(deleted, sdkDelete!);
     expect(await listRuns(server, recipe.id)).toHaveLength(1);
     expect(server.logTail(5000)).not.toContain(personalToken);
