@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { apiToken, connectMonday, expectSameRequest, mondaySdk, sdkRequest } from './monday-connection.js';
+import { apiToken, connectMonday, expectSameRequest, mondaySdk } from './monday-connection.js';
 import { MondayFake, mondayCursor } from './monday-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
 
 interface Manifest {
   actions: { key: string; request: { json: { query: string } } }[];
@@ -25,9 +21,8 @@ describe('monday.com actions match monday-sdk-js', () => {
   let fake: MondayFake;
   let server: SwitchyardProcess;
   let connection: string;
-  let recipeId: string;
+  let harness: PackStepHarness<RecordedRequest>;
   let queries: Record<string, string>;
-  const outputs: Record<string, unknown> = {};
   const values = { status: { label: 'Working on it' }, email: { email: 'ada@example.com', text: 'Ada' } };
 
   beforeAll(async () => {
@@ -46,22 +41,12 @@ describe('monday.com actions match monday-sdk-js', () => {
       find: { use: 'monday/find-items', input: { board_id: board, column_id: 'status', value: 'Done', limit: 2 } },
       bad_column: { use: 'monday/change-column-values', input: { board_id: board, item_id: '{{steps.create.output.id}}', column_values: { priority: 'High' } } },
     };
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', { name: 'Every monday action', trigger: { use: 'core/manual' }, steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })) });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every monday action', connection, steps, compare: expectSameRequest });
   });
-
-  async function runStep(stepId: string) {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: outputs } });
-    expect(answer.status).toBe(200);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
 
   /** Each request of the step against the SDK's for the same variables (a search: one per page, the page's cursor added). */
   async function expectLikeSdk(stepId: string, action: string, ...pages: Record<string, unknown>[]): Promise<StepTest> {
-    const { result, requests } = await runStep(stepId);
+    const { result, requests } = await harness.runStep(stepId);
     expect(requests).toHaveLength(pages.length);
     const sdk = mondaySdk(fake);
     for (const [index, variables] of pages.entries()) expectSameRequest(requests[index]!, await sdkRequest(fake, () => sdk.api(queries[action]!, { variables })));
@@ -95,7 +80,7 @@ describe('monday.com actions match monday-sdk-js', () => {
   });
 
   it('turns a GraphQL error inside HTTP 200 into a sentence', async () => {
-    const { result } = await runStep('bad_column');
+    const { result } = await harness.runStep('bad_column');
     expect(result.ok).toBe(false);
     expect(result.error?.message).toContain("A column ID in the values does not exist on this board (This column ID doesn't exist for the board).");
   });

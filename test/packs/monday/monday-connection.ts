@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { MondayFake } from './monday-fake.js';
 
@@ -9,14 +10,13 @@ export const apiToken = 'eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOjQwMTI2ODksInVpZCI6MTUxNT
 export const apiVersion = '2025-07';
 
 /** Saves a monday connection with the pasted API token and the app's signing secret, pointed at the fake. */
-export async function connectMonday(server: SwitchyardProcess, fake: MondayFake, token = apiToken): Promise<{ status: number; id: string; message: string | undefined }> {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectMonday(server: SwitchyardProcess, fake: MondayFake, token = apiToken): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'monday',
     name: 'monday.com (Acme)',
     fields: { signing_secret: fake.oauthApp.signingSecret, base_url: fake.url, auth_url: fake.url },
     token,
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 interface MondaySdk {
@@ -57,12 +57,4 @@ export function expectSameRequest(ours: RecordedRequest, sdk: RecordedRequest): 
   expect(meaning(ours)).toEqual(meaning(sdk));
   expect(ours.headers['authorization']).toBe(apiToken);
   expect(ours.headers['api-version']).toBe(apiVersion);
-}
-
-/** Runs an SDK call and answers the one request it sent. */
-export async function sdkRequest(fake: MondayFake, call: () => Promise<unknown>): Promise<RecordedRequest> {
-  const before = fake.requests.length;
-  await call();
-  expect(fake.requests.length).toBe(before + 1);
-  return fake.requests.at(-1)!;
 }

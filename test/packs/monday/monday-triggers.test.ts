@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sdkRequest } from '../../support/pack-step-harness.js';
 import { getRun, listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
-import { apiToken, connectMonday, expectSameRequest, mondaySdk, sdkRequest } from './monday-connection.js';
+import { apiToken, connectMonday, expectSameRequest, mondaySdk } from './monday-connection.js';
 import { MondayFake } from './monday-fake.js';
 import { mondayJwt } from './monday-jwt.js';
 
