@@ -60,8 +60,8 @@ export interface PackStepOptions<R, S extends string> {
   steps: Record<S, StepSpec>;
   /** The trigger sample every step test sees (e.g. ids of what the fake was given before the tests). */
   trigger?: Record<string, unknown>;
-  /** The pack's own comparison of one of our requests with the SDK's (what its vendor reads differs). */
-  compare: (ours: R, sdk: R) => void;
+  /** The pack's own comparison of one of our requests with the SDK's (what its vendor reads differs); `expectLikeSdk` needs it. */
+  compare?: (ours: R, sdk: R) => void;
   isRefusal?: IsRefusal;
   /** How many requests each side of `expectLikeSdk` must send, for packs whose every action is that many. */
   requestsEach?: number;
@@ -104,12 +104,21 @@ export class PackStepHarness<R, O = Record<string, unknown>, S extends string = 
     return { result: answer.body, requests: fake.requests.slice(before) };
   }
 
+  /** `runStep` for a step that sends exactly one request; answers that request. */
+  async runOneRequestStep(stepId: S): Promise<{ result: StepTest<O>; request: R }> {
+    const { result, requests } = await this.runStep(stepId);
+    expect(requests).toHaveLength(1);
+    return { result, request: requests[0]! };
+  }
+
   /** Runs our step, then `call` (the SDK's same operation): as many requests, each pair alike. */
   async expectLikeSdk(stepId: S, call: () => Promise<unknown>): Promise<StepTest<O>> {
+    const { compare } = this.options;
+    if (!compare) throw new Error(`expectLikeSdk('${stepId}') needs the harness's compare option`);
     const { result, requests } = await this.runStep(stepId);
     const theirs = await this.sdkRequests(call);
     if (this.options.requestsEach !== undefined) expect(requests).toHaveLength(this.options.requestsEach);
-    expectSameRequests(requests, theirs, this.options.compare);
+    expectSameRequests(requests, theirs, compare);
     return result;
   }
 

@@ -1,4 +1,5 @@
 import { PostHog } from 'posthog-node';
+import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { PosthogFake, PosthogRequest } from './posthog-fake.js';
 
@@ -8,13 +9,12 @@ export const projectId = '12345';
 export const webhookSecret = 'whs-posthog-0c1d2e3f4a5b6c7d';
 
 /** Saves a PostHog connection pointed at the fake (its test request runs there). */
-export async function connectPosthog(server: SwitchyardProcess, fake: PosthogFake, key = projectKey) {
-  const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+export function connectPosthog(server: SwitchyardProcess, fake: PosthogFake, key = projectKey): Promise<SavedConnection> {
+  return saveConnection(server, {
     packId: 'posthog',
     name: 'PostHog (Acme)',
     fields: { host: fake.url, project_api_key: key, personal_api_key: personalKey, project_id: projectId, webhook_secret: webhookSecret },
   });
-  return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
 
 /**

@@ -1,15 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness, type StepTest } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectPosthog, meaning, personalKey, projectKey, sdkRequests, webhookSecret } from './posthog-connection.js';
 import { PosthogFake, type PosthogRequest } from './posthog-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
 
 const at = '2024-06-01T12:00:00.000Z';
 const uuid = '0190d5a8-6d3e-7c4e-9f1a-2b3c4d5e6f70';
@@ -57,29 +52,14 @@ describe('PostHog pack', () => {
       annotate: { use: 'posthog/create-annotation', input: { content: 'Deployed web-frontend@2.4.2', date_marker: '2024-06-01T13:10:00Z', scope: 'project' } },
       annotate_long: { use: 'posthog/create-annotation', input: { content: 'x'.repeat(401), date_marker: '2024-06-01T13:10:00Z' } },
     };
-    let recipeId = '';
+    let harness: PackStepHarness<PosthogRequest, Record<string, unknown>, keyof typeof steps>;
 
     beforeAll(async () => {
-      const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-        name: 'Every PostHog action',
-        trigger: { use: 'core/manual' },
-        steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-      });
-      expect(imported.status).toBe(201);
-      recipeId = imported.body.id;
+      harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every PostHog action', connection, steps });
     });
 
-    async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; request: PosthogRequest }> {
-      const before = fake.requests.length;
-      const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: {} } });
-      expect(answer.status).toBe(200);
-      const sent = fake.requests.slice(before);
-      expect(sent).toHaveLength(1);
-      return { result: answer.body, request: sent[0]! };
-    }
-
     async function expectLikeSdk(stepId: keyof typeof steps, call: Parameters<typeof sdkRequests>[1], timing = false): Promise<StepTest> {
-      const { result, request } = await runStep(stepId);
+      const { result, request } = await harness.runOneRequestStep(stepId);
       const theirs = await sdkRequests(fake, call);
       expect(theirs).toHaveLength(1);
       expect(meaning(request, { timing })).toEqual(meaning(theirs[0]!, { timing }));
@@ -119,7 +99,7 @@ describe('PostHog pack', () => {
     });
 
     it('creates an annotation on the private API with the personal key', async () => {
-      const { result, request } = await runStep('annotate');
+      const { result, request } = await harness.runOneRequestStep('annotate');
       expect(request).toMatchObject({ method: 'POST', path: '/api/projects/12345/annotations/', query: [] });
       expect(request.headers['authorization']).toBe(`Bearer ${personalKey}`);
       expect(request.headers['content-type']).toBe('application/json');
@@ -145,8 +125,8 @@ describe('PostHog pack', () => {
     });
 
     it("turns PostHog's error bodies into sentences", async () => {
-      expect((await runStep('annotate_long')).result.error?.message).toBe('PostHog answered 400: Ensure this field has no more than 400 characters.');
-      expect((await runStep('capture_bad')).result.error?.message).toBe('PostHog answered 400: Invalid payload: distinct_id is missing');
+      expect((await harness.runOneRequestStep('annotate_long')).result.error?.message).toBe('PostHog answered 400: Ensure this field has no more than 400 characters.');
+      expect((await harness.runOneRequestStep('capture_bad')).result.error?.message).toBe('PostHog answered 400: Invalid payload: distinct_id is missing');
     });
   });
 
