@@ -1,15 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
+import { saveConnection } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { SentryFake, type SentryRequest } from './sentry-fake.js';
-
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
 
 const org = 'acme';
 const token = 'sntrys_eyJpYXQiOjE3MTcyNDMyMDB9_fake';
@@ -45,11 +41,11 @@ describe('Sentry pack', () => {
     server = own(await SwitchyardProcess.launch());
     const created = await connect(token);
     expect(created.status).toBe(201);
-    connection = created.body.connection!.id;
+    connection = created.id;
   });
 
   function connect(authToken: string) {
-    return server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', {
+    return saveConnection(server, {
       packId: 'sentry',
       name: 'Sentry (acme)',
       fields: { base_url: fake.url, organization: org, auth_token: authToken, client_secret: clientSecret },
@@ -59,7 +55,7 @@ describe('Sentry pack', () => {
   it('refuses a wrong auth token with a sentence, after asking Sentry', async () => {
     const refused = await connect('sntrys_wrong');
     expect(refused.status).toBe(422);
-    expect(refused.body.error?.message).toContain('Sentry refused the auth token (HTTP 401)');
+    expect(refused.message).toContain('Sentry refused the auth token (HTTP 401)');
     expect(fake.requestsTo('GET', `/api/0/organizations/${org}/`).at(-1)!.headers['authorization']).toBe('Bearer sntrys_wrong');
   });
 
@@ -87,26 +83,17 @@ describe('Sentry pack', () => {
         },
       },
     };
-    let recipeId = '';
+    let harness: PackStepHarness<SentryRequest, Record<string, unknown>, keyof typeof steps>;
 
     beforeAll(async () => {
-      const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-        name: 'Every Sentry action',
-        trigger: { use: 'core/manual' },
-        steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-      });
-      expect(imported.status).toBe(201);
-      recipeId = imported.body.id;
+      harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every Sentry action', connection, steps });
     });
 
-    async function runStep(stepId: keyof typeof steps): Promise<{ result: StepTest; request: SentryRequest }> {
-      const before = fake.requests.length;
-      const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, { sample: { steps: {} } });
-      expect(answer.status).toBe(200);
-      const sent = fake.requests.slice(before);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]!.headers['authorization']).toBe(`Bearer ${token}`);
-      return { result: answer.body, request: sent[0]! };
+    /** Each action sends one request, with the auth token as a Bearer token. */
+    async function runStep(stepId: keyof typeof steps) {
+      const sent = await harness.runOneRequestStep(stepId);
+      expect(sent.request.headers['authorization']).toBe(`Bearer ${token}`);
+      return sent;
     }
 
     it('updates, resolves, assigns and unassigns an issue with the documented PUT', async () => {
