@@ -1,15 +1,13 @@
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { saveConnection } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectStripe, pinnedApiVersion, secretKey, stripeSdk } from './stripe-connection.js';
 import { StripeFake, type StripeRequest } from './stripe-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { id?: string; items?: unknown[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { id?: string; items?: unknown[] };
 
 /**
  * Every Stripe action run through Switchyard (the builder's "test step", which runs the engine's own path)
@@ -23,7 +21,7 @@ describe('Stripe actions match the stripe SDK', () => {
   let fake: StripeFake;
   let server: SwitchyardProcess;
   let sdk: Stripe;
-  let recipeId: string;
+  let harness: PackStepHarness<StripeRequest, Output, keyof typeof steps>;
   let apiVersion: string;
   let paymentIntent: Record<string, unknown>;
 
@@ -52,27 +50,14 @@ describe('Stripe actions match the stripe SDK', () => {
     sdk = stripeSdk(fake, apiVersion);
     const connection = await connectStripe(server, fake);
     paymentIntent = fake.addPaymentIntent({ amount: 7500 });
-    const imported = await server.api<{ id: string }>('POST', '/recipes/import', {
-      name: 'Every Stripe action',
-      trigger: { use: 'core/manual' },
-      steps: Object.entries(steps).map(([id, step]) => ({ id, connection, ...step })),
-    });
-    expect(imported.status).toBe(201);
-    recipeId = imported.body.id;
+    harness = await PackStepHarness.importAllSteps({ server, fake, name: 'Every Stripe action', connection, steps, trigger: { pi: paymentIntent['id'] } });
   });
 
-  const outputs: Record<string, unknown> = {};
-
-  /** Tests one step on sample data (earlier outputs as `steps`); answers its result and the request it sent. */
-  async function runStep(stepId: string): Promise<{ result: StepTest; request: StripeRequest }> {
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipeId}/steps/${stepId}/test`, {
-      sample: { trigger: { pi: paymentIntent['id'] }, steps: outputs },
-    });
-    expect(answer.status).toBe(200);
-    expect(fake.requests.length).toBeGreaterThan(before);
-    if (answer.body.ok) outputs[stepId] = answer.body.output;
-    return { result: answer.body, request: fake.requests.at(-1)! };
+  /** Tests one step on the earlier outputs; answers its result and the last request it sent. */
+  async function runStep(stepId: keyof typeof steps) {
+    const { result, requests } = await harness.runStep(stepId);
+    expect(requests.length).toBeGreaterThan(0);
+    return { result, request: requests.at(-1)! };
   }
 
   /** Runs the SDK call and answers the request it sent. */
@@ -102,7 +87,7 @@ describe('Stripe actions match the stripe SDK', () => {
   }
 
   /** Our POST, then the SDK's with our key: same request, and the fake replays the first answer. */
-  async function expectPostLikeSdk(stepId: string, call: (options: Stripe.RequestOptions) => Promise<{ id: string }>): Promise<StripeRequest> {
+  async function expectPostLikeSdk(stepId: keyof typeof steps, call: (options: Stripe.RequestOptions) => Promise<{ id: string }>): Promise<StripeRequest> {
     const { result, request } = await runStep(stepId);
     expect(result.error).toBeUndefined();
     const idempotencyKey = request.headers['idempotency-key']!;
@@ -118,12 +103,10 @@ describe('Stripe actions match the stripe SDK', () => {
     expect(balance.length).toBeGreaterThan(0);
     expect(balance.at(-1)!.headers['authorization']).toBe(`Bearer ${secretKey}`);
 
-    const refused = await server.api<{ error: { message: string } }>('POST', '/connections', {
-      packId: 'stripe', name: 'typo', fields: { secret_key: 'sk_test_wrongkey123456789', base_url: fake.url },
-    });
+    const refused = await saveConnection(server, { packId: 'stripe', name: 'typo', fields: { secret_key: 'sk_test_wrongkey123456789', base_url: fake.url } });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toContain('Stripe refused the secret key: Invalid API Key provided: sk_test_');
-    expect(refused.body.error.message).not.toContain('wrongkey123456789');
+    expect(refused.message).toContain('Stripe refused the secret key: Invalid API Key provided: sk_test_');
+    expect(refused.message).not.toContain('wrongkey123456789');
   });
 
   it('creates and updates customers with nested address and metadata fields', async () => {
@@ -132,13 +115,13 @@ describe('Stripe actions match the stripe SDK', () => {
     );
     expect(created.rawBody).toContain('metadata%5Bcrm_id%5D=4711');
     expect(created.body).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace', address: { line1: 'Torstraße 12', country: 'DE' }, metadata: { crm_id: '4711', plan: 'pro' } });
-    const customerId = String((outputs['customer'] as { id: string }).id);
+    const customerId = String((harness.outputs['customer'] as { id: string }).id);
     await expectPostLikeSdk('update', (options) => sdk.customers.update(customerId, { phone: '+49301234567', metadata: { plan: 'team' } }, options));
-    expect(outputs['update']).toMatchObject({ id: customerId, phone: '+49301234567', metadata: { crm_id: '4711', plan: 'team' } });
+    expect(harness.outputs['update']).toMatchObject({ id: customerId, phone: '+49301234567', metadata: { crm_id: '4711', plan: 'team' } });
   });
 
   it('reads a customer, subscribes it to a price and cancels the subscription', async () => {
-    const customer = String((outputs['customer'] as { id: string }).id);
+    const customer = String((harness.outputs['customer'] as { id: string }).id);
     const read = await runStep('get_customer');
     const theirs = await sdkRequest(() => sdk.customers.retrieve(customer));
     expectSameRequest(read.request, theirs.request);
@@ -148,8 +131,8 @@ describe('Stripe actions match the stripe SDK', () => {
       sdk.subscriptions.create({ customer, items: [{ price: 'price_1Q8pWidgetMonthly', quantity: 2 }], trial_period_days: 14, metadata: { plan: 'widget-monthly' } }, options),
     );
     expect(created.rawBody).toContain('items%5B0%5D%5Bprice%5D=price_1Q8pWidgetMonthly');
-    expect(outputs['subscription']).toMatchObject({ status: 'trialing', items: { data: [{ quantity: 2 }] } });
-    const subscription = String((outputs['subscription'] as { id: string }).id);
+    expect(harness.outputs['subscription']).toMatchObject({ status: 'trialing', items: { data: [{ quantity: 2 }] } });
+    const subscription = String((harness.outputs['subscription'] as { id: string }).id);
 
     const cancelled = await runStep('cancel');
     expect(cancelled.result.output).toMatchObject({ id: subscription, status: 'canceled', cancellation_details: { comment: 'Moved to annual' } });
@@ -190,23 +173,23 @@ describe('Stripe actions match the stripe SDK', () => {
   });
 
   it('creates invoice items (amount or price) and an invoice that takes them, then finalizes it', async () => {
-    const customer = String((outputs['customer'] as { id: string }).id);
+    const customer = String((harness.outputs['customer'] as { id: string }).id);
     await expectPostLikeSdk('item', (options) => sdk.invoiceItems.create({ customer, amount: 1500, currency: 'eur', description: 'Express shipping', metadata: { order_id: '1042' } }, options));
     const priced = await expectPostLikeSdk('item_price', (options) => sdk.invoiceItems.create({ customer, pricing: { price: 'price_1Q8pWidget' }, quantity: 3 }, options));
     expect(priced.body).toEqual({ customer, pricing: { price: 'price_1Q8pWidget' }, quantity: '3' });
     await expectPostLikeSdk('invoice', (options) =>
       sdk.invoices.create({ customer, collection_method: 'send_invoice', days_until_due: 30, pending_invoice_items_behavior: 'include', description: 'Extras for order #1042', metadata: { order_id: '1042' } }, options),
     );
-    expect(outputs['invoice']).toMatchObject({ status: 'draft', amount_due: 4500 });
-    const invoice = String((outputs['invoice'] as { id: string }).id);
+    expect(harness.outputs['invoice']).toMatchObject({ status: 'draft', amount_due: 4500 });
+    const invoice = String((harness.outputs['invoice'] as { id: string }).id);
     await expectPostLikeSdk('finalize', (options) => sdk.invoices.finalizeInvoice(invoice, { auto_advance: false }, options));
-    expect(outputs['finalize']).toMatchObject({ id: invoice, status: 'open' });
+    expect(harness.outputs['finalize']).toMatchObject({ id: invoice, status: 'open' });
   });
 
   it('refunds part of a payment and reads the payment intent with its charge expanded', async () => {
     const intent = String(paymentIntent['id']);
     await expectPostLikeSdk('refund', (options) => sdk.refunds.create({ payment_intent: intent, amount: 2500, reason: 'requested_by_customer', metadata: { ticket: 'T-9' } }, options));
-    expect(outputs['refund']).toMatchObject({ object: 'refund', amount: 2500, payment_intent: intent });
+    expect(harness.outputs['refund']).toMatchObject({ object: 'refund', amount: 2500, payment_intent: intent });
 
     const { result, request } = await runStep('intent');
     const theirs = await sdkRequest(() => sdk.paymentIntents.retrieve(intent, { expand: ['latest_charge'] }));
@@ -221,6 +204,6 @@ describe('Stripe actions match the stripe SDK', () => {
       sdk.paymentLinks.create({ line_items: [{ price: 'price_1Q8pA', quantity: 2 }, { price: 'price_1Q8pB', quantity: 1 }], allow_promotion_codes: true, metadata: { campaign: 'spring' } }, options),
     );
     expect(request.rawBody).toContain('line_items%5B1%5D%5Bprice%5D=price_1Q8pB');
-    expect(outputs['link']).toMatchObject({ object: 'payment_link', url: expect.stringMatching(/^https:\/\/buy\.stripe\.com\//) });
+    expect(harness.outputs['link']).toMatchObject({ object: 'payment_link', url: expect.stringMatching(/^https:\/\/buy\.stripe\.com\//) });
   });
 });

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { saveConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { StripeFake } from './stripe-fake.js';
 
@@ -19,11 +20,7 @@ export function stripeSdk(fake: StripeFake, apiVersion: string): Stripe {
 
 /** Saves a Stripe connection pointed at the fake (its test request runs there); answers its id. */
 export async function connectStripe(server: SwitchyardProcess, fake: StripeFake, fields: Record<string, string> = {}): Promise<string> {
-  const created = await server.api<{ connection: { id: string; status: string } }>('POST', '/connections', {
-    packId: 'stripe',
-    name: 'Stripe (test mode)',
-    fields: { secret_key: secretKey, base_url: fake.url, ...fields },
-  });
-  if (created.status !== 201) throw new Error(`POST /connections answered ${created.status}: ${JSON.stringify(created.body)}`);
-  return created.body.connection.id;
+  const created = await saveConnection(server, { packId: 'stripe', name: 'Stripe (test mode)', fields: { secret_key: secretKey, base_url: fake.url, ...fields } });
+  if (created.status !== 201) throw new Error(`POST /connections answered ${created.status}: ${created.message}`);
+  return created.id;
 }
