@@ -46,6 +46,20 @@ export function expectSameRequests<R>(ours: R[], theirs: R[], compare: (ours: R,
   ours.forEach((request, index) => compare(request, theirs[index]!));
 }
 
+/** Tests one action on its own: a recipe holding just that step, its step test run on an empty sample. */
+export async function testOneStep<R, O = Record<string, unknown>>(
+  server: SwitchyardProcess,
+  fake: RequestLog<R>,
+  step: StepSpec & { connection: string },
+): Promise<{ result: StepTest<O>; requests: R[] }> {
+  const recipe = await server.api<{ id: string }>('POST', '/recipes/import', { name: `try ${step.use}`, trigger: { use: 'core/manual' }, steps: [{ id: 'step', ...step }] });
+  expect(recipe.status).toBe(201);
+  const before = fake.requests.length;
+  const answer = await server.api<StepTest<O>>('POST', `/recipes/${recipe.body.id}/steps/step/test`, { sample: {} });
+  expect(answer.status).toBe(200);
+  return { result: answer.body, requests: fake.requests.slice(before) };
+}
+
 export interface StepSpec {
   use: string;
   input: Record<string, unknown>;

@@ -21,3 +21,19 @@ export async function saveConnection(server: SwitchyardProcess, connection: Conn
   const created = await server.api<{ connection?: { id: string }; error?: { message: string } }>('POST', '/connections', connection);
   return { status: created.status, id: created.body.connection?.id ?? '', message: created.body.error?.message };
 }
+
+/**
+ * Saves an OAuth connection and authorises it as the builder's "Connect" button does: POST oauth/start, the
+ * fake's consent page redirecting at once to the callback, which completes the exchange. Throws on any refusal.
+ */
+export async function connectThroughOAuth(server: SwitchyardProcess, connection: ConnectionFields): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {
+  const created = await saveConnection(server, connection);
+  if (created.status !== 201) throw new Error(`creating the connection answered ${created.status}: ${created.message}`);
+  const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${created.id}/oauth/start`, {});
+  if (started.status !== 200) throw new Error(`oauth/start answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
+  const callback = new URL(consent.headers.get('location')!);
+  const done = await server.request<{ connectionId: string }>('GET', `${callback.pathname}${callback.search}&format=json`);
+  if (done.status !== 200) throw new Error(`the callback answered ${done.status}: ${JSON.stringify(done.body)}`);
+  return { id: created.id, authorizeUrl: new URL(started.body.authorizeUrl), callback };
+}

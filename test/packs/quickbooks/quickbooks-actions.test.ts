@@ -1,15 +1,12 @@
 import type { QuickBooks } from 'node-quickbooks';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testOneStep, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectQuickbooks, expectSameRequest, quickbooksSdk, sdkRequests } from './quickbooks-connection.js';
 import { QuickbooksFake, type QuickbooksRequest } from './quickbooks-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { Id?: string };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { Id?: string };
 
 const lines = [
   { DetailType: 'SalesItemLineDetail', Amount: 750, Description: 'Consulting, June', SalesItemLineDetail: { ItemRef: { value: '1' }, Qty: 5, UnitPrice: 150 } },
@@ -38,17 +35,10 @@ describe('QuickBooks actions match node-quickbooks', () => {
   });
 
   /** Tests one step as a draft recipe's step and answers its result and the requests it sent. */
-  async function runStep(use: string, input: Record<string, unknown>): Promise<{ result: StepTest; requests: QuickbooksRequest[] }> {
-    const recipe = await server.api<{ id: string }>('POST', '/recipes/import', { name: `try ${use}`, trigger: { use: 'core/manual' }, steps: [{ id: 'step', use, connection, input }] });
-    expect(recipe.status).toBe(201);
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipe.body.id}/steps/step/test`, { sample: {} });
-    expect(answer.status).toBe(200);
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
+  const runStep = (use: string, input: Record<string, unknown>) => testOneStep<QuickbooksRequest, Output>(server, fake, { use, connection, input });
 
   /** Our one request and the SDK's (sent with our requestid, when there is one) mean the same to QuickBooks. */
-  async function expectLikeSdk(use: string, input: Record<string, unknown>, call: (requestId: string | undefined, done: (error: unknown) => void) => void, without: string[] = []): Promise<StepTest> {
+  async function expectLikeSdk(use: string, input: Record<string, unknown>, call: (requestId: string | undefined, done: (error: unknown) => void) => void, without: string[] = []): Promise<StepTest<Output>> {
     const { result, requests } = await runStep(use, input);
     expect(result.error).toBeUndefined();
     expect(requests).toHaveLength(1);

@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import type { QuickBooks as QuickBooksClient } from 'node-quickbooks';
 import { expect } from 'vitest';
+import { connectThroughOAuth } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { QuickbooksFake, QuickbooksRequest } from './quickbooks-fake.js';
 
 /** Creates a QuickBooks connection pointed at the fake and authorises it through the fake's consent redirect. */
-export async function connectQuickbooks(server: SwitchyardProcess, fake: QuickbooksFake): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {
-  const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+export function connectQuickbooks(server: SwitchyardProcess, fake: QuickbooksFake): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {
+  return connectThroughOAuth(server, {
     packId: 'quickbooks',
     name: 'QuickBooks (Analytical Engines)',
     fields: {
@@ -17,15 +18,6 @@ export async function connectQuickbooks(server: SwitchyardProcess, fake: Quickbo
       token_url: `${fake.url}/oauth2/v1/tokens/bearer`,
     },
   });
-  if (created.status !== 201) throw new Error(`creating the connection answered ${created.status}: ${JSON.stringify(created.body)}`);
-  const id = created.body.connection.id;
-  const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-  if (started.status !== 200) throw new Error(`oauth/start answered ${started.status}: ${JSON.stringify(started.body)}`);
-  const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
-  const callback = new URL(consent.headers.get('location')!);
-  const done = await server.request<{ connectionId: string }>('GET', `${callback.pathname}${callback.search}&format=json`);
-  if (done.status !== 200) throw new Error(`the callback answered ${done.status}: ${JSON.stringify(done.body)}`);
-  return { id, authorizeUrl: new URL(started.body.authorizeUrl), callback };
 }
 
 // The package assigns the class to module.exports; its typings declare it as a named export.
