@@ -25,16 +25,17 @@ export const errorWith =
 const noRefusal: IsRefusal = () => false;
 
 /** Runs an SDK call against the fake and answers the requests it sent; any error but a refusal fails the test. */
-export async function sdkRequests<R>(fake: RequestLog<R>, call: () => Promise<unknown>, isRefusal = noRefusal): Promise<R[]> {
+export async function sdkRequests<R>(fake: RequestLog<R>, call: () => PromiseLike<unknown>, isRefusal = noRefusal): Promise<R[]> {
   const before = fake.requests.length;
-  await call().catch((error: unknown) => {
+  // Promise.resolve: some SDKs (jsforce) answer thenables without `catch`.
+  await Promise.resolve(call()).catch((error: unknown) => {
     if (!isRefusal(error)) throw error;
   });
   return fake.requests.slice(before);
 }
 
 /** Like `sdkRequests` for an operation the SDK sends as one request: there must be exactly one. */
-export async function sdkRequest<R>(fake: RequestLog<R>, call: () => Promise<unknown>, isRefusal = noRefusal): Promise<R> {
+export async function sdkRequest<R>(fake: RequestLog<R>, call: () => PromiseLike<unknown>, isRefusal = noRefusal): Promise<R> {
   const requests = await sdkRequests(fake, call, isRefusal);
   expect(requests).toHaveLength(1);
   return requests[0]!;

@@ -1,16 +1,12 @@
 import type { Connection } from 'jsforce';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { sdkRequests, testOneStep } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectSalesforce, expectSameRequests, jsforceFor, jsforceRequests } from './salesforce-connection.js';
+import { connectSalesforce, expectSameRequests, jsforceFor, salesforceRefusal } from './salesforce-connection.js';
 import { apiRoot, SalesforceFake } from './salesforce-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: unknown;
-  error?: { code: string; message: string };
-}
 interface Field {
   key: string;
   label: string;
@@ -41,14 +37,7 @@ describe('Salesforce actions match jsforce', () => {
     connection = (await connectSalesforce(server, fake)).id;
   });
 
-  async function runStep(use: string, input: Record<string, unknown>): Promise<{ result: StepTest; requests: RecordedRequest[] }> {
-    const recipe = await server.api<{ id: string }>('POST', '/recipes/import', { name: `try ${use}`, trigger: { use: 'core/manual' }, steps: [{ id: 'step', use, connection, input }] });
-    expect(recipe.status).toBe(201);
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipe.body.id}/steps/step/test`, { sample: {} });
-    expect(answer.status).toBe(200);
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
+  const runStep = (use: string, input: Record<string, unknown>) => testOneStep<RecordedRequest, unknown>(server, fake, { use, connection, input });
 
   const writes = (requests: RecordedRequest[]) => requests.filter((request) => request.method !== 'GET');
   const fieldsOf = async (action: string, input: Record<string, unknown>) =>
@@ -77,12 +66,12 @@ describe('Salesforce actions match jsforce', () => {
     const before = fake.requests.length;
     const objects = await server.api<{ choices: { label: string; value: string }[] }>('POST', '/packs/salesforce/actions/create-record/fields/object/choices', { connection });
     expect(objects.body.choices).toEqual([{ label: 'Lead (Lead)', value: 'Lead' }, { label: 'Account (Account)', value: 'Account' }]);
-    expectSameRequests(fake.requests.slice(before), await jsforceRequests(fake, () => sdk.describeGlobal()));
+    expectSameRequests(fake.requests.slice(before), await sdkRequests(fake, () => sdk.describeGlobal(), salesforceRefusal));
 
     const start = fake.requests.length;
     const answer = await fieldsOf('create-record', { object: 'Lead' });
     expect(answer.status).toBe(200);
-    expectSameRequests(fake.requests.slice(start), await jsforceRequests(fake, () => sdk.describe('Lead')));
+    expectSameRequests(fake.requests.slice(start), await sdkRequests(fake, () => sdk.describe('Lead'), salesforceRefusal));
     const byKey = Object.fromEntries(answer.body.fields.map((field) => [field.key, field]));
     expect(Object.keys(byKey)).toEqual(['FirstName', 'LastName', 'Company', 'Email', 'Status', 'LeadSource', 'NumberOfEmployees', 'AnnualRevenue', 'HasOptedOutOfEmail', 'Interests__c', 'Website']);
     expect(byKey['LastName']).toMatchObject({ type: 'string', required: true });
@@ -106,7 +95,7 @@ describe('Salesforce actions match jsforce', () => {
     const { result, requests } = await runStep('salesforce/create-record', input);
     expect(result).toMatchObject({ ok: true, output: { id: expect.stringMatching(/^00Q/), success: true, errors: [] } });
     const values = { LastName: 'Lovelace', FirstName: 'Ada', Company: 'Analytical Engines', Email: 'ada@example.com', NumberOfEmployees: 42, AnnualRevenue: 1500000.5, Interests__c: 'Billing;Support', LeadSource: 'Web' };
-    expectSameRequests(writes(requests), await jsforceRequests(fake, () => sdk.sobject('Lead').create(values)));
+    expectSameRequests(writes(requests), await sdkRequests(fake, () => sdk.sobject('Lead').create(values), salesforceRefusal));
 
     for (const [bad, message] of [
       [{ Company: 'No name' }, '"Last Name" is required'],
@@ -125,7 +114,7 @@ describe('Salesforce actions match jsforce', () => {
     const lead = fake.insert('Lead', { LastName: 'Hopper', Company: 'Navy', Status: 'Open - Not Contacted' });
     const { result, requests } = await runStep('salesforce/update-record', { object: 'Lead', record_id: lead.Id, Status: 'Working - Contacted', HasOptedOutOfEmail: 'true' });
     expect(result).toMatchObject({ ok: true, output: null });
-    expectSameRequests(writes(requests), await jsforceRequests(fake, () => sdk.sobject('Lead').update({ Id: lead.Id, Status: 'Working - Contacted', HasOptedOutOfEmail: true })));
+    expectSameRequests(writes(requests), await sdkRequests(fake, () => sdk.sobject('Lead').update({ Id: lead.Id, Status: 'Working - Contacted', HasOptedOutOfEmail: true }), salesforceRefusal));
     expect(lead).toMatchObject({ Status: 'Working - Contacted', HasOptedOutOfEmail: true });
 
     const missing = await runStep('salesforce/update-record', { object: 'Lead', record_id: '00Q000000000000AAA', FirstName: 'X' });
@@ -136,7 +125,7 @@ describe('Salesforce actions match jsforce', () => {
     const obrien = fake.insert('Lead', { LastName: "O'Brien", Company: 'Pub', Email: 'ob@example.com' });
     const { result, requests } = await runStep('salesforce/find-record', { object: 'Lead', field: 'LastName', value: "O'Brien" });
     expect(result).toMatchObject({ ok: true, output: { items: [{ Id: obrien.Id, LastName: "O'Brien" }] } });
-    const theirs = await jsforceRequests(fake, () => sdk.sobject('Lead').find({ LastName: "O'Brien" }, ['FIELDS(ALL)']).sort({ CreatedDate: -1 }).limit(10).execute());
+    const theirs = await sdkRequests(fake, () => sdk.sobject('Lead').find({ LastName: "O'Brien" }, ['FIELDS(ALL)']).sort({ CreatedDate: -1 }).limit(10).execute(), salesforceRefusal);
     expectSameRequests(requests, theirs);
 
     const tricky = "C:\\temp\\ 'quoted' \"x\"\nline two\t\\";
@@ -147,7 +136,7 @@ describe('Salesforce actions match jsforce', () => {
       "SELECT FIELDS(ALL) FROM Lead WHERE LastName = 'C:\\\\temp\\\\ \\'quoted\\' \"x\"\\nline two\\t\\\\' ORDER BY CreatedDate DESC LIMIT 5",
     );
     // jsforce escapes only single quotes, so the same value makes a query Salesforce refuses.
-    const jsforceQuery = await jsforceRequests(fake, () => sdk.sobject('Lead').find({ LastName: tricky }, ['FIELDS(ALL)']).limit(5).execute());
+    const jsforceQuery = await sdkRequests(fake, () => sdk.sobject('Lead').find({ LastName: tricky }, ['FIELDS(ALL)']).limit(5).execute(), salesforceRefusal);
     expect(jsforceQuery).toHaveLength(1);
 
     const injected = await runStep('salesforce/find-record', { object: 'Lead', field: 'LastName', value: "x' OR LastName != 'y" });
@@ -162,7 +151,7 @@ describe('Salesforce actions match jsforce', () => {
       const { result, requests } = await runStep('salesforce/soql-query', { soql });
       expect((result.output as { items: { Name: string }[] }).items.map((item) => item.Name)).toEqual(['Acme 0', 'Acme 1', 'Acme 2', 'Acme 3', 'Acme 4']);
       expect(requests.map((request) => request.path)).toEqual([`${apiRoot}/query`, expect.stringMatching(/\/query\/01gxx\d+-2$/), expect.stringMatching(/\/query\/01gxx\d+-4$/)]);
-      const theirs = await jsforceRequests(fake, () => sdk.query(soql, { autoFetch: true, maxFetch: 100 }));
+      const theirs = await sdkRequests(fake, () => sdk.query(soql, { autoFetch: true, maxFetch: 100 }), salesforceRefusal);
       // Locators differ per query; the pages asked for are the same.
       const same = (list: RecordedRequest[]) => list.map((request) => ({ ...request, path: request.path.replace(/01gxx\d+/, 'locator') }));
       expectSameRequests(same(requests), same(theirs));

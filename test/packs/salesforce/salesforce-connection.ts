@@ -1,6 +1,8 @@
 import { Connection } from 'jsforce';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
+import { errorWith } from '../../support/pack-step-harness.js';
+import { connectThroughOAuth } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { SalesforceFake } from './salesforce-fake.js';
 
@@ -8,21 +10,12 @@ import type { SalesforceFake } from './salesforce-fake.js';
  * Creates a Salesforce connection with its login URL at the fake and authorises it through the fake's
  * consent redirect (the OAuth web server flow the builder's "Connect" button starts).
  */
-export async function connectSalesforce(server: SwitchyardProcess, fake: SalesforceFake): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {
-  const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+export function connectSalesforce(server: SwitchyardProcess, fake: SalesforceFake): Promise<{ id: string; authorizeUrl: URL; callback: URL }> {
+  return connectThroughOAuth(server, {
     packId: 'salesforce',
     name: 'Salesforce (fake org)',
     fields: { client_id: fake.clientId, client_secret: fake.clientSecret, login_url: fake.url },
   });
-  if (created.status !== 201) throw new Error(`creating the connection answered ${created.status}: ${JSON.stringify(created.body)}`);
-  const id = created.body.connection.id;
-  const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-  if (started.status !== 200) throw new Error(`oauth/start answered ${started.status}: ${JSON.stringify(started.body)}`);
-  const consent = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
-  const callback = new URL(consent.headers.get('location')!);
-  const done = await server.request<{ connectionId: string }>('GET', `${callback.pathname}${callback.search}&format=json`);
-  if (done.status !== 200) throw new Error(`the callback answered ${done.status}: ${JSON.stringify(done.body)}`);
-  return { id, authorizeUrl: new URL(started.body.authorizeUrl), callback };
 }
 
 /** The oracle: jsforce pointed at the fake org with a session of its own, at the pack's API version. */
@@ -48,11 +41,5 @@ export function expectSameRequests(ours: RecordedRequest[], theirs: RecordedRequ
   expect(ours.length).toBeGreaterThan(0);
 }
 
-/** Runs a jsforce call and answers the requests it sent; a refusal by the fake is part of what is compared. */
-export async function jsforceRequests(fake: SalesforceFake, call: () => PromiseLike<unknown>): Promise<RecordedRequest[]> {
-  const before = fake.requests.length;
-  await Promise.resolve(call()).catch((error: unknown) => {
-    if (!(error instanceof Error && 'errorCode' in error)) throw error;
-  });
-  return fake.requests.slice(before);
-}
+/** jsforce's errors that are the fake's refusal (they carry Salesforce's `errorCode`). */
+export const salesforceRefusal = errorWith('errorCode');
