@@ -1,16 +1,13 @@
 import type { AccountingApi } from 'xero-node';
 import { Invoice, LineAmountTypes, Phone } from 'xero-node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sdkRequests, testOneStep, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
-import { connectXero, expectSameRequest, sdkRequests, xeroSdk } from './xero-connection.js';
+import { connectXero, expectSameRequest, xeroRefusal, xeroSdk } from './xero-connection.js';
 import { XeroFake, type Tenant, type XeroRequest } from './xero-fake.js';
 
-interface StepTest {
-  ok: boolean;
-  output?: Record<string, unknown> & { items?: Record<string, unknown>[] };
-  error?: { code: string; message: string };
-}
+type Output = Record<string, unknown> & { items?: Record<string, unknown>[] };
 
 const lineItems = [
   { Description: 'Consulting, June', Quantity: 5, UnitAmount: 150, AccountCode: '200' },
@@ -40,20 +37,13 @@ describe('Xero actions match xero-node', () => {
     connection = (await connectXero(server, fake)).id;
   });
 
-  async function runStep(use: string, input: Record<string, unknown>): Promise<{ result: StepTest; requests: XeroRequest[] }> {
-    const recipe = await server.api<{ id: string }>('POST', '/recipes/import', { name: `try ${use}`, trigger: { use: 'core/manual' }, steps: [{ id: 'step', use, connection, input: { tenant_id: org.tenantId, ...input } }] });
-    expect(recipe.status).toBe(201);
-    const before = fake.requests.length;
-    const answer = await server.api<StepTest>('POST', `/recipes/${recipe.body.id}/steps/step/test`, { sample: {} });
-    expect(answer.status).toBe(200);
-    return { result: answer.body, requests: fake.requests.slice(before) };
-  }
+  const runStep = (use: string, input: Record<string, unknown>) => testOneStep<XeroRequest, Output>(server, fake, { use, connection, input: { tenant_id: org.tenantId, ...input } });
 
-  async function expectLikeSdk(use: string, input: Record<string, unknown>, call: (idempotencyKey: string) => Promise<unknown>): Promise<StepTest> {
+  async function expectLikeSdk(use: string, input: Record<string, unknown>, call: (idempotencyKey: string) => Promise<unknown>): Promise<StepTest<Output>> {
     const { result, requests } = await runStep(use, input);
     expect(result.error).toBeUndefined();
     expect(requests).toHaveLength(1);
-    const sdkSent = await sdkRequests(fake, () => call(String(requests[0]!.headers['idempotency-key'])));
+    const sdkSent = await sdkRequests(fake, () => call(String(requests[0]!.headers['idempotency-key'])), xeroRefusal);
     expect(sdkSent).toHaveLength(1);
     expectSameRequest(requests[0]!, sdkSent[0]!);
     return result;
@@ -108,7 +98,7 @@ describe('Xero actions match xero-node', () => {
       { searchTerm: 'customer', includeArchived: 'false', page: '1', pageSize: '100' },
       { searchTerm: 'customer', includeArchived: 'false', page: '2', pageSize: '100' },
     ]);
-    const sdkSent = await sdkRequests(fake, () => sdk.getContacts(org.tenantId, undefined, undefined, undefined, undefined, 2, false, undefined, 'customer', 100));
+    const sdkSent = await sdkRequests(fake, () => sdk.getContacts(org.tenantId, undefined, undefined, undefined, undefined, 2, false, undefined, 'customer', 100), xeroRefusal);
     expectSameRequest(requests[1]!, sdkSent[0]!);
   });
 
