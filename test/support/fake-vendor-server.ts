@@ -114,3 +114,36 @@ export class FakeVendorServer<R> {
     res.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   }
 }
+
+/**
+ * What every fake exposes over its FakeVendorServer (the requests in arrival order, its URL and port, close),
+ * so a fake's class holds only its vendor's rules: it gives `super` how to record, and answers in `answer`;
+ * its static `start` awaits `this.server.listen()`.
+ */
+export abstract class VendorFake<R> {
+  protected readonly server: FakeVendorServer<R>;
+
+  protected constructor(options: Omit<FakeVendorOptions<R>, 'answer'>) {
+    this.server = new FakeVendorServer<R>({ ...options, answer: (request, received) => this.answer(request, received) });
+  }
+
+  /** The vendor's answer to one recorded request. */
+  protected abstract answer(request: R, received: ReceivedRequest): FakeReply | Promise<FakeReply>;
+
+  get requests(): R[] {
+    return this.server.requests;
+  }
+
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  get url(): string {
+    return this.server.url;
+  }
+
+  get port(): number {
+    return this.server.port;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { formulaFilter, type RecordView } from './airtable-formula.js';
 
 export type AirtableRequest = RecordedRequest;
@@ -24,7 +24,7 @@ const error = (status: number, type: string, message: string): Reply => ({ statu
  * OAuth authorize page and token endpoint (PKCE S256 required, HTTP Basic client auth, refresh tokens that
  * rotate: a used one is refused). `failCall` makes a numbered write answer 503 for retry tests.
  */
-export class AirtableFake {
+export class AirtableFake extends VendorFake<AirtableRequest> {
   readonly base = { id: 'appSwitchyard0001', name: 'Operations' };
   readonly tables = new Map<string, Table>();
   readonly oauthApp = { clientId: 'c1d2e3f4-0000-4000-8000-airtableapp01', clientSecret: 'airtable-client-secret-for-tests' };
@@ -40,26 +40,15 @@ export class AirtableFake {
    */
   clock = 0;
   private readonly startedAt = Date.now();
-  private readonly server = new FakeVendorServer<AirtableRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
-  private constructor(readonly tokens: Set<string>) {}
+  private constructor(readonly tokens: Set<string>) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(tokens: string[]): Promise<AirtableFake> {
     const fake = new AirtableFake(new Set(tokens));
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): AirtableRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   now(): string {
@@ -86,7 +75,7 @@ export class AirtableFake {
     for (const number of numbers) this.failing.add(this.writes + number);
   }
 
-  private answer(request: AirtableRequest, url: URL): Reply {
+  protected answer(request: AirtableRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth2/v1/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/oauth2/v1/token') return this.token(request);
     const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 type Body = Record<string, unknown>;
 type Task = Body & { gid: string; name: string; projects: { gid: string }[] };
@@ -14,7 +14,7 @@ const fail = (status: number, message: string): FakeReply => ({ status, body: { 
  * `POST /webhooks` first calls the target with `X-Hook-Secret` and creates the webhook only when the target
  * echoes it, as Asana does; deliveries are signed with that secret (`X-Hook-Signature`, hex HMAC-SHA256).
  */
-export class AsanaFake {
+export class AsanaFake extends VendorFake<RecordedRequest> {
   readonly workspace = { gid: '1202000000000001', name: 'Acme' };
   readonly project = { gid: '1203000000000001', name: 'Support' };
   readonly tasks: Task[] = [];
@@ -24,9 +24,9 @@ export class AsanaFake {
   readonly tokens = new Set<string>();
   private readonly codes = new Map<string, string>();
   private readonly refreshTokens = new Set<string>();
-  private readonly server = new FakeVendorServer<RecordedRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json; charset=UTF-8' });
 
   private constructor(personalToken: string) {
+    super({ record: recordRequest, contentType: 'application/json; charset=UTF-8' });
     this.tokens.add(personalToken);
   }
 
@@ -36,25 +36,17 @@ export class AsanaFake {
     return fake;
   }
 
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
   get origin(): string {
     return this.server.url;
   }
 
   /** The API base URL, as the pack's `base_url` and the SDK's `basePath` take it. */
-  get url(): string {
+  override get url(): string {
     return `${this.server.url}/api/1.0`;
   }
 
   requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
     return this.requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)));
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   addTasks(count: number): void {
@@ -70,7 +62,7 @@ export class AsanaFake {
     return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
   }
 
-  private async route(request: RecordedRequest): Promise<FakeReply> {
+  protected async answer(request: RecordedRequest): Promise<FakeReply> {
     if (request.path === '/-/oauth_authorize') return this.authorize(request);
     if (request.path === '/-/oauth_token' && request.method === 'POST') return this.exchange(request);
     if (!request.path.startsWith('/api/1.0/')) return fail(404, 'Not found');

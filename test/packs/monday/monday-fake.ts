@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { mondayJwt } from './monday-jwt.js';
 
 type Vars = Record<string, unknown>;
@@ -31,7 +31,7 @@ const graphError = (message: string, code: string, extra: Record<string, unknown
  * webhook only when the same JSON comes back; deliveries carry a JWT signed with the app's signing secret.
  * OAuth at `/oauth2/authorize` and `/oauth2/token`. Records every request.
  */
-export class MondayFake {
+export class MondayFake extends VendorFake<RecordedRequest> {
   readonly board = { id: '1771812698', name: 'Support' };
   readonly items: Item[] = [];
   readonly updates: Vars[] = [];
@@ -40,9 +40,9 @@ export class MondayFake {
   readonly tokens = new Set<string>();
   private readonly codes = new Map<string, string>();
   private budgetFailures = 0;
-  private readonly server = new FakeVendorServer<RecordedRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json; charset=utf-8' });
 
   private constructor(apiToken: string) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
     this.tokens.add(apiToken);
   }
 
@@ -52,25 +52,9 @@ export class MondayFake {
     return fake;
   }
 
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get port(): number {
-    return this.server.port;
-  }
-
   /** GraphQL calls whose document has this root field. */
   calls(field: string): RecordedRequest[] {
     return this.requests.filter((request) => request.path === '/v2' && String((request.json as { query?: string } | undefined)?.query).includes(`${field}(`));
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** The next `count` calls answer that the complexity budget is exhausted, to retry in a second. */
@@ -87,7 +71,7 @@ export class MondayFake {
     return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
   }
 
-  private async route(request: RecordedRequest): Promise<FakeReply> {
+  protected async answer(request: RecordedRequest): Promise<FakeReply> {
     if (request.path === '/oauth2/authorize') return this.authorize(request);
     if (request.path === '/oauth2/token' && request.method === 'POST') return this.exchange(request);
     if (request.path !== '/v2' || request.method !== 'POST') return { status: 404, body: { error_message: 'Not found', status_code: 404 } };

@@ -1,4 +1,4 @@
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 export type NotionRequest = RecordedRequest;
 
@@ -52,7 +52,7 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(1
  * simple filters and body cursors), appended blocks, /v1/search for data sources, and the OAuth authorize page and token exchange (HTTP Basic client auth). Times are kept to the minute, as
  * Notion keeps them; a clock moved by the tests stamps them.
  */
-export class NotionFake {
+export class NotionFake extends VendorFake<NotionRequest> {
   readonly dataSources = new Map<string, DataSource>();
   readonly oauthApp = { clientId: '1d8d872b-594c-80a0-8f3c-0037a1b2c3d4', clientSecret: 'secret_oauthClientS3cr3tForSwitchyardTests', accessToken: 'ntn_oauthAccessToken0000000000000000000000000' };
   readonly tokenRequests: { contentType: string; params: Record<string, string>; authorization: string }[] = [];
@@ -60,26 +60,15 @@ export class NotionFake {
   minute = 0;
   private readonly grants = new Map<string, string>();
   private next = 1;
-  private readonly server = new FakeVendorServer<NotionRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
-  private constructor(readonly tokens: Set<string>) {}
+  private constructor(readonly tokens: Set<string>) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(tokens: string[]): Promise<NotionFake> {
     const fake = new NotionFake(new Set(tokens));
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): NotionRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   now(): string {
@@ -124,7 +113,7 @@ export class NotionFake {
     return undefined;
   }
 
-  private answer(request: NotionRequest, url: URL): Reply {
+  protected answer(request: NotionRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/v1/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/v1/oauth/token') return this.exchange(request);
     const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
