@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { AuthorizationCodes } from '../../support/authorization-codes.js';
 import { recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 type Body = Record<string, unknown>;
@@ -22,7 +23,7 @@ export class AsanaFake extends VendorFake<RecordedRequest> {
   readonly hooks = new Map<string, { resource: string; target: string; secret: string }>();
   readonly oauthApp = { clientId: '1205550000000001', clientSecret: 'asana-client-secret-0f7e9c' };
   readonly tokens = new Set<string>();
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new AuthorizationCodes('code-');
   private readonly refreshTokens = new Set<string>();
 
   private constructor(personalToken: string) {
@@ -148,12 +149,7 @@ export class AsanaFake extends VendorFake<RecordedRequest> {
   private authorize(request: RecordedRequest): FakeReply {
     const query = new Map(request.query);
     if (query.get('client_id') !== this.oauthApp.clientId || query.get('response_type') !== 'code') return fail(400, 'invalid_request');
-    const code = `code-${this.codes.size + 1}`;
-    this.codes.set(code, query.get('redirect_uri') ?? '');
-    const back = new URL(query.get('redirect_uri')!);
-    back.searchParams.set('code', code);
-    back.searchParams.set('state', query.get('state') ?? '');
-    return { status: 302, headers: { location: back.toString() } };
+    return this.codes.redirect(query.get('redirect_uri')!, query.get('state') ?? '');
   }
 
   /** `/-/oauth_token`: form-encoded, client credentials in the body; codes once, refresh tokens many times. */
@@ -162,9 +158,7 @@ export class AsanaFake extends VendorFake<RecordedRequest> {
     if (form.get('client_id') !== this.oauthApp.clientId || form.get('client_secret') !== this.oauthApp.clientSecret) return { status: 401, body: { error: 'invalid_client' } };
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
-      const redirect = this.codes.get(form.get('code') ?? '');
-      if (redirect === undefined || redirect !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant' } };
-      this.codes.delete(form.get('code')!);
+      if (!this.codes.redeem(form.get('code'), form.get('redirect_uri'))) return { status: 400, body: { error: 'invalid_grant' } };
     } else if (grant !== 'refresh_token' || !this.refreshTokens.has(form.get('refresh_token') ?? '')) {
       return { status: 400, body: { error: 'invalid_grant' } };
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AuthorizationCodes } from '../../support/authorization-codes.js';
 import { recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { mondayJwt } from './monday-jwt.js';
 
@@ -38,7 +39,7 @@ export class MondayFake extends VendorFake<RecordedRequest> {
   readonly webhooks = new Map<string, { board: string; url: string; event: string }>();
   readonly oauthApp = { clientId: 'b5f2a0c1d3e4f5a6b7c8d9e0f1a2b3c4', clientSecret: 'monday-client-secret-9d3e1f5c', signingSecret: 'monday-app-signing-secret-7e9c5b1a' };
   readonly tokens = new Set<string>();
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new AuthorizationCodes('code-');
   private budgetFailures = 0;
 
   private constructor(apiToken: string) {
@@ -164,20 +165,13 @@ export class MondayFake extends VendorFake<RecordedRequest> {
   private authorize(request: RecordedRequest): FakeReply {
     const query = new Map(request.query);
     if (query.get('client_id') !== this.oauthApp.clientId) return { status: 400, body: { error: 'invalid_client' } };
-    const code = `code-${this.codes.size + 1}`;
-    this.codes.set(code, query.get('redirect_uri') ?? '');
-    const back = new URL(query.get('redirect_uri')!);
-    back.searchParams.set('code', code);
-    back.searchParams.set('state', query.get('state') ?? '');
-    return { status: 302, headers: { location: back.toString() } };
+    return this.codes.redirect(query.get('redirect_uri')!, query.get('state') ?? '');
   }
 
   private exchange(request: RecordedRequest): FakeReply {
     const form = new URLSearchParams(request.body);
     if (form.get('client_id') !== this.oauthApp.clientId || form.get('client_secret') !== this.oauthApp.clientSecret) return { status: 401, body: { error: 'invalid_client' } };
-    const redirect = this.codes.get(form.get('code') ?? '');
-    if (redirect === undefined || redirect !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant' } };
-    this.codes.delete(form.get('code')!);
+    if (!this.codes.redeem(form.get('code'), form.get('redirect_uri'))) return { status: 400, body: { error: 'invalid_grant' } };
     const accessToken = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(16).toString('hex')}`;
     this.tokens.add(accessToken);
     return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', scope: form.get('scope') ?? 'me:read boards:read boards:write updates:write webhooks:write' } };

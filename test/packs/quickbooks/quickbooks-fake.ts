@@ -1,4 +1,5 @@
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { AuthorizationCodes } from '../../support/authorization-codes.js';
+import { recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { matches, parseQuery, readProperty } from './quickbooks-query.js';
 
 export type QuickbooksRequest = RecordedRequest;
@@ -25,30 +26,25 @@ const entityPaths: Record<string, string> = { customer: 'Customer', invoice: 'In
  * only when asked for (Accept or format=json); `requestid` replays the first answer; required fields and
  * duplicate display names refused with `Fault.Error[]`; the query endpoint; invoice send.
  */
-export class QuickbooksFake {
+export class QuickbooksFake extends VendorFake<QuickbooksRequest> {
   readonly realmId = '9341452952345607';
   readonly app = { clientId: 'ABq5lPOv0Pz1QaWcHgIzaZ4hHbUz8xHp', clientSecret: 'qbo-secret-6pUq1TXs4lsZ' };
   readonly entities = new Map<string, Entity[]>(Object.values(entityPaths).map((name) => [name, []]));
   readonly accessTokens = new Set<string>();
   private readonly refreshTokens = new Set<string>();
   private readonly replays = new Map<string, Reply>();
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new AuthorizationCodes('AB11-code-');
   private issued = 0;
   private nextId = 57;
-  private readonly server = new FakeVendorServer<QuickbooksRequest>({ record: recordRequest, answer: (request) => this.answer(request), contentType: 'application/json;charset=UTF-8' });
+
+  private constructor() {
+    super({ record: recordRequest, contentType: 'application/json;charset=UTF-8' });
+  }
 
   static async start(): Promise<QuickbooksFake> {
     const fake = new QuickbooksFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): QuickbooksRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   requestsTo(method: string, path: string | RegExp): QuickbooksRequest[] {
@@ -75,11 +71,7 @@ export class QuickbooksFake {
     return entity;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private answer(request: QuickbooksRequest): Reply {
+  protected answer(request: QuickbooksRequest): Reply {
     const query = Object.fromEntries(request.query);
     if (request.method === 'GET' && request.path === '/connect/oauth2') return this.authorize(query);
     if (request.method === 'POST' && request.path === '/oauth2/v1/tokens/bearer') return this.token(request);
@@ -105,13 +97,7 @@ export class QuickbooksFake {
     if (query['client_id'] !== this.app.clientId || query['response_type'] !== 'code' || !query['scope']?.split(' ').includes('com.intuit.quickbooks.accounting')) {
       return { status: 400, body: 'invalid authorize request' };
     }
-    const code = `AB11-code-${++this.issued}`;
-    this.codes.set(code, query['redirect_uri']!);
-    const back = new URL(query['redirect_uri']!);
-    back.searchParams.set('code', code);
-    back.searchParams.set('state', query['state']!);
-    back.searchParams.set('realmId', this.realmId);
-    return { status: 302, headers: { location: back.href } };
+    return this.codes.redirect(query['redirect_uri']!, query['state']!, { realmId: this.realmId });
   }
 
   private token(request: QuickbooksRequest): Reply {
@@ -120,9 +106,7 @@ export class QuickbooksFake {
     const form = new URLSearchParams(request.body);
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
-      const redirect = this.codes.get(form.get('code') ?? '');
-      if (redirect === undefined || redirect !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant' } };
-      this.codes.delete(form.get('code')!);
+      if (!this.codes.redeem(form.get('code'), form.get('redirect_uri'))) return { status: 400, body: { error: 'invalid_grant' } };
     } else if (grant === 'refresh_token') {
       // Refresh tokens rotate: the one just used is no longer accepted.
       if (!this.refreshTokens.delete(form.get('refresh_token') ?? '')) return { status: 400, body: { error: 'invalid_grant' } };

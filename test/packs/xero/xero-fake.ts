@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { AuthorizationCodes } from '../../support/authorization-codes.js';
+import { recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 export type XeroRequest = RecordedRequest;
 type Row = Record<string, unknown>;
@@ -29,7 +30,7 @@ const dotNetNow = () => `/Date(${Date.now()}+0000)/`;
  * AUTHORISED invoice, at most the amount due) refused with Xero's ValidationException; contacts listed with
  * where (Name/EmailAddress ==), searchTerm, includeArchived and page/pageSize.
  */
-export class XeroFake {
+export class XeroFake extends VendorFake<XeroRequest> {
   readonly app = { clientId: '6AF28A3F5B7E4C6D9E0F1A2B3C4D5E6F', clientSecret: 'xero-secret-Mv4wV2c9yJ0kP8hT' };
   readonly tenants: Tenant[] = [
     { tenantId: 'c2cc9b6e-9458-4c7d-93cc-f02b81b0594f', tenantName: 'Demo Company (US)', contacts: [], invoices: [], payments: [] },
@@ -37,23 +38,18 @@ export class XeroFake {
   ];
   readonly accessTokens = new Set<string>();
   readonly refreshTokens = new Set<string>();
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new AuthorizationCodes('xero-code-');
   private readonly replays = new Map<string, Reply>();
   private issued = 0;
-  private readonly server = new FakeVendorServer<XeroRequest>({ record: recordRequest, answer: (request) => this.answer(request), contentType: 'application/json; charset=utf-8' });
+
+  private constructor() {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(): Promise<XeroFake> {
     const fake = new XeroFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): XeroRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   requestsTo(method: string, path: string): XeroRequest[] {
@@ -84,11 +80,7 @@ export class XeroFake {
     return invoice;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private answer(request: XeroRequest): Reply {
+  protected answer(request: XeroRequest): Reply {
     const query = Object.fromEntries(request.query);
     if (request.method === 'GET' && request.path === '/identity/connect/authorize') return this.authorize(query);
     if (request.method === 'POST' && request.path === '/connect/token') return this.token(request);
@@ -114,22 +106,14 @@ export class XeroFake {
 
   private authorize(query: Record<string, string>): Reply {
     if (query['client_id'] !== this.app.clientId || query['response_type'] !== 'code' || !query['scope']?.split(' ').includes('offline_access')) return { status: 400, body: 'invalid_request' };
-    const code = `xero-code-${++this.issued}`;
-    this.codes.set(code, query['redirect_uri']!);
-    const back = new URL(query['redirect_uri']!);
-    back.searchParams.set('code', code);
-    back.searchParams.set('scope', query['scope']);
-    back.searchParams.set('state', query['state']!);
-    return { status: 302, headers: { location: back.href } };
+    return this.codes.redirect(query['redirect_uri']!, query['state']!, { scope: query['scope'] });
   }
 
   private token(request: XeroRequest): Reply {
     if (request.headers['authorization'] !== `Basic ${Buffer.from(`${this.app.clientId}:${this.app.clientSecret}`).toString('base64')}`) return { status: 400, body: { error: 'invalid_client' } };
     const form = new URLSearchParams(request.body);
     if (form.get('grant_type') === 'authorization_code') {
-      const redirect = this.codes.get(form.get('code') ?? '');
-      if (redirect === undefined || redirect !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant' } };
-      this.codes.delete(form.get('code')!);
+      if (!this.codes.redeem(form.get('code'), form.get('redirect_uri'))) return { status: 400, body: { error: 'invalid_grant' } };
     } else if (form.get('grant_type') === 'refresh_token') {
       // Xero rotates refresh tokens: the one just used stops working.
       if (!this.refreshTokens.delete(form.get('refresh_token') ?? '')) return { status: 400, body: { error: 'invalid_grant' } };
