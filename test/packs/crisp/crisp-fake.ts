@@ -1,4 +1,4 @@
-import { FakeVendorServer, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 type Body = Record<string, unknown>;
 
@@ -15,17 +15,18 @@ const states = new Set(['pending', 'unresolved', 'resolved']);
  * and people profiles; messages need `type`, `from`, `origin` and `content`, states are checked, and failures
  * are Crisp's `{ error: true, reason }` with its status. Records every request.
  */
-export class CrispFake {
+export class CrispFake extends VendorFake<RecordedRequest> {
   readonly messages: Body[] = [];
   readonly sessions = new Map<string, { state: string }>();
   readonly people = new Map<string, Body>();
-  private readonly server = new FakeVendorServer<RecordedRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json; charset=utf-8' });
 
   private constructor(
     readonly websiteId: string,
     readonly identifier: string,
     readonly key: string,
-  ) {}
+  ) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(websiteId: string, identifier: string, key: string): Promise<CrispFake> {
     const fake = new CrispFake(websiteId, identifier, key);
@@ -33,12 +34,8 @@ export class CrispFake {
     return fake;
   }
 
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
   /** The REST base URL, as the pack's `base_url` takes it. */
-  get url(): string {
+  override get url(): string {
     return `${this.server.url}/v1`;
   }
 
@@ -47,11 +44,7 @@ export class CrispFake {
     return this.server.url;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private route(request: RecordedRequest): FakeReply {
+  protected answer(request: RecordedRequest): FakeReply {
     const authorization = String(request.headers['authorization'] ?? '');
     const [identifier, key] = Buffer.from(authorization.replace(/^Basic /, ''), 'base64').toString('utf8').split(':');
     if (!authorization.startsWith('Basic ') || identifier !== this.identifier || key !== this.key) return fail(401, 'invalid_session');

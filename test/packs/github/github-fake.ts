@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 /** One request as it reached the fake: the raw path (still percent-encoded), the query, headers and body. */
 export type GithubRequest = RecordedRequest;
@@ -24,7 +24,7 @@ const missingField = (resource: string, field: string) => error(422, 'Validation
  * bodies `{ message, documentation_url }` with `errors[]` on 422, `Link` header pagination (`per_page`,
  * `page`), base64 file contents with the blob sha required to replace a file. It records every request.
  */
-export class GithubFake {
+export class GithubFake extends VendorFake<GithubRequest> {
   readonly issues = new Map<string, Issue[]>();
   readonly files = new Map<string, { content: string; sha: string }>();
   readonly hooks = new Map<number, { repo: string; config: Record<string, unknown>; events: unknown }>();
@@ -33,22 +33,15 @@ export class GithubFake {
   readonly oauthApp = { clientId: 'Iv1.8a61f9b3a7aba766', clientSecret: '1f2e3d4c5b6a79808f7e6d5c4b3a291807f6e5d4', userToken: 'gho_16C7e42F292c6912E7710c838347Ae178B4a' };
   private readonly grants = new Map<string, { redirectUri: string; challenge: string | null }>();
   private nextId = 100;
-  private readonly server = new FakeVendorServer<GithubRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
-  private constructor(readonly tokens: Set<string>) {}
+  private constructor(readonly tokens: Set<string>) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(tokens: string[]): Promise<GithubFake> {
     const fake = new GithubFake(new Set(tokens));
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): GithubRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   /** Requests whose method and raw path match, oldest first. */
@@ -64,15 +57,11 @@ export class GithubFake {
     this.issues.set(repo, list);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  private answer(request: GithubRequest, url: URL): Reply {
+  protected answer(request: GithubRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/login/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/login/oauth/access_token') return this.exchange(request);
     if (!request.headers['user-agent']) return error(403, 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header');

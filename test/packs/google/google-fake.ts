@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { FakeVendorServer, type FakeReply as Answer, type ReceivedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, type FakeReply as Answer, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export interface GoogleRequest {
   method: string;
@@ -40,7 +40,7 @@ const googleError = (code: number, status: string, message: string): Answer => (
  * Gmail v1 profile, labels.list, messages.list (q: `from:` terms; pageToken), messages.get, send (raw,
  * base64url) and modify. Every request is recorded.
  */
-export class GoogleFake {
+export class GoogleFake extends VendorFake<GoogleRequest> {
   readonly sheets = new Map<string, string[][]>([['Leads', [['Name', 'Email', 'Plan']]], ["Q1 'draft'", [['A']]]]);
   readonly messages: StoredMessage[] = [];
   readonly clientId = 'switchyard-test.apps.googleusercontent.com';
@@ -49,22 +49,15 @@ export class GoogleFake {
   private readonly valid = new Set<string>();
   private readonly refreshTokens = new Set<string>();
   private issued = 0;
-  private readonly server = new FakeVendorServer<GoogleRequest>({ record: googleRequest, answer: (request) => this.route(request), contentType: 'application/json; charset=UTF-8' });
 
-  private constructor() {}
+  private constructor() {
+    super({ record: googleRequest, contentType: 'application/json; charset=UTF-8' });
+  }
 
   static async start(): Promise<GoogleFake> {
     const fake = new GoogleFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): GoogleRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   /** A token the tests use directly with the SDKs. */
@@ -92,11 +85,7 @@ export class GoogleFake {
     return message;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private async route(request: GoogleRequest): Promise<Answer> {
+  protected async answer(request: GoogleRequest): Promise<Answer> {
     if (request.path === '/o/oauth2/v2/auth') {
       const redirect = new URL(request.query['redirect_uri']!);
       redirect.searchParams.set('code', `code-${++this.issued}`);

@@ -1,4 +1,4 @@
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export type HubspotRequest = RecordedRequest;
 
@@ -34,7 +34,7 @@ const error = (status: number, category: string, message: string, extra: Record<
  * `{ status: "error", message, correlationId, category }`. Property values are stored as strings, times as
  * ISO 8601 with milliseconds, as HubSpot answers. It records every request.
  */
-export class HubspotFake {
+export class HubspotFake extends VendorFake<HubspotRequest> {
   readonly records = new Map<string, Map<string, CrmRecord>>([...objectTypes].map((type) => [type, new Map()]));
   readonly associations: { from: string; to: string; types: unknown }[] = [];
   readonly oauthApp = { clientId: '5a7b1c9e-6c4d-4e1f-9a3b-2f8d7c6b5a41', clientSecret: 'b2c7d1e0-4f6a-4b8c-9d3e-7a1f0c2e5b98' };
@@ -43,20 +43,15 @@ export class HubspotFake {
   private readonly codes = new Map<string, string>();
   private readonly refreshTokens = new Set<string>();
   private nextId = 500;
-  private readonly server = new FakeVendorServer<HubspotRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json;charset=utf-8' });
+
+  private constructor() {
+    super({ record: recordRequest, contentType: 'application/json;charset=utf-8' });
+  }
 
   static async start(): Promise<HubspotFake> {
     const fake = new HubspotFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): HubspotRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   requestsTo(method: string, path: string | RegExp): HubspotRequest[] {
@@ -85,11 +80,7 @@ export class HubspotFake {
     for (const token of this.tokens) if (token !== this.privateToken) this.tokens.delete(token);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private answer(request: HubspotRequest, url: URL): Reply {
+  protected answer(request: HubspotRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/oauth/v1/token') return this.token(request);
     const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];

@@ -1,4 +1,4 @@
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export type IntercomRequest = RecordedRequest;
 
@@ -36,7 +36,7 @@ const errorList = (status: number, code: string, message: string): Reply => ({
  * lists. Error bodies are Intercom's `{ type: "error.list", request_id, errors: [{ code, message }] }`; the
  * clock is Unix seconds as Intercom writes it. It records every request.
  */
-export class IntercomFake {
+export class IntercomFake extends VendorFake<IntercomRequest> {
   readonly contacts = new Map<string, Contact>();
   readonly conversations = new Map<string, Conversation>();
   readonly admins = [
@@ -52,20 +52,15 @@ export class IntercomFake {
   private readonly tokens = new Set<string>([this.accessToken]);
   private readonly codes = new Map<string, string>();
   private nextId = 1000;
-  private readonly server = new FakeVendorServer<IntercomRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
+
+  private constructor() {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(): Promise<IntercomFake> {
     const fake = new IntercomFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): IntercomRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   requestsTo(method: string, path: string | RegExp): IntercomRequest[] {
@@ -84,11 +79,7 @@ export class IntercomFake {
     return conversation;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private answer(request: IntercomRequest, url: URL): Reply {
+  protected answer(request: IntercomRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/auth/eagle/token') return this.exchange(request);
     const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];

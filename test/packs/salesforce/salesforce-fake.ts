@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { fakeObjects, valueProblem } from './salesforce-objects.js';
 import { parseSoql, SoqlError, type SoqlQuery } from './salesforce-soql.js';
 
@@ -17,7 +17,7 @@ const sfTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
  * (fields checked: createable, required, types, active picklist values), update (204), and SOQL query with
  * `nextRecordsUrl` pages (`pageSize` records each; Salesforce uses 2,000). Errors are Salesforce's list shape.
  */
-export class SalesforceFake {
+export class SalesforceFake extends VendorFake<RecordedRequest> {
   readonly clientId = '3MVG9switchyard.test.consumer.key';
   readonly clientSecret = 'F1E2D3C4B5A6';
   readonly records = new Map<string, SfRecord[]>(Object.keys(fakeObjects).map((name) => [name, []]));
@@ -28,22 +28,15 @@ export class SalesforceFake {
   private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
   private readonly cursors = new Map<string, Record<string, unknown>[]>();
   private issued = 0;
-  private readonly server = new FakeVendorServer<RecordedRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json;charset=UTF-8' });
 
-  private constructor() {}
+  private constructor() {
+    super({ record: recordRequest, contentType: 'application/json;charset=UTF-8' });
+  }
 
   static async start(): Promise<SalesforceFake> {
     const fake = new SalesforceFake();
     await fake.server.listen();
     return fake;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
   }
 
   requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
@@ -71,11 +64,7 @@ export class SalesforceFake {
     return record;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private route(request: RecordedRequest): FakeReply {
+  protected answer(request: RecordedRequest): FakeReply {
     if (request.path === '/services/oauth2/authorize') return this.authorize(new URLSearchParams(request.query));
     if (request.path === '/services/oauth2/token' && request.method === 'POST') return this.token(new URLSearchParams(request.body));
     if (!request.path.startsWith(apiRoot)) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');

@@ -1,4 +1,4 @@
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 /** One request as it reached the fake (the path still percent-encoded). */
 export type SentryRequest = RecordedRequest;
@@ -18,29 +18,22 @@ const notFound: Reply = { status: 404, body: { detail: 'The requested resource d
  * `{ detail }` and field problems as `{ "<field>": ["…"] }`, as Sentry's REST framework answers them.
  * It records every request.
  */
-export class SentryFake {
+export class SentryFake extends VendorFake<SentryRequest> {
   readonly issues = new Map<string, Issue>();
   readonly releases = new Map<string, Record<string, unknown>>();
   private comments = 0;
-  private readonly server = new FakeVendorServer<SentryRequest>({ record: recordRequest, answer: (request) => this.route(request), contentType: 'application/json' });
 
   private constructor(
     readonly organization: string,
     readonly token: string,
-  ) {}
+  ) {
+    super({ record: recordRequest, contentType: 'application/json' });
+  }
 
   static async start(organization: string, token: string): Promise<SentryFake> {
     const fake = new SentryFake(organization, token);
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): SentryRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   addIssue(id: string, fields: Record<string, unknown> = {}): void {
@@ -51,11 +44,7 @@ export class SentryFake {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private route(request: SentryRequest): Reply {
+  protected answer(request: SentryRequest): Reply {
     if (request.headers['authorization'] !== `Bearer ${this.token}`) return { status: 401, body: { detail: 'Invalid token' } };
     const org = `/api/0/organizations/${this.organization}`;
     if (!request.path.startsWith(`${org}/`)) return notFound;

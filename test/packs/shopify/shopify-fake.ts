@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 import { answerGraphql, type ShopifyStore } from './shopify-fake-graphql.js';
 
 export type ShopifyRequest = RecordedRequest;
@@ -20,14 +20,15 @@ export function signQuery(secret: string, params: Record<string, string>): strin
  * `shop.json`, the GraphQL endpoint (`shopify-fake-graphql.ts`: userErrors and THROTTLED as Shopify sends them),
  * and the authorization code grant with a signed redirect. It records every request.
  */
-export class ShopifyFake {
+export class ShopifyFake extends VendorFake<ShopifyRequest> {
   readonly store: ShopifyStore = { products: [], customers: [], orders: [], subscriptions: new Map(), inventory: new Map(), throttleNext: 0, nextId: 1000 };
   /** The app registered at this shop, and the offline token its OAuth issues. */
   readonly app = { clientId: '5f1b2e1c0a9d8e7f6a5b4c3d2e1f0a9b', clientSecret: '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', token: 'shpua_6a1e0c9d8b7a6f5e4d3c2b1a0f9e8d7c' };
   private readonly codes = new Map<string, string>();
-  private readonly server = new FakeVendorServer<ShopifyRequest>({ record: recordRequest, answer: (request, { url }) => this.answer(request, url), contentType: 'application/json; charset=utf-8' });
 
-  private constructor(readonly tokens: Set<string>) {}
+  private constructor(readonly tokens: Set<string>) {
+    super({ record: recordRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(tokens: string[]): Promise<ShopifyFake> {
     const fake = new ShopifyFake(new Set(tokens));
@@ -35,28 +36,16 @@ export class ShopifyFake {
     return fake;
   }
 
-  get requests(): ShopifyRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
   /** GraphQL requests naming this operation (`productCreate`, `orders`, …), oldest first. */
   graphqlCalls(operation: string): ShopifyRequest[] {
     return this.requests.filter((request) => request.path === `/admin/api/${apiVersion}/graphql.json` && new RegExp(`\\b${operation}\\s*\\(`).test(String((request.json as { query?: unknown } | undefined)?.query)));
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  private answer(request: ShopifyRequest, url: URL): Reply {
+  protected answer(request: ShopifyRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/admin/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/admin/oauth/access_token') return this.exchange(request);
     if (!request.path.startsWith(`/admin/api/${apiVersion}/`)) return { status: 404, body: { errors: 'Not Found' } };

@@ -1,4 +1,4 @@
-import { FakeVendorServer, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 import { methods, neededScopes, nextTs, type FakeChannel, type FakeMessage, type SlackState } from './slack-fake-methods.js';
 
 /** One request as it reached the fake: method, path, query, headers, raw body and the arguments Slack reads from them. */
@@ -24,7 +24,7 @@ const allScopes = new Set(Object.values(neededScopes));
  * with `Retry-After` seconds. Cursor pagination through `response_metadata.next_cursor`. The OAuth v2 install
  * (`/oauth/v2/authorize`, `oauth.v2.access`) hands out the bot token. Records every request.
  */
-export class SlackFake {
+export class SlackFake extends VendorFake<SlackRequest> {
   readonly state: SlackState = { teamId: 'T061EG9R6', botUserId: 'U0LAN0Z89', botId: 'B061F7JD2', channels: [], users: [], clock: 1_717_243_200, maxPageSize: 1000 };
   /** Bot scopes the token has; remove one to meet `missing_scope`. */
   readonly scopes = new Set(allScopes);
@@ -32,29 +32,18 @@ export class SlackFake {
   readonly oauthApp = { clientId: '1717243200.5829471037', clientSecret: 'c0ffee5ecret0f7hesw1tchyardapp' };
   private readonly codes = new Map<string, { redirectUri: string; scope: string }>();
   private readonly rateLimits = new Map<string, number[]>();
-  private readonly server = new FakeVendorServer<SlackRequest>({ record: slackRequest, answer: (request) => this.answer(request), contentType: 'application/json; charset=utf-8' });
 
   /** Set when the app is uninstalled or the token revoked: the token then answers `token_revoked`. */
   revoked = false;
 
-  private constructor(readonly token: string) {}
+  private constructor(readonly token: string) {
+    super({ record: slackRequest, contentType: 'application/json; charset=utf-8' });
+  }
 
   static async start(token: string): Promise<SlackFake> {
     const fake = new SlackFake(token);
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): SlackRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** Requests to one Web API method, oldest first. */
@@ -98,7 +87,7 @@ export class SlackFake {
     return message;
   }
 
-  private answer(request: SlackRequest): FakeReply {
+  protected answer(request: SlackRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') return this.authorize(request);
     if (request.path === '/api/oauth.v2.access') return { status: 200, body: this.exchange(request) };
     const name = request.path.replace(/^\/api\//, '');
