@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { FakeVendorServer, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 /** One request as it reached the fake; a gzip body (posthog-node compresses) is recorded decoded. */
 export type PosthogRequest = RecordedRequest;
@@ -22,22 +22,22 @@ const badProjectKey = problem(401, 'authentication_error', 'invalid_api_key', 'P
  * annotations endpoint takes a personal API key as Bearer. Events are stored, flags answered in the v2
  * shape (payloads as JSON text), errors in PostHog's `{ type, code, detail, attr }`. It records every request.
  */
-export class PosthogFake {
+export class PosthogFake extends VendorFake<PosthogRequest> {
   readonly events: Body[] = [];
   readonly annotations: Body[] = [];
   readonly flags = new Map<string, Flag>();
-  private readonly server = new FakeVendorServer<PosthogRequest>({
-    record: recordRequest,
-    answer: (request) => this.route(request, (request.json ?? {}) as Body),
-    contentType: 'application/json',
-    decodeBody: (raw, headers) => (headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
-  });
 
   private constructor(
     readonly projectKey: string,
     readonly personalKey: string,
     readonly projectId: string,
-  ) {}
+  ) {
+    super({
+      record: recordRequest,
+      contentType: 'application/json',
+      decodeBody: (raw, headers) => (headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
+    });
+  }
 
   static async start(keys: { project: string; personal: string; projectId: string }): Promise<PosthogFake> {
     const fake = new PosthogFake(keys.project, keys.personal, keys.projectId);
@@ -45,23 +45,12 @@ export class PosthogFake {
     return fake;
   }
 
-  get requests(): PosthogRequest[] {
-    return this.server.requests;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
   requestsTo(method: string, path: string): PosthogRequest[] {
     return this.requests.filter((request) => request.method === method && request.path === path);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private route(request: PosthogRequest, body: Body): Reply {
+  protected answer(request: PosthogRequest): Reply {
+    const body = (request.json ?? {}) as Body;
     if (request.method !== 'POST') return problem(405, 'invalid_request', 'method_not_allowed', `Method "${request.method}" not allowed.`);
     if (request.path === '/batch/') return this.batch(body);
     if (request.path === '/flags/') return this.evaluate(body);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
-import { FakeVendorServer, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
+import { VendorFake, type FakeReply, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 import { decodeStripeForm } from './decode-stripe-form.js';
 import { StripeFakeError, stripeFakeRoutes, type StripeFakeState } from './stripe-fake-routes.js';
 
@@ -34,30 +34,19 @@ const apiVersionPattern = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
  * parameters is an `idempotency_error`, with the same ones the first answer is replayed), Stripe's error
  * body, search pagination by `page`/`next_page`, and webhook endpoints that it delivers signed events to.
  */
-export class StripeFake {
+export class StripeFake extends VendorFake<StripeRequest> {
   readonly state: StripeFakeState = { customers: new Map(), paymentIntents: new Map(), invoiceItems: new Map(), invoices: new Map(), subscriptions: new Map(), webhookEndpoints: new Map(), sequence: 0 };
   private readonly idempotent = new Map<string, Stored>();
-  private readonly server = new FakeVendorServer<StripeRequest>({ record: stripeRequest, answer: (request) => this.reply(request), contentType: 'application/json' });
   private readonly signer = new Stripe('sk_test_signer_only');
 
-  private constructor(readonly secretKey: string) {}
+  private constructor(readonly secretKey: string) {
+    super({ record: stripeRequest, contentType: 'application/json' });
+  }
 
   static async start(secretKey: string): Promise<StripeFake> {
     const fake = new StripeFake(secretKey);
     await fake.server.listen();
     return fake;
-  }
-
-  get requests(): StripeRequest[] {
-    return this.server.requests;
-  }
-
-  get port(): number {
-    return this.server.port;
-  }
-
-  get url(): string {
-    return this.server.url;
   }
 
   /** Requests to `path` (optionally of one method), in arrival order. */
@@ -109,20 +98,16 @@ export class StripeFake {
     return sent;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
   private id(prefix: string): string {
     return `${prefix}_${randomBytes(7).toString('hex')}`;
   }
 
-  private reply(request: StripeRequest): FakeReply {
-    const { status, body, replayed } = this.answer(request);
+  protected answer(request: StripeRequest): FakeReply {
+    const { status, body, replayed } = this.outcome(request);
     return { status, body, headers: { 'request-id': `req_${randomBytes(6).toString('hex')}`, ...(replayed && { 'idempotent-replayed': 'true' }) } };
   }
 
-  private answer(request: StripeRequest): { status: number; body: unknown; replayed?: boolean } {
+  private outcome(request: StripeRequest): { status: number; body: unknown; replayed?: boolean } {
     try {
       this.authenticate(request);
       const key = request.headers['idempotency-key'];
