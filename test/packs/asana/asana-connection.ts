@@ -2,6 +2,7 @@ import Asana from 'asana';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
 import { errorWith } from '../../support/pack-step-harness.js';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { AsanaFake } from './asana-fake.js';
@@ -30,10 +31,7 @@ export function asanaSdk(fake: AsanaFake) {
 /** What Asana reads: method, path, query (any order), decoded JSON body and the token. */
 function meaning(request: RecordedRequest) {
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     authorization: request.headers['authorization'],
   };
 }

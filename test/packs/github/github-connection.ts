@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { expect } from 'vitest';
 import { errorWith } from '../../support/pack-step-harness.js';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { GithubFake, GithubRequest } from './github-fake.js';
@@ -30,10 +31,7 @@ export function githubSdk(fake: GithubFake): Octokit {
 function meaning(request: GithubRequest) {
   const authorization = String(request.headers['authorization'] ?? '');
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     contentType: request.body === '' ? undefined : String(request.headers['content-type']).split(';')[0],
     // GitHub takes the token after "Bearer" or "token"; Octokit writes "token", the pack "Bearer".
     token: /^(?:bearer|token) (.+)$/i.exec(authorization)?.[1],

@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import { expect } from 'vitest';
 import { errorWith } from '../../support/pack-step-harness.js';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { HubspotFake, HubspotRequest } from './hubspot-fake.js';
@@ -23,10 +24,7 @@ export function hubspotSdk(fake: HubspotFake): Client {
 /** What a HubSpot request means: method, path, query, decoded JSON body and the token it carries. */
 function meaning(request: HubspotRequest) {
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     token: /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1],
   };
 }

@@ -1,6 +1,7 @@
 import { IntercomClient } from 'intercom-client';
 import { expect } from 'vitest';
 import { errorWith } from '../../support/pack-step-harness.js';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { IntercomFake, IntercomRequest } from './intercom-fake.js';
@@ -23,10 +24,7 @@ export function intercomSdk(fake: IntercomFake): IntercomClient {
 /** What an Intercom request means: method, path, query, decoded JSON body, token and the pinned API version. */
 function meaning(request: IntercomRequest) {
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     token: /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1],
     version: request.headers['intercom-version'],
   };

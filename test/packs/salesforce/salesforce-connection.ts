@@ -2,6 +2,7 @@ import { Connection } from 'jsforce';
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
 import { errorWith } from '../../support/pack-step-harness.js';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { connectThroughOAuth } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import type { SalesforceFake } from './salesforce-fake.js';
@@ -26,10 +27,7 @@ export function jsforceFor(fake: SalesforceFake): Connection {
 /** What a Salesforce request means: method, path, decoded query, JSON body, body type and that it carries a session. */
 function meaning(request: RecordedRequest) {
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     contentType: request.body === '' ? undefined : String(request.headers['content-type']).split(';')[0],
     bearer: /^Bearer \S+$/.test(String(request.headers['authorization'])),
   };

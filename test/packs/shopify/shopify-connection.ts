@@ -3,6 +3,7 @@ import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-cl
 import { ApiVersion, Session, shopifyApi, type Shopify } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { expect } from 'vitest';
+import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
 import type { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { apiVersion, shopDomain, type ShopifyFake, type ShopifyRequest } from './shopify-fake.js';
@@ -43,10 +44,7 @@ export function shopifySdk(fake: ShopifyFake): { api: Shopify; rest: InstanceTyp
 /** What a Shopify request means: method, path, query, decoded JSON body (GraphQL: document and variables) and the token. */
 function meaning(request: ShopifyRequest) {
   return {
-    method: request.method,
-    path: request.path,
-    query: [...request.query].sort(([a], [b]) => a.localeCompare(b)),
-    body: request.json ?? null,
+    ...jsonRequestMeaning(request),
     contentType: request.body === '' ? undefined : String(request.headers['content-type']).split(';')[0],
     token: request.headers['x-shopify-access-token'],
     authorization: request.headers['authorization'],
