@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { getRun, waitForRun } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { airtableRefusal, airtableSdk, connectAirtable, expectSameRequest, personalToken } from './airtable-connection.js';
 import { AirtableFake, type AirtableRequest } from './airtable-fake.js';
@@ -139,10 +140,7 @@ describe('Airtable actions match the airtable client', () => {
 
   it('connects through OAuth with PKCE S256 and HTTP Basic, and rotates the refresh token on each refresh', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', { packId: 'airtable', name: 'Airtable (OAuth)', fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, auth_url: fake.url } });
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
+    const { id, authorizeUrl: authorize } = await startOAuth(server, { packId: 'airtable', name: 'Airtable (OAuth)', fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, auth_url: fake.url } });
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth2/v1/authorize`);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('scope')).toBe('data.records:read data.records:write schema.bases:read');

@@ -3,6 +3,7 @@ import type { RecordedRequest } from '../../support/fake-vendor-server.js';
 import { PackStepHarness, sdkRequests } from '../../support/pack-step-harness.js';
 import { listRuns, publishRecipe, waitForRuns } from '../../support/recipes.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { waitFor } from '../../support/wait-for.js';
 import { asanaRefusal, asanaSdk, connectAsana, expectSameRequest, personalToken } from './asana-connection.js';
@@ -94,15 +95,11 @@ describe('Asana pack', () => {
 
   it('connects through an OAuth app (client credentials in the token form) and refreshes a refused token', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+    const { id, authorizeUrl: authorize } = await startOAuth(server, {
       packId: 'asana',
       name: 'Asana (OAuth app)',
       fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, app_url: fake.origin },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.origin}/-/oauth_authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, response_type: 'code', scope: 'default', state: expect.any(String) });
     const approved = await fetch(authorize, { redirect: 'manual' });

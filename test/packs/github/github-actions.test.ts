@@ -2,6 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectGithub, expectSameRequest, githubRefusal, githubSdk } from './github-connection.js';
 import { GithubFake, type GithubRequest } from './github-fake.js';
@@ -67,15 +68,11 @@ describe('GitHub actions match @octokit/rest', () => {
 
   it('connects through an OAuth app: PKCE, client credentials in the form, the token asked for as JSON', async () => {
     const { clientId, clientSecret, userToken } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+    const { id, authorizeUrl: authorize } = await startOAuth(server, {
       packId: 'github',
       name: 'GitHub (OAuth app)',
       fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, web_url: fake.url },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/login/oauth/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, scope: 'repo', code_challenge_method: 'S256', state: expect.any(String) });
 

@@ -2,6 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectHubspot, expectSameRequest, hubspotRefusal, hubspotSdk } from './hubspot-connection.js';
 import { HubspotFake, type HubspotRequest } from './hubspot-fake.js';
@@ -64,15 +65,11 @@ describe('HubSpot actions match @hubspot/api-client', () => {
 
   it('connects through a public app: code exchange with the client credentials in the form, then refresh', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+    const { id, authorizeUrl: authorize } = await startOAuth(server, {
       packId: 'hubspot',
       name: 'HubSpot (public app)',
       fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, app_url: fake.url },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
       client_id: clientId,

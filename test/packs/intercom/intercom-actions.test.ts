@@ -2,6 +2,7 @@ import type { IntercomClient } from 'intercom-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PackStepHarness } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectIntercom, expectSameRequest, intercomRefusal, intercomSdk } from './intercom-connection.js';
 import { IntercomFake, type IntercomRequest } from './intercom-fake.js';
@@ -56,15 +57,11 @@ describe('Intercom actions match intercom-client', () => {
 
   it('connects through an OAuth app: no scopes, no PKCE, the code exchanged at /auth/eagle/token', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+    const { id, authorizeUrl: authorize } = await startOAuth(server, {
       packId: 'intercom',
       name: 'Intercom (OAuth app)',
       fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, app_url: fake.url },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, state: expect.any(String) });
     expect(['scope', 'code_challenge'].filter((name) => authorize.searchParams.has(name))).toEqual([]);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-vendor-server.js';
 import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { apiToken, connectMonday, expectSameRequest, mondaySdk } from './monday-connection.js';
 import { MondayFake, mondayCursor } from './monday-fake.js';
@@ -87,15 +88,11 @@ describe('monday.com actions match monday-sdk-js', () => {
 
   it('connects through an OAuth app and sends its token as monday reads it', async () => {
     const { clientId, clientSecret } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', {
+    const { id, authorizeUrl: authorize } = await startOAuth(server, {
       packId: 'monday',
       name: 'monday (OAuth app)',
       fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url, auth_url: fake.url },
     });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/oauth2/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, scope: 'me:read boards:read boards:write updates:write webhooks:write' });
     expect(authorize.searchParams.has('code_challenge')).toBe(false);

@@ -2,6 +2,7 @@ import type { Client } from '@notionhq/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PackStepHarness, sdkRequest, type StepTest } from '../../support/pack-step-harness.js';
 import { useResources } from '../../support/resources.js';
+import { startOAuth } from '../../support/save-connection.js';
 import { SwitchyardProcess } from '../../support/switchyard-process.js';
 import { connectNotion, expectSameRequest, integrationSecret, notionRefusal, notionSdk } from './notion-connection.js';
 import { NotionFake, property, type NotionRequest } from './notion-fake.js';
@@ -119,11 +120,7 @@ describe('Notion actions match @notionhq/client', () => {
 
   it('connects through OAuth: owner=user, no PKCE, the code exchanged with HTTP Basic client auth, workspace kept', async () => {
     const { clientId, clientSecret, accessToken } = fake.oauthApp;
-    const created = await server.api<{ connection: { id: string } }>('POST', '/connections', { packId: 'notion', name: 'Notion (OAuth)', fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url } });
-    expect(created.status).toBe(201);
-    const id = created.body.connection.id;
-    const started = await server.api<{ authorizeUrl: string }>('POST', `/connections/${id}/oauth/start`, {});
-    const authorize = new URL(started.body.authorizeUrl);
+    const { id, authorizeUrl: authorize } = await startOAuth(server, { packId: 'notion', name: 'Notion (OAuth)', fields: { client_id: clientId, client_secret: clientSecret, base_url: fake.url } });
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fake.url}/v1/oauth/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ client_id: clientId, owner: 'user', response_type: 'code' });
     expect(authorize.searchParams.get('code_challenge')).toBeNull();
