@@ -47,6 +47,11 @@ export function expectSameRequests<R>(ours: R[], theirs: R[], compare: (ours: R,
   ours.forEach((request, index) => compare(request, theirs[index]!));
 }
 
+export interface StepSpec {
+  use: string;
+  input: Record<string, unknown>;
+}
+
 /** Tests one action on its own: a recipe holding just that step, its step test run on an empty sample. */
 export async function testOneStep<R, O = Record<string, unknown>>(
   server: SwitchyardProcess,
@@ -59,11 +64,6 @@ export async function testOneStep<R, O = Record<string, unknown>>(
   const answer = await server.api<StepTest<O>>('POST', `/recipes/${recipe.body.id}/steps/step/test`, { sample: {} });
   expect(answer.status).toBe(200);
   return { result: answer.body, requests: fake.requests.slice(before) };
-}
-
-export interface StepSpec {
-  use: string;
-  input: Record<string, unknown>;
 }
 
 export interface PackStepOptions<R, S extends string> {
