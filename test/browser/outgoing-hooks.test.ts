@@ -92,4 +92,20 @@ describe('the Outgoing hooks screen', () => {
     await page.screenshot({ path: `${screenshots}01-outgoing-hooks-1280.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
+
+  it('unsubscribes a target the tool left behind, after asking', async () => {
+    const zapier = page.getByTestId(`subscription-${ids['zapier']}`);
+    await zapier.getByRole('button').first().click();
+    await zapier.getByRole('button', { name: 'Unsubscribe' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unsubscribe this target?' });
+    await dialog.waitFor();
+    expect(await page.getByTestId(`subscription-${ids['n8n']}`).getByRole('button', { name: 'Remove' }).count()).toBe(1);
+    await page.evaluate('Promise.allSettled(document.getAnimations().map((animation) => animation.finished))');
+    await page.screenshot({ path: `${screenshots}02-unsubscribe-confirm.png` });
+    await dialog.getByRole('button', { name: 'Unsubscribe' }).click();
+    await zapier.waitFor({ state: 'detached' });
+    const left = await server.api<{ subscriptions: { id: string }[] }>('GET', '/hooks/subscriptions');
+    expect(left.body.subscriptions.map((subscription) => subscription.id).sort()).toEqual([ids['make'], ids['n8n']].sort());
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { HookDelivery, HookSubscription } from '@switchyard/server/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 
 export const outgoingHookKeys = {
@@ -23,5 +23,14 @@ export function useHookDeliveries(subscriptionId: string, enabled: boolean) {
     queryFn: async () => (await api.get<{ deliveries: HookDelivery[] }>(`/hooks/subscriptions/${encodeURIComponent(subscriptionId)}/deliveries`)).deliveries,
     enabled,
     refetchInterval: enabled ? 15_000 : false,
+  });
+}
+
+/** Removes a subscription and what is still queued for it (the tool subscribes again when it is turned on). */
+export function useUnsubscribeHook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (subscriptionId: string) => api.delete(`/hooks/subscriptions/${encodeURIComponent(subscriptionId)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: outgoingHookKeys.subscriptions }),
   });
 }
