@@ -28,6 +28,11 @@ export interface RecordedRequest {
   json: unknown;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(request: Pick<RecordedRequest, 'headers'>): string | undefined {
+  return /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+}
+
 export interface FakeVendorOptions<R> {
   /** Shapes what arrived into the record kept in `requests`. */
   record: (received: ReceivedRequest) => R;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { formulaFilter, type RecordView } from './airtable-formula.js';
 
 export type AirtableRequest = RecordedRequest;
@@ -78,7 +78,7 @@ export class AirtableFake extends VendorFake<AirtableRequest> {
   protected answer(request: AirtableRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth2/v1/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/oauth2/v1/token') return this.token(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.tokens.has(token)) return error(401, 'AUTHENTICATION_REQUIRED', 'Authentication required');
     if (request.path === '/v0/meta/whoami') return { status: 200, body: { id: 'usrSwitchyard0001', scopes: ['data.records:read', 'data.records:write', 'schema.bases:read'] } };
     if (request.path === '/v0/meta/bases') return { status: 200, body: { bases: [{ ...this.base, permissionLevel: 'create' }] } };

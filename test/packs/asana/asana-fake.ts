@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { AuthorizationCodes } from '../../support/authorization-codes.js';
-import { recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, recordRequest, VendorFake, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 type Body = Record<string, unknown>;
 type Task = Body & { gid: string; name: string; projects: { gid: string }[] };
@@ -67,7 +67,7 @@ export class AsanaFake extends VendorFake<RecordedRequest> {
     if (request.path === '/-/oauth_authorize') return this.authorize(request);
     if (request.path === '/-/oauth_token' && request.method === 'POST') return this.exchange(request);
     if (!request.path.startsWith('/api/1.0/')) return fail(404, 'Not found');
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.tokens.has(token)) return fail(401, 'Not Authorized');
     const path = request.path.slice('/api/1.0'.length);
     const query = new Map(request.query);

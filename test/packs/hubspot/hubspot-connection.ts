@@ -1,5 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import { expect } from 'vitest';
+import { bearerToken } from '../../support/fake-vendor-server.js';
 import { errorWith } from '../../support/pack-step-harness.js';
 import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
@@ -25,7 +26,7 @@ export function hubspotSdk(fake: HubspotFake): Client {
 function meaning(request: HubspotRequest) {
   return {
     ...jsonRequestMeaning(request),
-    token: /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1],
+    token: bearerToken(request),
   };
 }
 

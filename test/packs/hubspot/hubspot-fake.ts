@@ -1,4 +1,4 @@
-import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export type HubspotRequest = RecordedRequest;
 
@@ -83,7 +83,7 @@ export class HubspotFake extends VendorFake<HubspotRequest> {
   protected answer(request: HubspotRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/oauth/v1/token') return this.token(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.tokens.has(token)) {
       return error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
     }

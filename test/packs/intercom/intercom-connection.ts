@@ -1,5 +1,6 @@
 import { IntercomClient } from 'intercom-client';
 import { expect } from 'vitest';
+import { bearerToken } from '../../support/fake-vendor-server.js';
 import { errorWith } from '../../support/pack-step-harness.js';
 import { jsonRequestMeaning } from '../../support/request-meaning.js';
 import { saveConnection, type SavedConnection } from '../../support/save-connection.js';
@@ -25,7 +26,7 @@ export function intercomSdk(fake: IntercomFake): IntercomClient {
 function meaning(request: IntercomRequest) {
   return {
     ...jsonRequestMeaning(request),
-    token: /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1],
+    token: bearerToken(request),
     version: request.headers['intercom-version'],
   };
 }

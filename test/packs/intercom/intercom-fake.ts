@@ -1,4 +1,4 @@
-import { VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, VendorFake, recordRequest, type FakeReply as Reply, type RecordedRequest, type ReceivedRequest } from '../../support/fake-vendor-server.js';
 
 export type IntercomRequest = RecordedRequest;
 
@@ -82,7 +82,7 @@ export class IntercomFake extends VendorFake<IntercomRequest> {
   protected answer(request: IntercomRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/oauth') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/auth/eagle/token') return this.exchange(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.tokens.has(token)) return errorList(401, 'unauthorized', 'Access Token Invalid');
     const body = (request.json ?? {}) as Record<string, unknown>;
     const route = `${request.method} ${request.path}`;

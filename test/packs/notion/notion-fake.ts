@@ -1,4 +1,4 @@
-import { recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, recordRequest, VendorFake, type FakeReply as Reply, type ReceivedRequest, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 export type NotionRequest = RecordedRequest;
 
@@ -116,7 +116,7 @@ export class NotionFake extends VendorFake<NotionRequest> {
   protected answer(request: NotionRequest, { url }: ReceivedRequest): Reply {
     if (request.method === 'GET' && request.path === '/v1/oauth/authorize') return this.authorize(url);
     if (request.method === 'POST' && request.path === '/v1/oauth/token') return this.exchange(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.tokens.has(token)) return error(401, 'unauthorized', 'API token is invalid.');
     if (!request.headers['notion-version']) return error(400, 'missing_version', 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.');
     const body = (request.json ?? {}) as Record<string, unknown>;

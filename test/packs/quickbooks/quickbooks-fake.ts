@@ -1,5 +1,5 @@
 import { AuthorizationCodes } from '../../support/authorization-codes.js';
-import { recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { matches, parseQuery, readProperty } from './quickbooks-query.js';
 
 export type QuickbooksRequest = RecordedRequest;
@@ -75,7 +75,7 @@ export class QuickbooksFake extends VendorFake<QuickbooksRequest> {
     const query = Object.fromEntries(request.query);
     if (request.method === 'GET' && request.path === '/connect/oauth2') return this.authorize(query);
     if (request.method === 'POST' && request.path === '/oauth2/v1/tokens/bearer') return this.token(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.accessTokens.has(token)) {
       const error = { message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: the access token is not valid', code: '3200' };
       return { status: 401, body: { warnings: null, intuitObject: null, fault: { error: [error], type: 'AUTHENTICATION' }, time: new Date().toISOString() } };

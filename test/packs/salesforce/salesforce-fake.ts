@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { VendorFake, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, VendorFake, recordRequest, type FakeReply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 import { fakeObjects, valueProblem } from './salesforce-objects.js';
 import { parseSoql, SoqlError, type SoqlQuery } from './salesforce-soql.js';
 
@@ -68,7 +68,7 @@ export class SalesforceFake extends VendorFake<RecordedRequest> {
     if (request.path === '/services/oauth2/authorize') return this.authorize(new URLSearchParams(request.query));
     if (request.path === '/services/oauth2/token' && request.method === 'POST') return this.token(new URLSearchParams(request.body));
     if (!request.path.startsWith(apiRoot)) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const session = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const session = bearerToken(request);
     if (!session || !this.sessions.has(session)) return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     const path = request.path.slice(apiRoot.length);
     const [, resource, object, rest] = /^\/([^/]*)\/?([^/]*)\/?(.*)$/.exec(path) ?? [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuthorizationCodes } from '../../support/authorization-codes.js';
-import { recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
+import { bearerToken, recordRequest, VendorFake, type FakeReply as Reply, type RecordedRequest } from '../../support/fake-vendor-server.js';
 
 export type XeroRequest = RecordedRequest;
 type Row = Record<string, unknown>;
@@ -84,7 +84,7 @@ export class XeroFake extends VendorFake<XeroRequest> {
     const query = Object.fromEntries(request.query);
     if (request.method === 'GET' && request.path === '/identity/connect/authorize') return this.authorize(query);
     if (request.method === 'POST' && request.path === '/connect/token') return this.token(request);
-    const token = /^Bearer (.+)$/.exec(String(request.headers['authorization'] ?? ''))?.[1];
+    const token = bearerToken(request);
     if (!token || !this.accessTokens.has(token)) return problem(401, 'Unauthorized', 'TokenExpired: token expired at 06/01/2024 09:15:00');
     if (request.method === 'GET' && request.path === '/connections') {
       return { status: 200, body: this.tenants.map((tenant) => ({ id: randomUUID(), authEventId: randomUUID(), tenantId: tenant.tenantId, tenantType: 'ORGANISATION', tenantName: tenant.tenantName, createdDateUtc: '2024-06-01T09:00:00.0000000', updatedDateUtc: '2024-06-01T09:00:00.0000000' })) };
